@@ -1,0 +1,84 @@
+/**
+ * Locale-aware formatting of numbers, percentages and dates, following the glossary:
+ * Western digits (0-9) in every language, comma decimals in French and Arabic, Moroccan month
+ * names in Arabic ("ماي", "يوليوز", "غشت"…), dates as "17 mars 2023" / "17/03/2023".
+ */
+import type { Locale } from './enums';
+
+const INTL_LOCALE: Record<Locale, string> = {
+	fr: 'fr-MA',
+	// -u-nu-latn forces Western digits even where an engine would default to Eastern ones.
+	ar: 'ar-MA-u-nu-latn',
+	en: 'en-GB'
+};
+
+/** The BCP 47 tag to give `Intl` for an app locale: fr-MA, ar-MA-u-nu-latn, en-GB. */
+export function intlLocale(locale: Locale): string {
+	return INTL_LOCALE[locale];
+}
+
+/**
+ * A number for display, e.g. fr/ar "1.234.567,5", en "1,234,567.5" (Moroccan CLDR data groups with a dot).
+ * In Arabic, Intl puts U+200E marks before a minus sign so it stays left of the digits in RTL text.
+ */
+export function formatNumber(n: number, locale: Locale, opts?: Intl.NumberFormatOptions): string {
+	return new Intl.NumberFormat(intlLocale(locale), opts).format(n);
+}
+
+/**
+ * A percentage given on a 0..100 scale (as progress is stored), at most one decimal.
+ * Real Intl output on Node 20 (ICU 7x): fr "42\u00A0%" (no-break space), en "42%",
+ * ar "42\u200E%\u200E" — Western digits with left-to-right marks around the sign, which keep
+ * "42%" in that order inside right-to-left text.
+ */
+export function formatPercent(n: number, locale: Locale): string {
+	return formatNumber(n / 100, locale, { style: 'percent', maximumFractionDigits: 1 });
+}
+
+/** Moroccan month names (glossary), not مايو/يوليو/أغسطس… nor the Levantine كانون/تشرين. */
+export const AR_MA_MONTHS = [
+	'يناير',
+	'فبراير',
+	'مارس',
+	'أبريل',
+	'ماي',
+	'يونيو',
+	'يوليوز',
+	'غشت',
+	'شتنبر',
+	'أكتوبر',
+	'نونبر',
+	'دجنبر'
+] as const;
+
+const ISO_DAY_RE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * A date for display; `isoDate` is 'YYYY-MM-DD' or an ISO instant (its first 10 characters, the
+ * UTC date, are used, so a date never shifts with the server's or browser's time zone).
+ * long: fr "17 mars 2023", en "17 March 2023", ar "17 مارس 2023"; short: "17/03/2023" everywhere.
+ * Returns the input unchanged when it is not a date.
+ */
+export function formatDate(isoDate: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
+	const m = ISO_DAY_RE.exec(isoDate);
+	if (!m) return isoDate;
+	const [, y, mo, d] = m as unknown as [string, string, string, string];
+	const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+	if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return isoDate;
+	if (style === 'short') {
+		// Built by hand: ICU's ar-MA short date inserts U+200F marks ("17‏/03‏/2023"); plain
+		// digits and slashes already render as 17/03/2023 in both directions.
+		return `${d}/${mo}/${y}`;
+	}
+	if (locale === 'ar') {
+		// Node's full ICU does give the Moroccan names for ar-MA, but browser builds and older
+		// CLDR data may not (مايو, أغسطس…): the glossary's names are spelled out here.
+		return `${Number(d)} ${AR_MA_MONTHS[Number(mo) - 1]} ${y}`;
+	}
+	return new Intl.DateTimeFormat(intlLocale(locale), {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(date);
+}

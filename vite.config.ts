@@ -1,0 +1,50 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './paraglide.config.js';
+
+export default defineConfig({
+	plugins: [
+		// Under vitest the plugin's watcher keeps the process alive; tests compile the messages once
+		// in their global setup instead (tests/setup/paraglide.ts).
+		!process.env.VITEST && paraglideVitePlugin(paraglideOptions),
+		sveltekit()
+	],
+	server: { port: 3000 },
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/setup/paraglide.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 20_000,
+					globalSetup: ['tests/setup/paraglide.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 240_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
