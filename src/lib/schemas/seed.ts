@@ -1,0 +1,288 @@
+/**
+ * Shapes of the files under `seed/`: the public record (regions, institutions, plans, recommendations,
+ * public figures, partner projects) and the demonstration accounts. `loadSeedFiles` validates every
+ * file against these before anything is written.
+ *
+ * Relative imports only: the seed CLI runs under tsx, outside Vite's `$lib` alias.
+ */
+import { z } from 'zod';
+import {
+	AGE_GROUPS,
+	DIMENSIONS,
+	DIRECTIONS,
+	EXPLOITATION_FORMS,
+	FREQUENCIES,
+	INDICATOR_KINDS,
+	INSTITUTION_KINDS,
+	LOCALES,
+	PILLARS,
+	PLAN_KINDS,
+	ROLES,
+	SEXES,
+	TEXT_STATUSES
+} from '../domain/enums';
+
+export const isoDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Expected a date YYYY-MM-DD');
+
+/** `2025`, `2025-S1`, `2025-Q3` or `TIP2025`, as in `indicator_values.period`. */
+export const periodCodeSchema = z
+	.string()
+	.regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/, 'Expected a period code such as 2025, 2025-S1, 2025-Q3 or TIP2025');
+
+export const sdgTargetSchema = z.string().regex(/^\d{1,2}\.[0-9a-z]+(\.[0-9a-z]+)?$/, 'Expected an SDG target such as 16.2.2');
+
+/** One public source: where a fact was read. */
+export const seedSourceSchema = z.strictObject({
+	title: z.string().min(1),
+	url: z.url(),
+	date: z.string().min(1).optional(),
+	officialUrl: z.url().optional(),
+	note: z.string().min(1).optional()
+});
+export type SeedSource = z.infer<typeof seedSourceSchema>;
+
+const sourcesSchema = z.array(seedSourceSchema);
+const requiredSourcesSchema = sourcesSchema.min(1, 'At least one source is required');
+
+const optionalText = z.string().min(1).nullable().optional();
+
+/** Text in the three languages; French is required, the UI falls back to it. */
+export const localizedSchema = z.strictObject({ fr: z.string().min(1), ar: optionalText, en: optionalText });
+export type Localized = z.infer<typeof localizedSchema>;
+
+const fileNote = z.string().min(1, 'Each seed file says where it was copied from');
+
+// ─── regions.json ───────────────────────────────────────────────────────────────────────────────
+
+export const seedRegionSchema = z.strictObject({
+	iso: z.string().regex(/^MA-(0[1-9]|1[0-2])$/, 'Expected an ISO 3166-2:MA region code MA-01…MA-12'),
+	name: localizedSchema,
+	capital: z.strictObject({ fr: z.string().min(1), ar: optionalText }),
+	population: z.number().int().nonnegative(),
+	households: z.number().int().nonnegative().nullable(),
+	foreigners: z.number().int().nonnegative().nullable(),
+	sortOrder: z.number().int(),
+	note: optionalText,
+	sources: requiredSourcesSchema
+});
+export const regionsFileSchema = z.strictObject({
+	_source: fileNote,
+	nationalTotal: z.strictObject({
+		population: z.number().int().nonnegative(),
+		households: z.number().int().nonnegative(),
+		foreigners: z.number().int().nonnegative(),
+		censusDate: isoDateSchema,
+		sources: requiredSourcesSchema
+	}),
+	regions: z.array(seedRegionSchema).length(12, 'Morocco has 12 regions')
+});
+export type SeedRegion = z.infer<typeof seedRegionSchema>;
+export type RegionsFile = z.infer<typeof regionsFileSchema>;
+
+// ─── institutions.json ──────────────────────────────────────────────────────────────────────────
+
+export const institutionCodeSchema = z.string().regex(/^[A-Z][A-Z0-9-]*$/, 'Expected an upper-case code such as DGSN or OSC-1');
+
+export const seedInstitutionSchema = z.strictObject({
+	code: institutionCodeSchema,
+	acronym: z.strictObject({ fr: z.string().min(1), en: z.string().min(1) }).nullable(),
+	name: localizedSchema,
+	kind: z.enum(INSTITUTION_KINDS),
+	isMember: z.boolean(),
+	sortOrder: z.number().int(),
+	note: optionalText,
+	sources: requiredSourcesSchema
+});
+export const institutionsFileSchema = z.strictObject({
+	_source: fileNote,
+	commission: z.strictObject({ code: z.string().min(1), name: localizedSchema, sources: requiredSourcesSchema }),
+	institutions: z.array(seedInstitutionSchema).min(1)
+});
+export type SeedInstitution = z.infer<typeof seedInstitutionSchema>;
+export type InstitutionsFile = z.infer<typeof institutionsFileSchema>;
+
+// ─── plans.json ─────────────────────────────────────────────────────────────────────────────────
+
+export const seedPlanSchema = z.strictObject({
+	code: z.string().min(1),
+	kind: z.enum(PLAN_KINDS),
+	title: localizedSchema,
+	description: localizedSchema.nullable(),
+	startDate: isoDateSchema,
+	endDate: isoDateSchema,
+	adoptedOn: isoDateSchema.nullable(),
+	parent: z.string().min(1).nullable(),
+	sortOrder: z.number().int(),
+	note: optionalText,
+	sources: requiredSourcesSchema
+});
+export const seedAxisSchema = z.strictObject({
+	plan: z.string().min(1),
+	code: z.string().min(1),
+	proposalCode: z.string().min(1).optional(),
+	title: localizedSchema,
+	pillar: z.enum(PILLARS),
+	sortOrder: z.number().int(),
+	reconstructed: z.boolean(),
+	basis: z.string().min(1).optional(),
+	sources: requiredSourcesSchema
+});
+const datedFactSchema = z.strictObject({ date: z.string().min(1), text: z.string().min(1), sources: requiredSourcesSchema });
+export const seedMnrSchema = z.strictObject({
+	code: z.string().min(1),
+	title: localizedSchema,
+	titleVariantFr: z.string().min(1).optional(),
+	adoptedOn: isoDateSchema,
+	history: z.array(datedFactSchema),
+	tools: z.array(
+		z.strictObject({
+			code: z.string().min(1),
+			title: z.strictObject({ fr: z.string().min(1).optional(), ar: z.string().min(1).optional(), en: z.string().min(1).optional() }),
+			text: z.string().min(1),
+			sources: requiredSourcesSchema
+		})
+	),
+	rollout: z.strictObject({
+		regionsAndDatesPublic: z.boolean(),
+		note: z.string().min(1),
+		facts: z.array(z.strictObject({ text: z.string().min(1), sources: requiredSourcesSchema }))
+	}),
+	sources: requiredSourcesSchema
+});
+export const plansFileSchema = z.strictObject({
+	_source: fileNote,
+	plans: z.array(seedPlanSchema).min(1),
+	axes: z.array(seedAxisSchema),
+	mnr: seedMnrSchema
+});
+export type SeedPlan = z.infer<typeof seedPlanSchema>;
+export type SeedAxis = z.infer<typeof seedAxisSchema>;
+export type SeedMnr = z.infer<typeof seedMnrSchema>;
+export type PlansFile = z.infer<typeof plansFileSchema>;
+
+// ─── recommendations.json ───────────────────────────────────────────────────────────────────────
+
+export const seedRecommendationSchema = z.strictObject({
+	code: z.string().regex(/^R\d{1,2}$/, 'Expected a code such as R1'),
+	rank: z.number().int().positive(),
+	pillar: z.enum(PILLARS),
+	title: localizedSchema,
+	summary: localizedSchema,
+	officialText: z.string().min(1).nullable(),
+	officialTextStatus: z.enum(TEXT_STATUSES),
+	officialUrl: z.url().nullable(),
+	sdgTargets: z.array(sdgTargetSchema),
+	isDemo: z.boolean(),
+	note: optionalText,
+	sources: sourcesSchema
+});
+export const recommendationsFileSchema = z.strictObject({
+	_source: fileNote,
+	plan: z.string().min(1),
+	sourceReport: z.string().min(1),
+	sourceYear: z.number().int().min(2000).max(2100),
+	priorityPeriod: z.string().min(1),
+	officialUrl: z.url(),
+	recommendations: z.array(seedRecommendationSchema).min(1)
+});
+export type SeedRecommendation = z.infer<typeof seedRecommendationSchema>;
+export type RecommendationsFile = z.infer<typeof recommendationsFileSchema>;
+
+// ─── public-values.json ─────────────────────────────────────────────────────────────────────────
+
+export const seedPublicIndicatorSchema = z.strictObject({
+	code: z.string().min(1),
+	name: localizedSchema,
+	unit: z.string().min(1).nullable(),
+	kind: z.enum(INDICATOR_KINDS),
+	direction: z.enum(DIRECTIONS),
+	frequency: z.enum(FREQUENCIES),
+	dimensions: z.array(z.enum(DIMENSIONS)),
+	sensitive: z.boolean(),
+	sdgTarget: sdgTargetSchema.nullable(),
+	baseline: z.strictObject({ value: z.number(), year: z.number().int() }).nullable()
+});
+export const seedPublicValueSchema = z.strictObject({
+	indicator: z.string().min(1),
+	period: periodCodeSchema,
+	/** null: a documented figure kept out of the database (sources disagree, unit differs); `note` says why */
+	value: z.number().nonnegative().nullable(),
+	sex: z.enum(SEXES).optional(),
+	ageGroup: z.enum(AGE_GROUPS).optional(),
+	exploitation: z.enum(EXPLOITATION_FORMS).optional(),
+	nationality: z.string().min(1).optional(),
+	note: z.string().min(1).optional(),
+	sources: requiredSourcesSchema
+});
+export const publicValuesFileSchema = z.strictObject({
+	_source: fileNote,
+	indicators: z.array(seedPublicIndicatorSchema).min(1),
+	values: z.array(seedPublicValueSchema)
+});
+export type SeedPublicIndicator = z.infer<typeof seedPublicIndicatorSchema>;
+export type SeedPublicValue = z.infer<typeof seedPublicValueSchema>;
+export type PublicValuesFile = z.infer<typeof publicValuesFileSchema>;
+
+// ─── partner-projects.json ──────────────────────────────────────────────────────────────────────
+
+export const seedPartnerProjectSchema = z.strictObject({
+	code: z.string().min(1),
+	partner: institutionCodeSchema,
+	donor: institutionCodeSchema.nullable(),
+	donorName: z.string().min(1).nullable(),
+	title: localizedSchema,
+	startDate: isoDateSchema.nullable(),
+	endDate: isoDateSchema.nullable(),
+	budget: z.number().nonnegative().nullable(),
+	currency: z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as USD').nullable(),
+	note: optionalText,
+	sources: requiredSourcesSchema
+});
+export const partnerProjectsFileSchema = z.strictObject({
+	_source: fileNote,
+	projects: z.array(seedPartnerProjectSchema)
+});
+export type SeedPartnerProject = z.infer<typeof seedPartnerProjectSchema>;
+export type PartnerProjectsFile = z.infer<typeof partnerProjectsFileSchema>;
+
+// ─── demo-accounts.json ─────────────────────────────────────────────────────────────────────────
+
+export const demoEmailSchema = z
+	.string()
+	.regex(/^[a-z0-9._-]+@[a-z0-9.-]+\.[a-z]+$/, 'Expected a lower-case e-mail address');
+
+export const seedDemoAccountSchema = z
+	.strictObject({
+		email: demoEmailSchema,
+		password: z.string().min(12, 'Demo passwords have at least 12 characters'),
+		name: z.string().min(1),
+		role: z.enum(ROLES),
+		institution: institutionCodeSchema.nullable(),
+		locale: z.enum(LOCALES)
+	})
+	.refine((a) => !(a.role === 'focal_point' || a.role === 'partner') || a.institution !== null, {
+		message: 'A focal point or a partner speaks for an institution',
+		path: ['institution']
+	});
+export const demoAccountsFileSchema = z.strictObject({
+	_source: fileNote,
+	accounts: z.array(seedDemoAccountSchema).min(1),
+	generatedFocalPoints: z.strictObject({
+		emailPattern: z.string().includes('<code>'),
+		password: z.string().min(12),
+		names: z.array(z.string().min(1)).min(1)
+	})
+});
+export type SeedDemoAccount = z.infer<typeof seedDemoAccountSchema>;
+export type DemoAccountsFile = z.infer<typeof demoAccountsFileSchema>;
+
+/** Every seed file, validated. */
+export interface SeedFiles {
+	regions: RegionsFile;
+	institutions: InstitutionsFile;
+	plans: PlansFile;
+	recommendations: RecommendationsFile;
+	publicValues: PublicValuesFile;
+	partnerProjects: PartnerProjectsFile;
+	demoAccounts: DemoAccountsFile;
+}
