@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { MEASURE_STATUSES } from '../domain/enums';
+
+const optionalText = z
+	.string()
+	.trim()
+	.max(200)
+	.optional()
+	.transform((v) => (v ? v : undefined));
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+const flag = z
+	.enum(['1', 'true', 'on', ''])
+	.optional()
+	.transform((v) => v === '1' || v === 'true' || v === 'on');
+
+export const MEASURE_SORTS = ['code', 'deadline', 'progress', 'updated'] as const;
+export const PAGE_SIZE = 50;
+
+/** Filters of the measures list, read from the URL (so a filtered view can be bookmarked and shared). */
+export const measureFiltersSchema = z.object({
+	plan: optionalText,
+	axis: optionalText,
+	objective: optionalText,
+	institution: optionalText,
+	region: z.preprocess(blankToUndefined, z.string().regex(/^MA-(0[1-9]|1[0-2])$/, 'err_region_unknown').optional()),
+	status: z.preprocess(blankToUndefined, z.enum(MEASURE_STATUSES, { error: 'err_status_unknown' }).optional()),
+	overdue: flag,
+	atRisk: flag,
+	recommendation: optionalText,
+	q: optionalText,
+	sort: z.enum(MEASURE_SORTS).optional().catch(undefined).transform((v) => v ?? 'code'),
+	dir: z.enum(['asc', 'desc']).optional().catch(undefined).transform((v) => v ?? 'asc'),
+	page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined).transform((v) => v ?? 1)
+});
+export type MeasureFilters = z.infer<typeof measureFiltersSchema>;
+
+/** URLSearchParams → filters; an invalid value is dropped (with its error) rather than failing the page. */
+export function parseMeasureFilters(params: URLSearchParams): { filters: MeasureFilters; errors: Record<string, string> } {
+	const raw = Object.fromEntries(params);
+	const parsed = measureFiltersSchema.safeParse(raw);
+	if (parsed.success) return { filters: parsed.data, errors: {} };
+	const errors: Record<string, string> = {};
+	const cleaned: Record<string, string> = { ...raw };
+	for (const issue of parsed.error.issues) {
+		const key = String(issue.path[0]);
+		errors[key] = issue.message.startsWith('err_') ? issue.message : 'err_invalid';
+		delete cleaned[key];
+	}
+	return { filters: measureFiltersSchema.parse(cleaned), errors };
+}

@@ -1,0 +1,117 @@
+/**
+ * The one permission check. Rules are data: for each action, which roles may do it and on what
+ * condition. Every form action and endpoint calls `can` (through `authorize`) before anything else;
+ * pages only hide what these rules already forbid.
+ */
+import type { Role } from '../../domain/enums';
+
+export const ACTIONS = [
+	// reading
+	'plan.read',
+	'dashboard.read',
+	'dashboard.read_unvalidated',
+	'report.read_published',
+	'report.read_draft',
+	'report.export',
+	'evidence.read',
+	'audit.read',
+	// the reporting loop
+	'measure.report',
+	'indicator_value.report',
+	'rollout_stage.report',
+	'submission.review',
+	// commission work
+	'report.publish',
+	'plan.manage',
+	// administration
+	'user.manage',
+	'institution.manage',
+	'plan.import',
+	// every signed-in user
+	'self.update_locale'
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Who acts: the signed-in user as the permission rules see them. */
+export interface Actor {
+	id: number;
+	role: Role;
+	institutionId: number | null;
+}
+
+/** What the action is about, for the rules that depend on ownership. */
+export interface Target {
+	/** institution leading the measure */
+	leadInstitutionId?: number;
+	/** institutions contributing to the measure */
+	contributingInstitutionIds?: readonly number[];
+	/** for evidence: its visibility and the institution that reported it */
+	visibility?: 'public' | 'restricted';
+	reportingInstitutionId?: number | null;
+	/** for drafts: who wrote it */
+	authorId?: number | null;
+}
+
+type Condition = 'always' | 'own_institution_measure' | 'evidence_visible';
+type Rule = Partial<Record<Role, Condition>>;
+
+const everyone: Rule = { admin: 'always', commission: 'always', focal_point: 'always', partner: 'always' };
+const staff: Rule = { admin: 'always', commission: 'always', focal_point: 'always' };
+const commission: Rule = { admin: 'always', commission: 'always' };
+const adminOnly: Rule = { admin: 'always' };
+const reporters: Rule = { admin: 'always', focal_point: 'own_institution_measure' };
+
+/** role → condition, per action. A role that is absent is refused. */
+export const RULES: Record<Action, Rule> = {
+	'plan.read': everyone,
+	'dashboard.read': everyone,
+	'dashboard.read_unvalidated': commission,
+	'report.read_published': everyone,
+	'report.read_draft': commission,
+	'report.export': everyone,
+	'evidence.read': {
+		admin: 'always',
+		commission: 'always',
+		focal_point: 'evidence_visible',
+		partner: 'evidence_visible'
+	},
+	'audit.read': commission,
+	'measure.report': reporters,
+	'indicator_value.report': reporters,
+	'rollout_stage.report': reporters,
+	'submission.review': commission,
+	'report.publish': commission,
+	'plan.manage': commission,
+	'user.manage': adminOnly,
+	'institution.manage': adminOnly,
+	'plan.import': adminOnly,
+	'self.update_locale': everyone
+};
+
+function holds(condition: Condition, actor: Actor, target: Target | undefined): boolean {
+	switch (condition) {
+		case 'always':
+			return true;
+		case 'own_institution_measure': {
+			// A focal point writes only to measures its institution leads or contributes to.
+			if (actor.institutionId == null || !target) return false;
+			return (
+				target.leadInstitutionId === actor.institutionId ||
+				(target.contributingInstitutionIds ?? []).includes(actor.institutionId)
+			);
+		}
+		case 'evidence_visible': {
+			if (!target) return false;
+			if (target.visibility === 'public') return true;
+			// Restricted evidence: only the commission and the institution that reported it.
+			return actor.institutionId != null && target.reportingInstitutionId === actor.institutionId;
+		}
+	}
+}
+
+/** May `actor` do `action` on `target`? Unknown actors (signed out) may do nothing. */
+export function can(actor: Actor | null | undefined, action: Action, target?: Target): boolean {
+	if (!actor) return false;
+	const condition = RULES[action]?.[actor.role];
+	return condition ? holds(condition, actor, target) : false;
+}

@@ -1,0 +1,270 @@
+/**
+ * The measure aggregate: a measure with its owners, regions, indicators, links and history.
+ */
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from './db/client';
+import { flagSql } from './flags-sql';
+import { measureRowColumns } from './columns';
+import type { MeasureFilters } from '../schemas/measure';
+import {
+	axes,
+	indicatorValues,
+	indicators,
+	institutions,
+	measureInstitutions,
+	measureRegionStages,
+	measureRegions,
+	measures,
+	objectives,
+	partnerProjectMeasures,
+	partnerProjects,
+	plans,
+	progressUpdates,
+	recommendationMeasures,
+	recommendations,
+	regions,
+	users
+} from './db/schema';
+
+const institutionSummary = {
+	id: institutions.id,
+	code: institutions.code,
+	nameFr: institutions.nameFr,
+	nameAr: institutions.nameAr,
+	nameEn: institutions.nameEn,
+	acronymFr: institutions.acronymFr,
+	acronymEn: institutions.acronymEn,
+	kind: institutions.kind
+};
+
+export function getMeasure(db: Db, code: string) {
+	const row = db
+		.select({ measure: measures, objective: objectives, axis: axes, plan: plans, lead: institutionSummary })
+		.from(measures)
+		.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
+		.innerJoin(axes, eq(axes.id, objectives.axisId))
+		.innerJoin(plans, eq(plans.id, axes.planId))
+		.innerJoin(institutions, eq(institutions.id, measures.leadInstitutionId))
+		.where(eq(measures.code, code))
+		.get();
+	if (!row) return null;
+	const id = row.measure.id;
+
+	const contributors = db
+		.select(institutionSummary)
+		.from(measureInstitutions)
+		.innerJoin(institutions, eq(institutions.id, measureInstitutions.institutionId))
+		.where(eq(measureInstitutions.measureId, id))
+		.orderBy(asc(institutions.code))
+		.all();
+
+	const regionRows = db
+		.select({ iso: regions.iso, nameFr: regions.nameFr, nameAr: regions.nameAr, nameEn: regions.nameEn })
+		.from(measureRegions)
+		.innerJoin(regions, eq(regions.id, measureRegions.regionId))
+		.where(eq(measureRegions.measureId, id))
+		.orderBy(asc(regions.iso))
+		.all();
+
+	const indicatorRows = db.select().from(indicators).where(eq(indicators.measureId, id)).orderBy(asc(indicators.code)).all();
+
+	// National current values per indicator and period, for the small tables of the measure page.
+	const values = indicatorRows.length
+		? db
+				.select({
+					indicatorId: indicatorValues.indicatorId,
+					period: indicatorValues.period,
+					periodStart: indicatorValues.periodStart,
+					value: indicatorValues.value,
+					isDemo: indicatorValues.isDemo,
+					source: indicatorValues.source
+				})
+				.from(indicatorValues)
+				.where(
+					and(
+						inArray(
+							indicatorValues.indicatorId,
+							indicatorRows.map((i) => i.id)
+						),
+						eq(indicatorValues.isCurrent, true),
+						sql`${indicatorValues.regionId} IS NULL`,
+						sql`${indicatorValues.sex} IS NULL AND ${indicatorValues.ageGroup} IS NULL AND ${indicatorValues.exploitation} IS NULL AND ${indicatorValues.nationality} IS NULL`
+					)
+				)
+				.orderBy(asc(indicatorValues.periodStart))
+				.all()
+		: [];
+
+	const recs = db
+		.select({
+			code: recommendations.code,
+			rank: recommendations.rank,
+			titleFr: recommendations.titleFr,
+			titleAr: recommendations.titleAr,
+			titleEn: recommendations.titleEn,
+			isDemo: recommendations.isDemo
+		})
+		.from(recommendationMeasures)
+		.innerJoin(recommendations, eq(recommendations.id, recommendationMeasures.recommendationId))
+		.where(eq(recommendationMeasures.measureId, id))
+		.orderBy(asc(recommendations.rank))
+		.all();
+
+	const partner = alias(institutions, 'partner');
+	const projects = db
+		.select({ project: partnerProjects, partnerCode: partner.code, partnerNameFr: partner.nameFr, partnerNameAr: partner.nameAr, partnerNameEn: partner.nameEn, partnerAcronymFr: partner.acronymFr, partnerAcronymEn: partner.acronymEn })
+		.from(partnerProjectMeasures)
+		.innerJoin(partnerProjects, eq(partnerProjects.id, partnerProjectMeasures.projectId))
+		.innerJoin(partner, eq(partner.id, partnerProjects.partnerInstitutionId))
+		.where(eq(partnerProjectMeasures.measureId, id))
+		.orderBy(asc(partnerProjects.startDate))
+		.all();
+
+	const history = db
+		.select({
+			id: progressUpdates.id,
+			period: progressUpdates.period,
+			status: progressUpdates.status,
+			progress: progressUpdates.progress,
+			narrativeFr: progressUpdates.narrativeFr,
+			narrativeAr: progressUpdates.narrativeAr,
+			narrativeEn: progressUpdates.narrativeEn,
+			reviewedAt: progressUpdates.reviewedAt,
+			submittedAt: progressUpdates.submittedAt,
+			isDemo: progressUpdates.isDemo,
+			authorName: users.name
+		})
+		.from(progressUpdates)
+		.leftJoin(users, eq(users.id, progressUpdates.authorId))
+		.where(and(eq(progressUpdates.measureId, id), eq(progressUpdates.state, 'validated')))
+		.orderBy(desc(progressUpdates.reviewedAt))
+		.all();
+
+	const stages = row.measure.regionalRollout
+		? db
+				.select({
+					iso: regions.iso,
+					nameFr: regions.nameFr,
+					nameAr: regions.nameAr,
+					nameEn: regions.nameEn,
+					stage: measureRegionStages.stage,
+					since: measureRegionStages.since,
+					isDemo: measureRegionStages.isDemo
+				})
+				.from(measureRegionStages)
+				.innerJoin(regions, eq(regions.id, measureRegionStages.regionId))
+				.where(
+					and(
+						eq(measureRegionStages.measureId, id),
+						eq(measureRegionStages.state, 'validated'),
+						// the latest validated stage of each region
+						sql`${measureRegionStages.id} = (SELECT s2.id FROM measure_region_stages s2 WHERE s2.measure_id = ${measureRegionStages.measureId} AND s2.region_id = ${measureRegionStages.regionId} AND s2.state = 'validated' ORDER BY s2.since DESC, s2.id DESC LIMIT 1)`
+					)
+				)
+				.orderBy(asc(regions.iso))
+				.all()
+		: [];
+
+	return { ...row, contributors, regions: regionRows, indicators: indicatorRows, values, recommendations: recs, projects, history, stages };
+}
+
+export type MeasureDetail = NonNullable<ReturnType<typeof getMeasure>>;
+
+// ─── The measures list ─────────────────────────────────────────────────────────────────────────
+
+export interface ListOptions {
+	today: string;
+	locale: 'fr' | 'ar' | 'en';
+	pageSize?: number;
+}
+
+function likePattern(q: string): string {
+	return `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+}
+
+/**
+ * One page of measures matching the filters, with the derived flags computed by SQL, and the total.
+ * Every filter is a sargable condition or an `IN (subquery)` on an indexed link table.
+ */
+export function listMeasures(db: Db, f: MeasureFilters, opts: ListOptions) {
+	const flags = flagSql(opts.today);
+	const conds: SQL[] = [];
+	if (f.plan) conds.push(eq(plans.code, f.plan));
+	if (f.axis) conds.push(eq(axes.code, f.axis));
+	if (f.objective) conds.push(eq(objectives.code, f.objective));
+	if (f.status) conds.push(eq(measures.status, f.status));
+	if (f.institution) {
+		const inst = sql`(SELECT id FROM institutions WHERE code = ${f.institution})`;
+		conds.push(sql`(${measures.leadInstitutionId} = ${inst} OR ${measures.id} IN (SELECT measure_id FROM measure_institutions WHERE institution_id = ${inst}))`);
+	}
+	if (f.region) {
+		conds.push(sql`${measures.id} IN (SELECT measure_id FROM measure_regions WHERE region_id = (SELECT id FROM regions WHERE iso = ${f.region}))`);
+	}
+	if (f.recommendation) {
+		conds.push(sql`${measures.id} IN (SELECT rm.measure_id FROM recommendation_measures rm JOIN recommendations r ON r.id = rm.recommendation_id WHERE r.code = ${f.recommendation})`);
+	}
+	if (f.overdue) conds.push(flags.overdue);
+	if (f.atRisk) conds.push(flags.atRisk);
+	if (f.q) {
+		const p = likePattern(f.q);
+		const localTitle = opts.locale === 'ar' ? measures.titleAr : opts.locale === 'en' ? measures.titleEn : measures.titleFr;
+		conds.push(sql`(${measures.code} LIKE ${p} ESCAPE '\\' OR ${localTitle} LIKE ${p} ESCAPE '\\' OR ${measures.titleFr} LIKE ${p} ESCAPE '\\')`);
+	}
+	const where = conds.length ? and(...conds) : undefined;
+
+	const direction = f.dir === 'desc' ? desc : asc;
+	const order =
+		f.sort === 'deadline'
+			? [direction(measures.deadline), asc(measures.code)]
+			: f.sort === 'progress'
+				? [direction(measures.progress), asc(measures.code)]
+				: f.sort === 'updated'
+					? [sql`${measures.lastValidatedAt} IS NULL`, direction(measures.lastValidatedAt), asc(measures.code)]
+					: [direction(measures.code)];
+
+	const base = () =>
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(measures)
+			.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
+			.innerJoin(axes, eq(axes.id, objectives.axisId))
+			.innerJoin(plans, eq(plans.id, axes.planId));
+	const total = base().where(where).get()?.n ?? 0;
+
+	const pageSize = opts.pageSize ?? 50;
+	const pages = Math.max(1, Math.ceil(total / pageSize));
+	const page = Math.min(f.page, pages);
+	const rows = db
+		.select({
+			...measureRowColumns,
+			planCode: plans.code,
+			axisCode: axes.code,
+			overdue: sql<number>`${flags.overdue}`,
+			atRisk: sql<number>`${flags.atRisk}`,
+			stale: sql<number>`${flags.stale}`
+		})
+		.from(measures)
+		.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
+		.innerJoin(axes, eq(axes.id, objectives.axisId))
+		.innerJoin(plans, eq(plans.id, axes.planId))
+		.innerJoin(institutions, eq(institutions.id, measures.leadInstitutionId))
+		.where(where)
+		.orderBy(...order)
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
+		.all()
+		.map((r) => ({ ...r, overdue: !!r.overdue, atRisk: !!r.atRisk, stale: !!r.stale }));
+	return { rows, total, page, pages, pageSize };
+}
+
+/** The choices offered by the list's filter form. */
+export function filterOptions(db: Db) {
+	return {
+		plans: db.select({ code: plans.code, titleFr: plans.titleFr, titleAr: plans.titleAr, titleEn: plans.titleEn }).from(plans).orderBy(asc(plans.sortOrder)).all(),
+		axes: db.select({ code: axes.code, planCode: plans.code, titleFr: axes.titleFr, titleAr: axes.titleAr, titleEn: axes.titleEn }).from(axes).innerJoin(plans, eq(plans.id, axes.planId)).orderBy(asc(plans.sortOrder), asc(axes.sortOrder)).all(),
+		institutions: db.select({ code: institutions.code, nameFr: institutions.nameFr, nameAr: institutions.nameAr, nameEn: institutions.nameEn, acronymFr: institutions.acronymFr, acronymEn: institutions.acronymEn }).from(institutions).where(eq(institutions.isMember, true)).orderBy(asc(institutions.id)).all(),
+		regions: db.select({ iso: regions.iso, nameFr: regions.nameFr, nameAr: regions.nameAr, nameEn: regions.nameEn }).from(regions).orderBy(asc(regions.iso)).all(),
+		recommendations: db.select({ code: recommendations.code, rank: recommendations.rank, titleFr: recommendations.titleFr, titleAr: recommendations.titleAr, titleEn: recommendations.titleEn }).from(recommendations).orderBy(asc(recommendations.sourceYear), asc(recommendations.rank)).all()
+	};
+}

@@ -1,0 +1,121 @@
+/**
+ * The plan aggregate: plans, their axes and objectives, read for the plan browser.
+ * Roll-ups (weighted progress, counts) are computed by SQL; cancelled measures do not count.
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { measureRowColumns } from './columns';
+import { axes, measures, objectives, plans, institutions, recommendations } from './db/schema';
+
+/** Weighted mean progress of non-cancelled measures, as a SQL expression over `measures`. */
+export const weightedProgressSql = sql<number | null>`round(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.progress} * ${measures.weight} END) / nullif(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.weight} END), 0), 1)`;
+const measureCountSql = sql<number>`count(${measures.id})`;
+const completedCountSql = sql<number>`count(CASE WHEN ${measures.status} = 'completed' THEN 1 END)`;
+
+export function listPlans(db: Db) {
+	const rollup = db
+		.select({
+			planId: axes.planId,
+			axisCount: sql<number>`count(DISTINCT ${axes.id})`.as('axis_count'),
+			measureCount: sql<number>`count(${measures.id})`.as('measure_count'),
+			completed: sql<number>`count(CASE WHEN ${measures.status} = 'completed' THEN 1 END)`.as('completed'),
+			progress: sql<number | null>`round(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.progress} * ${measures.weight} END) / nullif(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.weight} END), 0), 1)`.as('progress')
+		})
+		.from(axes)
+		.leftJoin(objectives, eq(objectives.axisId, axes.id))
+		.leftJoin(measures, eq(measures.objectiveId, objectives.id))
+		.groupBy(axes.planId)
+		.as('rollup');
+	const recs = db
+		.select({ planId: recommendations.planId, recommendationCount: sql<number>`count(*)`.as('recommendation_count') })
+		.from(recommendations)
+		.groupBy(recommendations.planId)
+		.as('recs');
+	return db
+		.select({
+			plan: plans,
+			axisCount: sql<number>`coalesce(${rollup.axisCount}, 0)`,
+			measureCount: sql<number>`coalesce(${rollup.measureCount}, 0)`,
+			completed: sql<number>`coalesce(${rollup.completed}, 0)`,
+			progress: rollup.progress,
+			recommendationCount: sql<number>`coalesce(${recs.recommendationCount}, 0)`
+		})
+		.from(plans)
+		.leftJoin(rollup, eq(rollup.planId, plans.id))
+		.leftJoin(recs, eq(recs.planId, plans.id))
+		.orderBy(asc(plans.sortOrder), asc(plans.startDate))
+		.all();
+}
+
+export function getPlan(db: Db, code: string) {
+	const plan = db.select().from(plans).where(eq(plans.code, code)).get();
+	if (!plan) return null;
+	const parent = plan.parentId ? db.select().from(plans).where(eq(plans.id, plan.parentId)).get() : undefined;
+	const axisRows = db
+		.select({
+			axis: axes,
+			objectiveCount: sql<number>`count(DISTINCT ${objectives.id})`,
+			measureCount: measureCountSql,
+			completed: completedCountSql,
+			progress: weightedProgressSql
+		})
+		.from(axes)
+		.leftJoin(objectives, eq(objectives.axisId, axes.id))
+		.leftJoin(measures, eq(measures.objectiveId, objectives.id))
+		.where(eq(axes.planId, plan.id))
+		.groupBy(axes.id)
+		.orderBy(asc(axes.sortOrder), asc(axes.code))
+		.all();
+	const objectiveRows = db
+		.select({
+			objective: objectives,
+			measureCount: measureCountSql,
+			progress: weightedProgressSql
+		})
+		.from(objectives)
+		.innerJoin(axes, eq(axes.id, objectives.axisId))
+		.leftJoin(measures, eq(measures.objectiveId, objectives.id))
+		.where(eq(axes.planId, plan.id))
+		.groupBy(objectives.id)
+		.orderBy(asc(objectives.sortOrder), asc(objectives.code))
+		.all();
+	const recommendationRows = db
+		.select()
+		.from(recommendations)
+		.where(eq(recommendations.planId, plan.id))
+		.orderBy(asc(recommendations.rank))
+		.all();
+	const children = db.select().from(plans).where(eq(plans.parentId, plan.id)).orderBy(asc(plans.sortOrder)).all();
+	return { plan, parent: parent ?? null, children, axes: axisRows, objectives: objectiveRows, recommendations: recommendationRows };
+}
+
+export function getAxis(db: Db, code: string) {
+	const row = db
+		.select({ axis: axes, plan: plans })
+		.from(axes)
+		.innerJoin(plans, eq(plans.id, axes.planId))
+		.where(eq(axes.code, code))
+		.get();
+	if (!row) return null;
+	const objectiveRows = db
+		.select()
+		.from(objectives)
+		.where(eq(objectives.axisId, row.axis.id))
+		.orderBy(asc(objectives.sortOrder), asc(objectives.code))
+		.all();
+	const measureRows = db
+		.select({ ...measureRowColumns, objectiveId: measures.objectiveId })
+		.from(measures)
+		.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
+		.innerJoin(institutions, eq(institutions.id, measures.leadInstitutionId))
+		.where(eq(objectives.axisId, row.axis.id))
+		.orderBy(asc(objectives.sortOrder), asc(measures.code))
+		.all();
+	const rollup = db
+		.select({ measureCount: measureCountSql, completed: completedCountSql, progress: weightedProgressSql })
+		.from(measures)
+		.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
+		.where(eq(objectives.axisId, row.axis.id))
+		.get();
+	return { ...row, objectives: objectiveRows, measures: measureRows, rollup };
+}

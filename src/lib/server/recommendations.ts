@@ -1,0 +1,50 @@
+/** The recommendation aggregate: the priority recommendations and the measures they are linked to. */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { measures, plans, recommendationMeasures, recommendations } from './db/schema';
+import { weightedProgressSql } from './plan';
+
+export function listRecommendations(db: Db) {
+	return db
+		.select({
+			recommendation: recommendations,
+			planCode: plans.code,
+			measureCount: sql<number>`count(${measures.id})`,
+			inProgress: sql<number>`count(CASE WHEN ${measures.status} IN ('in_progress','completed') THEN 1 END)`,
+			progress: weightedProgressSql
+		})
+		.from(recommendations)
+		.leftJoin(plans, eq(plans.id, recommendations.planId))
+		.leftJoin(recommendationMeasures, eq(recommendationMeasures.recommendationId, recommendations.id))
+		.leftJoin(measures, eq(measures.id, recommendationMeasures.measureId))
+		.groupBy(recommendations.id)
+		.orderBy(asc(recommendations.sourceYear), asc(recommendations.rank))
+		.all();
+}
+
+export function getRecommendation(db: Db, code: string) {
+	const row = db
+		.select({ recommendation: recommendations, plan: plans })
+		.from(recommendations)
+		.leftJoin(plans, eq(plans.id, recommendations.planId))
+		.where(eq(recommendations.code, code))
+		.get();
+	if (!row) return null;
+	const linked = db
+		.select({
+			code: measures.code,
+			titleFr: measures.titleFr,
+			titleAr: measures.titleAr,
+			titleEn: measures.titleEn,
+			status: measures.status,
+			progress: measures.progress,
+			deadline: measures.deadline,
+			isDemo: measures.isDemo
+		})
+		.from(recommendationMeasures)
+		.innerJoin(measures, eq(measures.id, recommendationMeasures.measureId))
+		.where(eq(recommendationMeasures.recommendationId, row.recommendation.id))
+		.orderBy(asc(measures.code))
+		.all();
+	return { ...row, measures: linked };
+}

@@ -1,0 +1,44 @@
+/**
+ * Reference data read by every page: institutions and regions, with what they carry in the plan.
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { institutions, measureInstitutions, measureRegions, measures, regions } from './db/schema';
+
+export function listInstitutions(db: Db) {
+	const led = db
+		.select({ institutionId: measures.leadInstitutionId, n: sql<number>`count(*)`.as('led_n') })
+		.from(measures)
+		.groupBy(measures.leadInstitutionId)
+		.as('led');
+	const contributed = db
+		.select({ institutionId: measureInstitutions.institutionId, n: sql<number>`count(*)`.as('contrib_n') })
+		.from(measureInstitutions)
+		.groupBy(measureInstitutions.institutionId)
+		.as('contributed');
+	return db
+		.select({
+			institution: institutions,
+			leads: sql<number>`coalesce(${led.n}, 0)`,
+			contributes: sql<number>`coalesce(${contributed.n}, 0)`
+		})
+		.from(institutions)
+		.leftJoin(led, eq(led.institutionId, institutions.id))
+		.leftJoin(contributed, eq(contributed.institutionId, institutions.id))
+		.orderBy(sql`${institutions.isMember} DESC`, asc(institutions.id))
+		.all();
+}
+
+export function listRegions(db: Db) {
+	const concerned = db
+		.select({ regionId: measureRegions.regionId, n: sql<number>`count(*)`.as('concerned_n') })
+		.from(measureRegions)
+		.groupBy(measureRegions.regionId)
+		.as('concerned');
+	return db
+		.select({ region: regions, measures: sql<number>`coalesce(${concerned.n}, 0)` })
+		.from(regions)
+		.leftJoin(concerned, eq(concerned.regionId, regions.id))
+		.orderBy(asc(regions.iso))
+		.all();
+}

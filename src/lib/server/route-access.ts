@@ -1,0 +1,31 @@
+/**
+ * Page access as data: which paths are public, which need a session, which need a role.
+ * This only decides who may *see* a page; every write is checked again by `can` in its action.
+ */
+import type { Role } from '../domain/enums';
+
+type Rule = { prefix: string; roles: readonly Role[] | 'public' | 'signed_in' };
+
+const ROUTES: readonly Rule[] = [
+	{ prefix: '/login', roles: 'public' },
+	{ prefix: '/healthz', roles: 'public' },
+	{ prefix: '/locale', roles: 'public' },
+	{ prefix: '/favicon', roles: 'public' },
+	{ prefix: '/admin', roles: ['admin'] },
+	{ prefix: '/review', roles: ['admin', 'commission'] },
+	{ prefix: '/', roles: 'signed_in' }
+];
+
+function matches(path: string, prefix: string): boolean {
+	return prefix === '/' || path === prefix || path.startsWith(prefix + '/');
+}
+
+export function routeAccess(path: string, user: { role: Role } | null): 'ok' | 'login' | 'forbidden' {
+	// SvelteKit's own assets are served before hooks; anything else is checked.
+	if (path.startsWith('/_app/')) return 'ok';
+	const rule = ROUTES.find((r) => matches(path, r.prefix));
+	if (!rule || rule.roles === 'public') return 'ok';
+	if (!user) return 'login';
+	if (rule.roles === 'signed_in') return 'ok';
+	return rule.roles.includes(user.role) ? 'ok' : 'forbidden';
+}

@@ -1,0 +1,16 @@
+import { getDb } from '$lib/server/db/client';
+import * as measures from '$lib/server/measures';
+import { parseMeasureFilters, PAGE_SIZE } from '$lib/schemas/measure';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, parent, locals }) => {
+	const { today } = await parent();
+	const { filters, errors } = parseMeasureFilters(url.searchParams);
+	const db = getDb();
+	return {
+		filters,
+		filterErrors: errors,
+		result: measures.listMeasures(db, filters, { today, locale: locals.locale, pageSize: PAGE_SIZE }),
+		options: measures.filterOptions(db)
+	};
+};

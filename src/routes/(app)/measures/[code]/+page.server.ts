@@ -1,0 +1,10 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/client';
+import * as measures from '$lib/server/measures';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => {
+	const found = measures.getMeasure(getDb(), params.code);
+	if (!found) error(404, { message: 'err_not_found' });
+	return found;
+};

@@ -1,0 +1,39 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/client';
+import * as usersRepo from '$lib/server/users';
+import { setSessionCookie } from '$lib/server/auth/session';
+import { loginSchema } from '$lib/schemas/auth';
+import { fieldErrors, formObject, safePath } from '$lib/schemas/common';
+import { setLocaleCookie } from '$lib/server/locale-cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const redirectTo = safePath.parse(url.searchParams.get('redirectTo') ?? undefined);
+	if (locals.user) redirect(303, redirectTo);
+	return { redirectTo };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, getClientAddress, url }) => {
+		const raw = formObject(await request.formData());
+		const parsed = loginSchema.safeParse(raw);
+		// The password is never sent back to the page.
+		const values = { email: raw.email ?? '', redirectTo: raw.redirectTo ?? '/' };
+		if (!parsed.success) return fail(400, { login: { values, errors: fieldErrors(parsed.error) } });
+
+		const { email, password, redirectTo } = parsed.data;
+		const result = await usersRepo.signIn(getDb(), email, password, getClientAddress());
+		if (!result.ok) {
+			if (result.reason === 'throttled') {
+				const minutes = Math.max(1, Math.ceil(result.retryAfterMs / 60000));
+				return fail(429, { login: { values, errors: { _form: 'err_login_throttled' }, minutes } });
+			}
+			return fail(400, { login: { values, errors: { _form: 'err_login_invalid' } } });
+		}
+		const secure = url.protocol === 'https:';
+		setSessionCookie(cookies, result.token, result.expiresAt, secure);
+		// The language the user chose last time, on any browser, applies again.
+		setLocaleCookie(cookies, result.user.locale, secure);
+		redirect(303, redirectTo);
+	}
+};

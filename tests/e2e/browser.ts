@@ -1,0 +1,49 @@
+/** Debian's Chromium driven by playwright-core: never a downloaded browser. */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { inject } from 'vitest';
+
+export const ARTIFACTS = 'tests/.artifacts';
+
+export async function launch(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-dev-shm-usage'
+		]
+	});
+}
+
+export function baseURL(): string {
+	return inject('baseURL');
+}
+
+export async function newPage(browser: Browser, opts: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({
+		baseURL: baseURL(),
+		viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
+		javaScriptEnabled: opts.javaScriptEnabled ?? true
+	});
+	const page = await context.newPage();
+	return { context, page };
+}
+
+export async function login(page: Page, email: string, password: string): Promise<void> {
+	await page.goto('/login');
+	await page.fill('#email', email);
+	await page.fill('#password', password);
+	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
