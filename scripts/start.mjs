@@ -31,5 +31,7 @@ if (!existsSync(BUILD_ENTRY) || statSync(BUILD_ENTRY).mtimeMs < sourcesChanged) 
 }
 
 process.env.PORT ??= '3000';
+// Evidence files may be 10 MB; adapter-node refuses larger bodies than this (its default is 512 KB).
+process.env.BODY_SIZE_LIMIT ??= '11M';
 console.log(`[rasd] serving on http://${process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost'}:${process.env.PORT}`);
 await import(new URL('../' + BUILD_ENTRY, import.meta.url).href);

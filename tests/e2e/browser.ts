@@ -36,8 +36,14 @@ export async function newPage(browser: Browser, opts: { width?: number; height?:
 	return { context, page };
 }
 
+/** Waits until SvelteKit has hydrated the page, so a click is handled by the app and not lost mid-way. */
+export async function ready(page: Page): Promise<void> {
+	await page.waitForSelector('html[data-ready]', { state: 'attached' });
+}
+
 export async function login(page: Page, email: string, password: string): Promise<void> {
 	await page.goto('/login');
+	await ready(page);
 	await page.fill('#email', email);
 	await page.fill('#password', password);
 	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);

@@ -64,7 +64,8 @@ export default async function setup(project: TestProject) {
 			ORIGIN: baseURL,
 			DATABASE_URL: join(dir, 'e2e.db'),
 			EVIDENCE_DIR: join(dir, 'evidence'),
-			RASD_SEED: 'demo'
+			RASD_SEED: 'demo',
+			BODY_SIZE_LIMIT: '11M'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -42,3 +42,7 @@ export function listRegions(db: Db) {
 		.orderBy(asc(regions.iso))
 		.all();
 }
+
+export function regionNames(db: Db) {
+	return db.select({ iso: regions.iso, nameFr: regions.nameFr, nameAr: regions.nameAr, nameEn: regions.nameEn }).from(regions).orderBy(asc(regions.iso)).all();
+}

@@ -1,10 +1,101 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import * as measures from '$lib/server/measures';
-import type { PageServerLoad } from './$types';
+import * as updates from '$lib/server/progress-updates';
+import * as values from '$lib/server/indicator-values';
+import * as rollout from '$lib/server/rollout';
+import * as evidence from '$lib/server/evidence';
+import * as reference from '$lib/server/reference';
+import { authorize, can } from '$lib/server/auth';
+import { failFor } from '$lib/server/form-result';
+import { fieldErrors, formObject } from '$lib/schemas/common';
+import { evidenceRemoveSchema, indicatorValueSchema, progressUpdateSchema, stageSchema } from '$lib/schemas/reporting';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
-	const found = measures.getMeasure(getDb(), params.code);
+export const load: PageServerLoad = ({ params, locals }) => {
+	const db = getDb();
+	const found = measures.getMeasure(db, params.code);
 	if (!found) error(404, { message: 'err_not_found' });
-	return found;
+	const target = updates.measureTarget(db, found.measure.id)!;
+	const canReport = can(locals.user, 'measure.report', target);
+	return {
+		...found,
+		canReport,
+		openUpdate: updates.openUpdate(db, found.measure.id),
+		openValues: canReport || can(locals.user, 'submission.review') ? values.openValuesOfMeasure(db, found.measure.id) : [],
+		openStages: canReport || can(locals.user, 'submission.review') ? rollout.openStagesOfMeasure(db, found.measure.id) : [],
+		allRegions: canReport ? reference.regionNames(db) : []
+	};
+};
+
+/** The measure of the URL and the permission check every action starts with. */
+function measureFor(event: RequestEvent, action: 'measure.report' | 'indicator_value.report' | 'rollout_stage.report') {
+	const db = getDb();
+	const m = measures.getMeasureRef(db, event.params.code);
+	if (!m) error(404, { message: 'err_not_found' });
+	const user = authorize(event, action, updates.measureTarget(db, m.id) ?? undefined);
+	return { db, measure: m, user };
+}
+
+export const actions: Actions = {
+	saveUpdate: async (event) => {
+		const { db, measure, user } = measureFor(event, 'measure.report');
+		const data = await event.request.formData();
+		const raw = formObject(data);
+		const parsed = progressUpdateSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { update: { values: raw, errors: fieldErrors(parsed.error) } });
+		const input = parsed.data;
+
+		// A file is checked and stored before the transaction; it is removed again if the write fails.
+		const file = data.get('file');
+		let stored: evidence.StoredFile | undefined;
+		if (file instanceof File && file.size > 0) {
+			const s = await evidence.storeUpload(file);
+			if (!s.ok) return fail(400, { update: { values: raw, errors: { file: s.error } } });
+			stored = s.file;
+		}
+		// The update and its new evidence are written in one transaction.
+		const result = updates.save(db, user, measure.id, input, {
+			link: input.linkUrl ? { url: input.linkUrl, label: input.linkLabel } : undefined,
+			file: stored,
+			visibility: input.visibility
+		});
+		if (!result.ok) {
+			if (stored) evidence.discard(stored.storedName);
+			return failFor('update', result, raw);
+		}
+		redirect(303, `/measures/${encodeURIComponent(measure.code)}?saved=${input.intent}#update`);
+	},
+
+	removeEvidence: async (event) => {
+		const { db, user } = measureFor(event, 'measure.report');
+		const parsed = evidenceRemoveSchema.safeParse(formObject(await event.request.formData()));
+		if (!parsed.success) return fail(400, { update: { values: {}, errors: { _form: 'err_invalid' } } });
+		const row = evidence.getWithOwner(db, parsed.data.evidenceId);
+		if (!row || row.measureId !== measures.getMeasureRef(db, event.params.code)?.id) error(404, { message: 'err_not_found' });
+		const result = evidence.remove(db, user.id, parsed.data.evidenceId);
+		if (!result.ok) return failFor('update', result, {});
+		redirect(303, `/measures/${encodeURIComponent(event.params.code)}#update`);
+	},
+
+	saveValue: async (event) => {
+		const { db, measure, user } = measureFor(event, 'indicator_value.report');
+		const raw = formObject(await event.request.formData());
+		const parsed = indicatorValueSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { value: { values: raw, errors: fieldErrors(parsed.error) } });
+		if (!measures.indicatorBelongs(db, parsed.data.indicatorId, measure.id)) error(404, { message: 'err_not_found' });
+		const result = values.save(db, user, parsed.data);
+		if (!result.ok) return failFor('value', result, raw);
+		redirect(303, `/measures/${encodeURIComponent(measure.code)}?saved=value#indicator-${parsed.data.indicatorId}`);
+	},
+
+	saveStage: async (event) => {
+		const { db, measure, user } = measureFor(event, 'rollout_stage.report');
+		const raw = formObject(await event.request.formData());
+		const parsed = stageSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { stage: { values: raw, errors: fieldErrors(parsed.error) } });
+		const result = rollout.save(db, user, measure.id, parsed.data);
+		if (!result.ok) return failFor('stage', result, raw);
+		redirect(303, `/measures/${encodeURIComponent(measure.code)}?saved=stage#rollout`);
+	}
 };

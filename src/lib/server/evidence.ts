@@ -1,0 +1,94 @@
+/**
+ * Evidence files and links. Files are checked from their content, stored outside the web root under
+ * a random name, and only ever served through the authorised download route.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { transaction } from './db/client';
+import { evidence, progressUpdates } from './db/schema';
+import * as audit from './audit';
+import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from '../domain/reporting';
+import { notFound, wrongState, type WriteResult } from './write-result';
+
+export function evidenceDir(): string {
+	return resolve(process.env.EVIDENCE_DIR ?? 'data/evidence');
+}
+
+export interface StoredFile {
+	storedName: string;
+	fileName: string;
+	mimeType: string;
+	sizeBytes: number;
+}
+
+/** Checks and writes an uploaded file; the caller records it (or calls `discard` if that fails). */
+export async function storeUpload(file: File): Promise<{ ok: true; file: StoredFile } | { ok: false; error: string }> {
+	if (file.size === 0) return { ok: false, error: 'err_file_empty' };
+	if (file.size > MAX_EVIDENCE_BYTES) return { ok: false, error: 'err_file_too_large' };
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const mimeType = sniffEvidenceType(bytes, file.name);
+	if (!mimeType) return { ok: false, error: 'err_file_type' };
+	const dir = evidenceDir();
+	mkdirSync(dir, { recursive: true });
+	const storedName = randomBytes(18).toString('hex');
+	writeFileSync(join(dir, storedName), bytes, { flag: 'wx' });
+	// Keep only a harmless display name: no path, no control characters.
+	const fileName = file.name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'document';
+	return { ok: true, file: { storedName, fileName, mimeType, sizeBytes: bytes.length } };
+}
+
+export function discard(storedName: string): void {
+	rmSync(join(evidenceDir(), storedName), { force: true });
+}
+
+export function readStored(storedName: string): Buffer | null {
+	if (!/^[0-9a-f]{36}$/.test(storedName)) return null;
+	const path = join(evidenceDir(), storedName);
+	return existsSync(path) ? readFileSync(path) : null;
+}
+
+export interface NewEvidence {
+	link?: { url: string; label?: string | null };
+	file?: StoredFile;
+	visibility: 'public' | 'restricted';
+}
+
+/** Records new evidence of an update, inside the caller's transaction. */
+export function insertEvidence(tx: Db, actorId: number, updateId: number, items: NewEvidence): void {
+	if (items.link) {
+		const row = tx.insert(evidence).values({ progressUpdateId: updateId, kind: 'link', url: items.link.url, label: items.link.label ?? null, visibility: items.visibility, uploadedBy: actorId }).returning().get();
+		audit.record(tx, { userId: actorId, action: 'add_evidence', entity: 'evidence', entityId: row.id, after: row });
+	}
+	if (items.file) {
+		const row = tx.insert(evidence).values({ progressUpdateId: updateId, kind: 'file', ...items.file, visibility: items.visibility, uploadedBy: actorId }).returning().get();
+		audit.record(tx, { userId: actorId, action: 'add_evidence', entity: 'evidence', entityId: row.id, after: row });
+	}
+}
+
+/** Removes a piece of evidence from an update still being written. */
+export function remove(db: Db, actorId: number, evidenceId: number): WriteResult<{ storedName: string | null }> {
+	const result = transaction(db, (tx) => {
+		const row = tx.select({ e: evidence, u: progressUpdates }).from(evidence).innerJoin(progressUpdates, eq(progressUpdates.id, evidence.progressUpdateId)).where(eq(evidence.id, evidenceId)).get();
+		if (!row) return notFound();
+		if (row.u.state !== 'draft' && row.u.state !== 'returned') return wrongState(row.u.state);
+		tx.delete(evidence).where(eq(evidence.id, evidenceId)).run();
+		tx.update(progressUpdates).set({ version: row.u.version + 1 }).where(eq(progressUpdates.id, row.u.id)).run();
+		audit.record(tx, { userId: actorId, action: 'remove_evidence', entity: 'evidence', entityId: evidenceId, before: row.e });
+		return { ok: true as const, value: { storedName: row.e.storedName } };
+	});
+	if (result.ok && result.value.storedName) discard(result.value.storedName);
+	return result;
+}
+
+/** An evidence row with what the permission check needs: its visibility and who reported it. */
+export function getWithOwner(db: Db, evidenceId: number) {
+	return db
+		.select({ e: evidence, institutionId: progressUpdates.institutionId, measureId: progressUpdates.measureId })
+		.from(evidence)
+		.leftJoin(progressUpdates, eq(progressUpdates.id, evidence.progressUpdateId))
+		.where(eq(evidence.id, evidenceId))
+		.get();
+}

@@ -1,0 +1,122 @@
+/**
+ * Indicator values through the reporting loop. One cell = indicator × period × region (× categories);
+ * a cell has at most one open value (draft, submitted, returned) and one current validated value.
+ * Validated values are never edited: a correction is a new submission that, once validated, becomes
+ * the current one.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { transaction } from './db/client';
+import { indicatorValues, indicators, regions } from './db/schema';
+import * as audit from './audit';
+import { checkPlausible } from '../domain/indicator';
+import { matchesFrequency, parsePeriod } from '../domain/period';
+import { conflict, invalid, notFound, nowIso, wrongState, type WriteResult } from './write-result';
+import type { IndicatorValueInput, ReviewInput } from '../schemas/reporting';
+
+const OPEN = ['draft', 'submitted', 'returned'] as const;
+
+function dimensionsOf(json: string): string[] {
+	try {
+		const d = JSON.parse(json);
+		return Array.isArray(d) ? d : [];
+	} catch {
+		return [];
+	}
+}
+
+/** Only totals (no sex/age/exploitation/nationality category) are entered through this form. */
+const totalsOnly = and(isNull(indicatorValues.sex), isNull(indicatorValues.ageGroup), isNull(indicatorValues.exploitation), isNull(indicatorValues.nationality));
+
+function cellCondition(indicatorId: number, period: string, regionId: number | null) {
+	return and(
+		eq(indicatorValues.indicatorId, indicatorId),
+		eq(indicatorValues.period, period),
+		regionId == null ? isNull(indicatorValues.regionId) : eq(indicatorValues.regionId, regionId),
+		totalsOnly
+	);
+}
+
+export function save(db: Db, actor: { id: number }, input: IndicatorValueInput): WriteResult<{ id: number; version: number; state: string }> {
+	return transaction(db, (tx) => {
+		const ind = tx.select().from(indicators).where(eq(indicators.id, input.indicatorId)).get();
+		if (!ind) return notFound();
+		const errors: Record<string, string> = {};
+		if (!matchesFrequency(input.period, ind.frequency)) errors.period = 'err_period_frequency';
+		let regionId: number | null = null;
+		if (input.region) {
+			if (!dimensionsOf(ind.dimensions).includes('region')) errors.region = 'err_region_not_disaggregated';
+			else regionId = tx.select({ id: regions.id }).from(regions).where(eq(regions.iso, input.region)).get()?.id ?? null;
+			if (regionId == null && !errors.region) errors.region = 'err_region_unknown';
+		}
+		const plausible = checkPlausible(ind.kind, input.value, ind.plausibleMin, ind.plausibleMax);
+		if (!plausible.ok) errors.value = `err_value_${plausible.reason}`;
+		if (Object.keys(errors).length) return invalid(errors);
+
+		const open = tx.select().from(indicatorValues).where(and(cellCondition(ind.id, input.period, regionId), inArray(indicatorValues.state, [...OPEN]))).get();
+		if (open && (open.id !== input.valueId || open.version !== input.version)) return conflict(open);
+		if (!open && input.valueId !== undefined) return conflict(tx.select().from(indicatorValues).where(eq(indicatorValues.id, input.valueId)).get() ?? null);
+		if (open?.state === 'submitted') return wrongState('submitted');
+
+		const p = parsePeriod(input.period)!;
+		const submitting = input.intent === 'submit';
+		const fields = {
+			value: input.value,
+			source: input.source ?? null,
+			note: input.note ?? null,
+			state: submitting ? ('submitted' as const) : ('draft' as const),
+			submittedAt: submitting ? nowIso() : null,
+			reportedBy: actor.id,
+			updatedAt: nowIso()
+		};
+		const row = open
+			? tx.update(indicatorValues).set({ ...fields, version: open.version + 1 }).where(eq(indicatorValues.id, open.id)).returning().get()
+			: tx
+					.insert(indicatorValues)
+					.values({ ...fields, indicatorId: ind.id, period: input.period, periodStart: p.start, periodEnd: p.end, regionId })
+					.returning()
+					.get();
+		audit.record(tx, { userId: actor.id, action: submitting ? 'submit' : 'save_draft', entity: 'indicator_value', entityId: row.id, before: open ?? undefined, after: row });
+		return { ok: true, value: { id: row.id, version: row.version, state: row.state } };
+	});
+}
+
+export function review(db: Db, reviewerId: number, input: ReviewInput): WriteResult<{ indicatorId: number }> {
+	return transaction(db, (tx) => {
+		const v = tx.select().from(indicatorValues).where(eq(indicatorValues.id, input.id)).get();
+		if (!v) return notFound();
+		if (v.version !== input.version) return conflict(v);
+		if (v.state !== 'submitted') return wrongState(v.state);
+		const at = nowIso();
+		if (input.decision === 'return') {
+			const after = tx.update(indicatorValues).set({ state: 'returned', validatedBy: reviewerId, reviewComment: input.comment, version: v.version + 1, updatedAt: at }).where(eq(indicatorValues.id, v.id)).returning().get();
+			audit.record(tx, { userId: reviewerId, action: 'return', entity: 'indicator_value', entityId: v.id, before: v, after });
+			return { ok: true, value: { indicatorId: v.indicatorId } };
+		}
+		// The previous current value of the cell steps down; it stays in the history.
+		tx.update(indicatorValues)
+			.set({ isCurrent: false })
+			.where(and(cellCondition(v.indicatorId, v.period, v.regionId), eq(indicatorValues.isCurrent, true)))
+			.run();
+		const after = tx
+			.update(indicatorValues)
+			.set({ state: 'validated', isCurrent: true, validatedBy: reviewerId, validatedAt: at, reviewComment: input.comment || null, version: v.version + 1, updatedAt: at })
+			.where(eq(indicatorValues.id, v.id))
+			.returning()
+			.get();
+		audit.record(tx, { userId: reviewerId, action: 'validate', entity: 'indicator_value', entityId: v.id, before: v, after });
+		return { ok: true, value: { indicatorId: v.indicatorId } };
+	});
+}
+
+/** Open values (draft, submitted, returned) of a measure's indicators, for the entry forms. */
+export function openValuesOfMeasure(db: Db, measureId: number) {
+	return db
+		.select({ v: indicatorValues, regionIso: regions.iso })
+		.from(indicatorValues)
+		.innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+		.leftJoin(regions, eq(regions.id, indicatorValues.regionId))
+		.where(and(eq(indicators.measureId, measureId), inArray(indicatorValues.state, [...OPEN])))
+		.orderBy(sql`${indicatorValues.indicatorId}, ${indicatorValues.periodStart}, ${regions.iso}`)
+		.all();
+}

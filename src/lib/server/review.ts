@@ -1,0 +1,96 @@
+/**
+ * The validation queue: everything focal points submitted, oldest first, each with the last validated
+ * state it would replace, in one query (UNION ALL of the three kinds of submission).
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from './db/client';
+import * as updates from './progress-updates';
+import * as values from './indicator-values';
+import * as rollout from './rollout';
+import type { ReviewInput } from '../schemas/reporting';
+
+export interface QueueItem {
+	kind: 'update' | 'value' | 'stage';
+	id: number;
+	version: number;
+	submittedAt: string;
+	measureCode: string;
+	measureTitleFr: string;
+	measureTitleAr: string | null;
+	measureTitleEn: string | null;
+	authorName: string | null;
+	institutionCode: string | null;
+	/** what is proposed, and what is validated now (JSON objects; `current` null when nothing yet) */
+	proposed: Record<string, unknown>;
+	current: Record<string, unknown> | null;
+	isDemo: boolean;
+}
+
+type Row = Omit<QueueItem, 'proposed' | 'current' | 'isDemo'> & { proposed: string; current: string | null; isDemo: number };
+
+export function queue(db: Db, limit = 200): QueueItem[] {
+	const rows = db.all<Row>(sql`
+		SELECT 'update' AS kind, u.id, u.version, u.submitted_at AS submittedAt,
+			m.code AS measureCode, m.title_fr AS measureTitleFr, m.title_ar AS measureTitleAr, m.title_en AS measureTitleEn,
+			a.name AS authorName, i.code AS institutionCode, u.is_demo AS isDemo,
+			json_object('period', u.period, 'status', u.status, 'progress', u.progress,
+				'narrativeFr', u.narrative_fr, 'narrativeAr', u.narrative_ar, 'narrativeEn', u.narrative_en,
+				'evidence', (SELECT count(*) FROM evidence e WHERE e.progress_update_id = u.id)) AS proposed,
+			json_object('status', m.status, 'progress', m.progress, 'lastValidatedAt', m.last_validated_at) AS current
+		FROM progress_updates u
+		JOIN measures m ON m.id = u.measure_id
+		LEFT JOIN users a ON a.id = u.author_id
+		LEFT JOIN institutions i ON i.id = u.institution_id
+		WHERE u.state = 'submitted'
+		UNION ALL
+		SELECT 'value', v.id, v.version, v.submitted_at,
+			m.code, m.title_fr, m.title_ar, m.title_en,
+			a.name, ai.code, v.is_demo,
+			json_object('indicator', ind.code, 'indicatorNameFr', ind.name_fr, 'indicatorNameAr', ind.name_ar, 'indicatorNameEn', ind.name_en,
+				'unit', ind.unit, 'period', v.period, 'region', r.iso, 'value', v.value, 'source', v.source),
+			(SELECT json_object('value', c.value, 'source', c.source, 'validatedAt', c.validated_at) FROM indicator_values c
+				WHERE c.indicator_id = v.indicator_id AND c.period = v.period AND c.region_id IS v.region_id
+					AND c.sex IS NULL AND c.age_group IS NULL AND c.exploitation IS NULL AND c.nationality IS NULL AND c.is_current = 1)
+		FROM indicator_values v
+		JOIN indicators ind ON ind.id = v.indicator_id
+		JOIN measures m ON m.id = ind.measure_id
+		LEFT JOIN regions r ON r.id = v.region_id
+		LEFT JOIN users a ON a.id = v.reported_by
+		LEFT JOIN institutions ai ON ai.id = a.institution_id
+		WHERE v.state = 'submitted'
+		UNION ALL
+		SELECT 'stage', s.id, s.version, s.submitted_at,
+			m.code, m.title_fr, m.title_ar, m.title_en,
+			a.name, ai.code, s.is_demo,
+			json_object('region', r.iso, 'stage', s.stage, 'since', s.since),
+			(SELECT json_object('stage', c.stage, 'since', c.since) FROM measure_region_stages c
+				WHERE c.measure_id = s.measure_id AND c.region_id = s.region_id AND c.state = 'validated'
+				ORDER BY c.since DESC, c.id DESC LIMIT 1)
+		FROM measure_region_stages s
+		JOIN measures m ON m.id = s.measure_id
+		JOIN regions r ON r.id = s.region_id
+		LEFT JOIN users a ON a.id = s.author_id
+		LEFT JOIN institutions ai ON ai.id = a.institution_id
+		WHERE s.state = 'submitted'
+		ORDER BY submittedAt ASC, kind, id
+		LIMIT ${limit}`);
+	return rows.map((r) => ({ ...r, isDemo: !!r.isDemo, proposed: JSON.parse(r.proposed), current: r.current ? JSON.parse(r.current) : null }));
+}
+
+export function count(db: Db): number {
+	return (
+		db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted') + (SELECT count(*) FROM indicator_values WHERE state = 'submitted') + (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted') AS n`)?.n ?? 0
+	);
+}
+
+/** Validates or returns one submission of any kind. */
+export function decide(db: Db, reviewerId: number, input: ReviewInput) {
+	switch (input.kind) {
+		case 'update':
+			return updates.review(db, reviewerId, input);
+		case 'value':
+			return values.review(db, reviewerId, input);
+		case 'stage':
+			return rollout.review(db, reviewerId, input);
+	}
+}

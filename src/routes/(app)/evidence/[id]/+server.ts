@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/client';
+import * as evidence from '$lib/server/evidence';
+import { authorize } from '$lib/server/auth';
+import type { RequestHandler } from './$types';
+
+/** Evidence files are served only here, to those the rules allow, never from a public folder. */
+export const GET: RequestHandler = (event) => {
+	const id = Number(event.params.id);
+	if (!Number.isInteger(id) || id <= 0) error(404, { message: 'err_not_found' });
+	const row = evidence.getWithOwner(getDb(), id);
+	if (!row || row.e.kind !== 'file' || !row.e.storedName) error(404, { message: 'err_not_found' });
+	authorize(event, 'evidence.read', { visibility: row.e.visibility, reportingInstitutionId: row.institutionId });
+	const bytes = evidence.readStored(row.e.storedName);
+	if (!bytes) error(404, { message: 'err_not_found' });
+	const name = row.e.fileName ?? 'document';
+	return new Response(new Uint8Array(bytes), {
+		headers: {
+			'content-type': row.e.mimeType ?? 'application/octet-stream',
+			'content-length': String(bytes.length),
+			// Always a download: a file is never rendered as a page of this site.
+			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'private, no-store'
+		}
+	});
+};
