@@ -49,7 +49,7 @@ export async function login(page: Page, email: string, password: string): Promis
 	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
 	mkdirSync(ARTIFACTS, { recursive: true });
-	await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+	await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage });
 }

@@ -12,6 +12,7 @@ import { actions as measureActions } from '../../src/routes/(app)/measures/[code
 import { actions as reviewActions } from '../../src/routes/(app)/review/+page.server';
 import { GET as downloadEvidence } from '../../src/routes/(app)/evidence/[id]/+server';
 import type { SessionUser } from '../../src/lib/server/auth/session';
+import { queue } from '../../src/lib/server/review';
 
 let db: Db;
 let cleanup: () => void;
@@ -101,6 +102,9 @@ describe('the reporting loop, through the form actions', () => {
 		expect(submit.status).toBe(303);
 		open = openOf(dgsnMeasure.id)!;
 		expect(open.state).toBe('submitted');
+		// the commission's queue lists it, with the validated state it would replace
+		const listed = queue(db).find((i) => i.kind === 'update' && i.id === open!.id);
+		expect(listed).toMatchObject({ measureCode: dgsnMeasure.code, proposed: { progress }, current: { progress: dgsnMeasure.progress } });
 		// submitted: the focal point can no longer change it
 		const locked = await saveUpdate(users.dgsn!, dgsnMeasure.code, { intent: 'draft', updateId: String(open.id), version: String(open.version), period: '2026-S2', status: 'in_progress', progress: '99', narrativeFr: 'x' });
 		expect(locked.data!.update.errors).toEqual({ _form: 'err_state_submitted' });

@@ -72,7 +72,7 @@ export function queue(db: Db, limit = 200): QueueItem[] {
 		LEFT JOIN users a ON a.id = s.author_id
 		LEFT JOIN institutions ai ON ai.id = a.institution_id
 		WHERE s.state = 'submitted'
-		ORDER BY submittedAt ASC, kind, id
+		ORDER BY 4, 1, 2
 		LIMIT ${limit}`);
 	return rows.map((r) => ({ ...r, isDemo: !!r.isDemo, proposed: JSON.parse(r.proposed), current: r.current ? JSON.parse(r.current) : null }));
 }
