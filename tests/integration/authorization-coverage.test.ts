@@ -60,7 +60,7 @@ afterAll(() => {
 
 describe('authorization coverage', () => {
 	it('finds the form actions of the reporting loop', () => {
-		expect(writes.map((w) => `${w.file}#${w.name}`)).toEqual(expect.arrayContaining(['(app)/measures/[code]/+page.server.ts#saveUpdate', '(app)/review/+page.server.ts#decide']));
+		expect(writes.map((w) => `${w.file}#${w.name}`)).toEqual(expect.arrayContaining(['(app)/measures/[code]/+page.server.ts#saveUpdate', '(app)/review/+page.server.ts#decide', 'api/measures/[code]/updates/+server.ts#POST']));
 	});
 
 	for (const w of writes) {

@@ -198,3 +198,28 @@ describe('indicator values', () => {
 		expect(now).toMatchObject({ state: 'validated', isCurrent: true, value: cell.value + 7 });
 	});
 });
+
+describe('JSON API', () => {
+	it('saves through the same rules and answers 403, 400 and 409 as the form does', async () => {
+		const { POST } = await import('../../src/routes/api/measures/[code]/updates/+server');
+		const call = async (u: SessionUser, code: string, body: unknown) => {
+			const ev = actionEvent({ user: u, params: { code } });
+			(ev as { request: Request }).request = new Request('http://localhost/api', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+			try {
+				const res = (await POST(ev as never)) as Response;
+				return { status: res.status, body: await res.json() };
+			} catch (e) {
+				return { status: (e as { status: number }).status, body: null };
+			}
+		};
+		expect((await call(users.dgsn!, otherMeasure.code, { period: '2026-S2', status: 'in_progress', progress: 10 })).status).toBe(403);
+		const bad = await call(users.dgsn!, dgsnMeasure.code, { period: 'soon', status: 'done', progress: 300 });
+		expect(bad).toMatchObject({ status: 400, body: { error: 'invalid', fields: { period: 'err_period_invalid', status: 'err_status_unknown', progress: 'err_progress_range' } } });
+		// the open draft from the conflict test exists: a client that does not name it gets a conflict
+		const stale = await call(users.dgsn!, dgsnMeasure.code, { period: '2026-S2', status: 'in_progress', progress: 80, narrativeFr: 'API' });
+		expect(stale.status).toBe(409);
+		const open = openOf(dgsnMeasure.id)!;
+		const ok = await call(users.dgsn!, dgsnMeasure.code, { updateId: open.id, version: open.version, period: '2026-S2', status: 'in_progress', progress: 80, narrativeFr: 'API' });
+		expect(ok).toMatchObject({ status: 200, body: { id: open.id, version: open.version + 1, state: 'draft' } });
+	});
+});
