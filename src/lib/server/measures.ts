@@ -96,6 +96,23 @@ export function getMeasure(db: Db, code: string) {
 				.all()
 		: [];
 
+	// Current values per region (totals only) of the indicators broken down by region.
+	const regionValues = indicatorRows.some((i) => i.dimensions.includes('"region"'))
+		? db
+				.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodStart: indicatorValues.periodStart, iso: regions.iso, value: indicatorValues.value, isDemo: indicatorValues.isDemo })
+				.from(indicatorValues)
+				.innerJoin(regions, eq(regions.id, indicatorValues.regionId))
+				.where(
+					and(
+						inArray(indicatorValues.indicatorId, indicatorRows.map((i) => i.id)),
+						eq(indicatorValues.isCurrent, true),
+						sql`${indicatorValues.sex} IS NULL AND ${indicatorValues.ageGroup} IS NULL AND ${indicatorValues.exploitation} IS NULL AND ${indicatorValues.nationality} IS NULL`
+					)
+				)
+				.orderBy(asc(indicatorValues.periodStart), asc(regions.iso))
+				.all()
+		: [];
+
 	const recs = db
 		.select({
 			code: recommendations.code,
@@ -166,7 +183,7 @@ export function getMeasure(db: Db, code: string) {
 				.all()
 		: [];
 
-	return { ...row, contributors, regions: regionRows, indicators: indicatorRows, values, recommendations: recs, projects, history, stages };
+	return { ...row, contributors, regions: regionRows, indicators: indicatorRows, values, regionValues, recommendations: recs, projects, history, stages };
 }
 
 export type MeasureDetail = NonNullable<ReturnType<typeof getMeasure>>;

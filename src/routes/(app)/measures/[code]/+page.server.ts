@@ -24,7 +24,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		openUpdate: updates.openUpdate(db, found.measure.id),
 		openValues: canReport || can(locals.user, 'submission.review') ? values.openValuesOfMeasure(db, found.measure.id) : [],
 		openStages: canReport || can(locals.user, 'submission.review') ? rollout.openStagesOfMeasure(db, found.measure.id) : [],
-		allRegions: canReport ? reference.regionNames(db) : []
+		allRegions: reference.regionNames(db)
 	};
 };
 
