@@ -1,10 +1,18 @@
 import { getDb } from '$lib/server/db/client';
 import * as dashboard from '$lib/server/dashboard';
-import * as plan from '$lib/server/plan';
+import { parseDashboardParams } from '$lib/schemas/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
+export const load: PageServerLoad = async ({ url, parent }) => {
 	const { today } = await parent();
 	const db = getDb();
-	return { kpis: dashboard.overviewKpis(db, today), plans: plan.listPlans(db) };
+	const params = parseDashboardParams(url.searchParams);
+	const f = dashboard.resolveFilters(db, params, today);
+	return {
+		plans: f.plans,
+		periods: f.periods,
+		filters: { plan: f.plan?.code ?? null, period: f.period, asOf: f.asOf, layer: params.layer ?? 'progress' },
+		referenceDay: dashboard.referenceDay(f.opts),
+		overview: f.plan ? dashboard.overview(db, f.plan.code, f.opts) : null
+	};
 };

@@ -228,6 +228,20 @@ export const measures = sqliteTable(
 		index('measures_lead_idx').on(t.leadInstitutionId),
 		index('measures_status_idx').on(t.status, t.deadline),
 		index('measures_deadline_idx').on(t.deadline),
+		// Covers every column a dashboard snapshot reads, so a national-scale roll-up scans this narrow
+		// index instead of the wide rows (lead first: grouping by lead institution reads it in order).
+		index('measures_dashboard_idx').on(
+			t.leadInstitutionId,
+			t.objectiveId,
+			t.status,
+			t.progress,
+			t.weight,
+			t.startDate,
+			t.deadline,
+			t.lastValidatedAt,
+			t.isDemo,
+			t.regionalRollout
+		),
 		check('measures_status_ck', oneOf('status', MEASURE_STATUSES)),
 		check('measures_pillar_ck', nullOrOneOf('pillar', PILLARS)),
 		check('measures_progress_ck', sql`${t.progress} BETWEEN 0 AND 100`),
@@ -356,6 +370,8 @@ export const indicatorValues = sqliteTable(
 			.where(sql`${t.isCurrent} = 1`),
 		index('indicator_values_region_idx').on(t.regionId, t.indicatorId).where(sql`${t.isCurrent} = 1`),
 		index('indicator_values_state_idx').on(t.state, t.submittedAt),
+		// Values awaiting validation per indicator (a scorecard's count of pending submissions).
+		index('indicator_values_submitted_idx').on(t.indicatorId).where(sql`${t.state} = 'submitted'`),
 		index('indicator_values_validated_idx').on(t.indicatorId, t.validatedAt).where(sql`${t.state} = 'validated'`),
 		check('indicator_values_state_ck', oneOf('state', WORKFLOW_STATES)),
 		check('indicator_values_period_ck', sql`${t.period} GLOB '[0-9][0-9][0-9][0-9]' OR ${t.period} GLOB '[0-9][0-9][0-9][0-9]-S[12]' OR ${t.period} GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' OR ${t.period} GLOB 'TIP[0-9][0-9][0-9][0-9]'`),
@@ -470,7 +486,9 @@ export const progressUpdates = sqliteTable(
 		...timestamps
 	},
 	(t) => [
-		index('progress_updates_measure_idx').on(t.measureId, t.state, t.reviewedAt),
+		// Also covers period, status and progress: "the latest validated update as of a date / a period"
+		// is one backward search of this index per measure, without reading the update rows.
+		index('progress_updates_measure_idx').on(t.measureId, t.state, t.reviewedAt, t.period, t.status, t.progress),
 		index('progress_updates_state_idx').on(t.state, t.submittedAt),
 		index('progress_updates_author_idx').on(t.authorId, t.state),
 		check('progress_updates_status_ck', oneOf('status', MEASURE_STATUSES)),

@@ -1,10 +1,21 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import * as plan from '$lib/server/plan';
+import * as dashboard from '$lib/server/dashboard';
+import { parseDashboardParams } from '$lib/schemas/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
-	const found = plan.getAxis(getDb(), params.code);
+export const load: PageServerLoad = async ({ params, url, parent }) => {
+	const { today } = await parent();
+	const db = getDb();
+	const found = plan.getAxis(db, params.code);
 	if (!found) error(404, { message: 'err_not_found' });
-	return found;
+	const f = dashboard.resolveFilters(db, parseDashboardParams(url.searchParams), today);
+	return {
+		...found,
+		periods: f.periods,
+		filters: { period: f.period, asOf: f.asOf },
+		referenceDay: dashboard.referenceDay(f.opts),
+		scorecard: dashboard.axisScorecard(db, params.code, f.opts)!
+	};
 };

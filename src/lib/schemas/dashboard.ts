@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { isIsoDate, isPeriodCode } from '../domain/period';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional()).catch(undefined);
+
+export const MAP_LAYERS = ['progress', 'rollout'] as const;
+export type MapLayer = (typeof MAP_LAYERS)[number];
+
+/**
+ * The dashboards' URL: plan, reference period, as-of date, map layer. An invalid value is dropped
+ * (the page shows the default) rather than failing, so an old or hand-edited link still opens.
+ */
+export const dashboardParamsSchema = z.object({
+	plan: optional(z.string().trim().max(60)),
+	period: optional(z.string().trim().refine(isPeriodCode)),
+	asOf: optional(z.string().trim().refine(isIsoDate)),
+	layer: optional(z.enum(MAP_LAYERS))
+});
+export type DashboardParams = z.infer<typeof dashboardParamsSchema>;
+
+/** The indicator explorer's URL: the indicator, a search, the map's period, the "include submitted" switch. */
+export const explorerParamsSchema = z.object({
+	i: optional(z.string().trim().max(80)),
+	q: optional(z.string().trim().max(100)),
+	rp: optional(z.string().trim().refine(isPeriodCode)),
+	sub: optional(z.enum(['1', 'true', 'on']))
+});
+export type ExplorerParams = z.infer<typeof explorerParamsSchema>;
+
+export function parseDashboardParams(params: URLSearchParams): DashboardParams {
+	return dashboardParamsSchema.parse(Object.fromEntries(params));
+}
+
+export function parseExplorerParams(params: URLSearchParams): ExplorerParams {
+	return explorerParamsSchema.parse(Object.fromEntries(params));
+}

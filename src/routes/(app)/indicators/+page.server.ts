@@ -1,0 +1,24 @@
+import { getDb } from '$lib/server/db/client';
+import * as dashboard from '$lib/server/dashboard';
+import { can } from '$lib/server/auth';
+import { parseExplorerParams } from '$lib/schemas/dashboard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url, locals }) => {
+	const db = getDb();
+	const p = parseExplorerParams(url.searchParams);
+	// Values awaiting validation are for the commission (and admins) only; the switch is ignored for others.
+	const canSeeSubmitted = can(locals.user, 'dashboard.read_unvalidated');
+	const includeSubmitted = canSeeSubmitted && !!p.sub;
+	const explorer = p.i
+		? dashboard.indicatorExplorer(db, p.i, { includeSubmitted, regionPeriod: p.rp ?? null, mask: locals.user?.role === 'partner' })
+		: null;
+	return {
+		q: p.q ?? '',
+		code: p.i ?? null,
+		search: dashboard.searchIndicators(db, p.q),
+		explorer,
+		canSeeSubmitted,
+		includeSubmitted
+	};
+};

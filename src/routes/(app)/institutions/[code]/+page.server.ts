@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/client';
+import * as dashboard from '$lib/server/dashboard';
+import { parseDashboardParams } from '$lib/schemas/dashboard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url, parent }) => {
+	const { today } = await parent();
+	const db = getDb();
+	const f = dashboard.resolveFilters(db, parseDashboardParams(url.searchParams), today);
+	const scorecard = dashboard.institutionScorecard(db, params.code, f.opts);
+	if (!scorecard) error(404, { message: 'err_not_found' });
+	return { ...scorecard, periods: f.periods, filters: { period: f.period, asOf: f.asOf } };
+};
