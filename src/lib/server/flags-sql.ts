@@ -1,22 +1,35 @@
 /**
  * The derived flags of `$lib/domain/status` as SQL expressions over the `measures` table, so lists
- * and dashboards filter and count them in the query. Same named thresholds; a test checks that SQL
+ * and dashboards filter and count them in the query. Same named thresholds; tests check that SQL
  * and the domain functions agree on every measure.
+ *
+ * Why it looks like this: dashboards evaluate these on thousands of rows, so every comparison that
+ * needs no arithmetic compares ISO dates as text, the day thresholds are computed once here, and the
+ * one expression that needs date arithmetic (progress behind schedule) is tried last.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { AT_RISK_LAG_POINTS, AT_RISK_NO_UPDATE_DAYS, STALE_AFTER_DAYS } from '../domain/status';
 
+const DAY_MS = 86_400_000;
+
+/** 'YYYY-MM-DD' plus `days` (negative to go back). */
+function addDays(isoDate: string, days: number): string {
+	return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** `m` is the alias of the measures table in the query; `today` a 'YYYY-MM-DD' string. */
 export function flagSql(today: string, m = 'measures') {
-	const t = sql`julianday(${today})`;
 	const col = (c: string) => sql.raw(`${m}.${c}`);
+	// "more than N days without a validated update" ⇔ the last one (or the start) is before today − N days
+	const lastUpdate = sql`substr(coalesce(${col('last_validated_at')}, ${col('start_date')}), 1, 10)`;
+	const staleBefore = addDays(today, -STALE_AFTER_DAYS);
+	const riskBefore = addDays(today, -AT_RISK_NO_UPDATE_DAYS);
+	const todayJd = Date.parse(`${today}T00:00:00Z`) / DAY_MS + 2440587.5;
 	const span = sql`(julianday(${col('deadline')}) - julianday(${col('start_date')}))`;
-	const elapsed = sql`(${t} - julianday(${col('start_date')}))`;
-	const expected = sql`(CASE WHEN ${span} <= 0 THEN (CASE WHEN ${t} >= julianday(${col('deadline')}) THEN 100.0 ELSE 0.0 END) ELSE min(100.0, max(0.0, 100.0 * ${elapsed} / ${span})) END)`;
-	const daysWithoutUpdate = sql`(${t} - julianday(substr(coalesce(${col('last_validated_at')}, ${col('start_date')}), 1, 10)))`;
+	const expected = sql`(CASE WHEN ${col('deadline')} <= ${col('start_date')} THEN (CASE WHEN ${today} >= ${col('deadline')} THEN 100.0 ELSE 0.0 END) ELSE min(100.0, max(0.0, 100.0 * (${sql.raw(String(todayJd))} - julianday(${col('start_date')})) / ${span})) END)`;
 	const open = sql`${col('status')} NOT IN ('completed', 'cancelled')`;
-	const overdue: SQL<boolean> = sql`(${open} AND ${t} - julianday(${col('deadline')}) > 0)`;
-	const atRisk: SQL<boolean> = sql`(${col('status')} IN ('planned', 'in_progress') AND NOT ${overdue} AND (${expected} - ${col('progress')} > ${sql.raw(String(AT_RISK_LAG_POINTS))} OR ${daysWithoutUpdate} > ${sql.raw(String(AT_RISK_NO_UPDATE_DAYS))}))`;
-	const stale: SQL<boolean> = sql`(${open} AND ${daysWithoutUpdate} > ${sql.raw(String(STALE_AFTER_DAYS))})`;
+	const overdue: SQL<boolean> = sql`(${open} AND ${col('deadline')} < ${today})`;
+	const atRisk: SQL<boolean> = sql`(${col('status')} IN ('planned', 'in_progress') AND ${col('deadline')} >= ${today} AND (${lastUpdate} < ${riskBefore} OR ${expected} - ${col('progress')} > ${sql.raw(String(AT_RISK_LAG_POINTS))}))`;
+	const stale: SQL<boolean> = sql`(${open} AND ${lastUpdate} < ${staleBefore})`;
 	return { overdue, atRisk, stale, expected };
 }
