@@ -27,6 +27,7 @@ import { seedDatabase, countRows } from '../src/lib/server/seed/index';
 import { parsePeriod, periodContaining, periodsBetween } from '../src/lib/domain/period';
 import type { IndicatorKind, InstitutionKind, MeasureStatus, Pillar, RolloutStage, WorkflowState } from '../src/lib/domain/enums';
 import { BENCH_TODAY, count, parseArgs, usageError } from './cli';
+import { stream as seededStream } from '../src/lib/domain/random';
 
 const USAGE = `Usage: npx tsx bench/generate.ts [options]
 
@@ -65,31 +66,12 @@ const MARKER = 'bench_generator';
 
 // ─── deterministic randomness and dates ─────────────────────────────────────────────────────────
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function fnv1a(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return h >>> 0;
-}
 
 /** One independent stream per table, so changing one count does not reshuffle the others. */
 class Rng {
 	private readonly next: () => number;
 	constructor(stream: string) {
-		this.next = mulberry32((args.seed ^ fnv1a(stream)) >>> 0);
+		this.next = seededStream(args.seed, stream);
 	}
 	float(): number {
 		return this.next();

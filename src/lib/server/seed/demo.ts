@@ -20,6 +20,7 @@ import type { Dimension, IndicatorKind, MeasureStatus, Pillar, RolloutStage, Wor
 import { formatPeriod, parsePeriod, periodsBetween } from '../../domain/period';
 import type { SeedFiles } from '../../schemas/seed';
 import { codeIds, regionIds, sourcesJson } from './public';
+import { fnv1a, stream as seededStream } from '../../domain/random';
 
 /** Fixed seed of the demonstration generator. */
 export const DEMO_SEED = 20260720;
@@ -36,30 +37,11 @@ export const REPORTING_PERIOD_CODES = periodsBetween('semester', 2023, 2026);
 
 // ─── deterministic randomness and dates ─────────────────────────────────────────────────────────
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function fnv1a(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return h >>> 0;
-}
 
 class Rng {
 	private readonly next: () => number;
 	constructor(key: string) {
-		this.next = mulberry32((DEMO_SEED ^ fnv1a(key)) >>> 0);
+		this.next = seededStream(DEMO_SEED, key);
 	}
 	float(): number {
 		return this.next();
