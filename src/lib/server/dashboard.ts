@@ -842,23 +842,6 @@ export function overview(db: Db, planCode: string, opts: SnapshotOptions): Overv
 	};
 }
 
-/**
- * The overview's key figures over every measure, in the shape of the first overview.
- * @deprecated use `overview()` or `kpis()`; kept for callers of the first version.
- */
-export function overviewKpis(db: Db, today: string) {
-	const k = kpis(db, { kind: 'all' }, { today });
-	return {
-		measures: k.measures,
-		byStatus: k.byStatus as Record<string, number>,
-		completionRate: k.completionRate,
-		weightedProgress: k.progress,
-		overdue: k.overdue,
-		awaitingValidation: awaitingValidation(db),
-		demoMeasures: k.demo
-	};
-}
-
 // ─── Scorecards ─────────────────────────────────────────────────────────────────────────────────
 
 export interface IndicatorSummary extends Names {
