@@ -38,6 +38,9 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/** Requests that came with a session cookie that is no longer valid. */
+const sessionEnded = new WeakSet<Request>();
+
 const handleSession: Handle = ({ event, resolve }) => {
 	event.locals.user = null;
 	const token = event.cookies.get(SESSION_COOKIE);
@@ -48,8 +51,9 @@ const handleSession: Handle = ({ event, resolve }) => {
 			event.locals.user = session.user;
 			if (session.renewed) setSessionCookie(event.cookies, token, session.expiresAt, secure);
 		} else {
-			// Unknown, tampered or expired: drop the cookie and carry on signed out.
+			// Unknown, tampered or expired: drop the cookie, carry on signed out, and say so at login.
 			clearSessionCookie(event.cookies, secure);
+			sessionEnded.add(event.request);
 		}
 	}
 	return resolve(event);
@@ -66,7 +70,8 @@ const handleGuard: Handle = ({ event, resolve }) => {
 			});
 		}
 		const back = event.url.pathname + event.url.search;
-		redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
+		const ended = sessionEnded.has(event.request) ? '&ended=1' : '';
+		redirect(303, `/login?redirectTo=${encodeURIComponent(back)}${ended}`);
 	}
 	if (access === 'forbidden') {
 		return new Response(null, { status: 403 });

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, newPage, login, screenshot } from './browser';
+import { launch, newPage, login, ready, screenshot } from './browser';
 
 const ACCOUNTS = [
 	{ role: 'admin', email: 'admin@rasd.demo', password: 'Rasd-Admin-2026!', lang: 'fr', heading: 'Tableau de bord' },
@@ -39,6 +39,7 @@ describe('signing in and out', () => {
 	it('shows one generic error for a wrong password and keeps the e-mail typed', async () => {
 		const { context, page } = await newPage(browser);
 		await page.goto('/login');
+		await ready(page);
 		await page.fill('#email', 'dgsn@rasd.demo');
 		await page.fill('#password', 'not the password');
 		await page.click('button[type=submit]');
@@ -47,6 +48,20 @@ describe('signing in and out', () => {
 		expect(await alert.innerText()).toBe('Adresse e-mail ou mot de passe incorrect.');
 		expect(await page.inputValue('#email')).toBe('dgsn@rasd.demo');
 		expect(await page.inputValue('#password')).toBe('');
+		await context.close();
+	});
+
+	it('treats a tampered session cookie as signed out and says so on the login page', async () => {
+		const { context, page } = await newPage(browser);
+		await login(page, 'commission@rasd.demo', 'Rasd-Commission-2026!');
+		const cookie = (await context.cookies()).find((c) => c.name === 'rasd_session')!;
+		await context.addCookies([{ ...cookie, value: cookie.value.slice(0, -2) + 'xx' }]);
+		await page.goto('/plans');
+		expect(new URL(page.url()).pathname).toBe('/login');
+		expect(await page.locator('[data-testid=session-ended]').innerText()).toContain('reconnectez-vous');
+		// the bad cookie was dropped: no message on the next visit
+		await page.goto('/plans');
+		expect(await page.locator('[data-testid=session-ended]').count()).toBe(0);
 		await context.close();
 	});
 

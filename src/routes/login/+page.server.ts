@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
 	const redirectTo = safePath.parse(url.searchParams.get('redirectTo') ?? undefined);
 	if (locals.user) redirect(303, redirectTo);
-	return { redirectTo };
+	return { redirectTo, sessionEnded: url.searchParams.get('ended') === '1' };
 };
 
 export const actions: Actions = {
