@@ -6,7 +6,7 @@
  * Rules:
  * - Every generated row is `isDemo: true`. The public figures of `public-values.json` are attached to the
  *   statistics measure but stay `isDemo: false` with their sources.
- * - No Math.random and no clock: a fixed seed (`DEMO_SEED`, mulberry32, one stream per measure so editing
+ * - No platform randomness and no clock: a fixed seed (`DEMO_SEED`, mulberry32, one stream per measure so editing
  *   one template does not reshuffle the others) and a fixed "today" (`DEMO_TODAY`) for every timestamp
  *   and for which periods are already reported. Two databases seeded from the same files are identical.
  * - Coherence: a measure's status / progress / last_validated_at are those of its last validated update;
