@@ -17,9 +17,10 @@ export function listPlans(db: Db) {
 		.select({
 			planId: axes.planId,
 			axisCount: sql<number>`count(DISTINCT ${axes.id})`.as('axis_count'),
-			measureCount: sql<number>`count(${measures.id})`.as('measure_count'),
-			completed: sql<number>`count(CASE WHEN ${measures.status} = 'completed' THEN 1 END)`.as('completed'),
-			progress: sql<number | null>`round(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.progress} * ${measures.weight} END) / nullif(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.weight} END), 0), 1)`.as('progress')
+			// a subquery's computed columns need aliases; the expressions are the shared ones
+			measureCount: measureCountSql.as('measure_count'),
+			completed: completedCountSql.as('completed'),
+			progress: weightedProgressSql.as('progress')
 		})
 		.from(axes)
 		.leftJoin(objectives, eq(objectives.axisId, axes.id))
