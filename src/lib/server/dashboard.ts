@@ -24,6 +24,7 @@ import type { Db } from './db/client';
 import { flagSql } from './flags-sql';
 import { MEASURE_STATUSES, ROLLOUT_STAGES, type MeasureStatus, type RolloutStage } from '../domain/enums';
 import { parsePeriod, periodsBetween } from '../domain/period';
+import { suppressSmallCells } from '../domain/confidentiality';
 
 /** Deadlines shown as "due soon": within this many days of the reference day. */
 export const DUE_SOON_DAYS = 90;
@@ -32,8 +33,6 @@ export const TABLE_LIMIT = 15;
 /** Rows shown in a scorecard's measure table (the measures list has them all). */
 export const SCORECARD_MEASURE_LIMIT = 50;
 export const SCORECARD_INDICATOR_LIMIT = 20;
-/** Public outputs mask a sensitive cell below this count (counts of victims). */
-export const CONFIDENTIALITY_THRESHOLD = 5;
 
 // ─── Scope and snapshot ─────────────────────────────────────────────────────────────────────────
 
@@ -1090,24 +1089,6 @@ function cellValuesSql(indicatorId: number, includeSubmitted: boolean, where: SQ
 	) WHERE rn = 1`;
 }
 
-/**
- * Masks cells of a sensitive indicator for a public reader: every value below
- * CONFIDENTIALITY_THRESHOLD, and — when exactly one cell of a set that sums to a shown total is
- * masked — the next smallest one too, so the masked value cannot be recomputed from the total.
- * TODO: replace by the one domain confidentiality function when it lands (same rule).
- */
-export function maskSmallCells<T extends { value: number | null; masked: boolean }>(cells: readonly T[]): T[] {
-	const out = cells.map((c) => (c.value != null && c.value < CONFIDENTIALITY_THRESHOLD ? { ...c, value: null, masked: true } : c));
-	if (out.filter((c) => c.masked).length === 1 && out.length > 1) {
-		let smallest = -1;
-		out.forEach((c, i) => {
-			if (!c.masked && c.value != null && (smallest < 0 || c.value < (out[smallest]!.value ?? Infinity))) smallest = i;
-		});
-		if (smallest >= 0) out[smallest] = { ...out[smallest]!, value: null, masked: true };
-	}
-	return out;
-}
-
 export interface IndicatorDetail extends Names {
 	id: number;
 	code: string;
@@ -1211,8 +1192,9 @@ export function indicatorExplorer(
 	const masked = !!opts.mask && indicator.sensitive;
 	let seriesOut = series;
 	if (masked) {
-		seriesOut = series.map((p) => maskSmallCells([p])[0]!);
-		byRegion = maskSmallCells(byRegion);
+		// Each national value stands alone; the regions add up to the national figure shown beside them.
+		seriesOut = suppressSmallCells(series, { partOfTotal: false });
+		byRegion = suppressSmallCells(byRegion);
 	}
 	return { indicator, series: seriesOut, regionalPeriods, regionPeriod, byRegion, includeSubmitted, masked };
 }
