@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
-import * as dashboard from '$lib/server/dashboard';
+import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
 import type { PageServerLoad } from './$types';
 
