@@ -22,8 +22,19 @@ export function intlLocale(locale: Locale): string {
  * In Arabic, Intl puts U+200E marks before a minus sign so it stays left of the digits in RTL text.
  */
 export function formatNumber(n: number, locale: Locale, opts?: Intl.NumberFormatOptions): string {
-	return new Intl.NumberFormat(intlLocale(locale), opts).format(n);
+	return numberFormat(locale, opts).format(n);
 }
+
+// Building an Intl formatter costs far more than using one (a dashboard formats hundreds of
+// figures per render: it was most of the overview's render time), so each is built once.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, opts?: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = opts ? `${locale}|${JSON.stringify(opts)}` : locale;
+	let f = numberFormats.get(key);
+	if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(intlLocale(locale), opts)));
+	return f;
+}
+const longDateFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 /**
  * A percentage given on a 0..100 scale (as progress is stored), at most one decimal.
@@ -75,10 +86,7 @@ export function formatDate(isoDate: string, locale: Locale, style: 'long' | 'sho
 		// CLDR data may not (مايو, أغسطس…): the glossary's names are spelled out here.
 		return `${Number(d)} ${AR_MA_MONTHS[Number(mo) - 1]} ${y}`;
 	}
-	return new Intl.DateTimeFormat(intlLocale(locale), {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(date);
+	let f = longDateFormats.get(locale);
+	if (!f) longDateFormats.set(locale, (f = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+	return f.format(date);
 }
