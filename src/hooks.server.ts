@@ -1,7 +1,7 @@
 import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { getTextDirection } from '$lib/paraglide/runtime';
+import { getTextDirection, type Locale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db/client';
 import { seedDatabase } from '$lib/server/seed';
 import {
@@ -28,14 +28,23 @@ export const init: ServerInit = async () => {
 	}
 };
 
+/**
+ * Fills in the language and direction of app.html's `<html>` tag. Only that tag is rewritten: the
+ * rest of the page (hundreds of KB on a big scorecard) is passed on as it is, not copied twice.
+ */
+function localizeHtmlTag(html: string, locale: Locale): string {
+	const start = html.indexOf('<html');
+	if (start < 0) return html;
+	const end = html.indexOf('>', start) + 1;
+	const tag = html.slice(start, end).replace('%rasd.lang%', locale).replace('%rasd.dir%', getTextDirection(locale));
+	return html.slice(0, start) + tag + html.slice(end);
+}
+
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		event.locals.locale = isLocale(locale) ? locale : 'fr';
-		return resolve(event, {
-			transformPageChunk: ({ html }) =>
-				html.replace('%rasd.lang%', locale).replace('%rasd.dir%', getTextDirection(locale))
-		});
+		return resolve(event, { transformPageChunk: ({ html }) => localizeHtmlTag(html, locale) });
 	});
 
 /** Requests that came with a session cookie that is no longer valid. */
