@@ -3,6 +3,7 @@
  * (weights, cancelled measures left out, per region, per institution, as of a date, by period).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { eq, inArray, like, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../helpers/db';
 import type { Db } from '../../src/lib/server/db/client';
 import * as s from '../../src/lib/server/db/schema';
@@ -480,5 +481,121 @@ describe('on the seeded demonstration', () => {
 		expect(o.byRegion).toHaveLength(12);
 		const sum = Object.values(o.rollout[0]!.byStage).reduce((a, b) => a + b, 0);
 		expect(sum).toBe(12);
+	});
+});
+
+describe('indicator search (the trigram index of migration 0002, kept by triggers)', () => {
+	const codes = (q: string | undefined, limit?: number) => dashboard.searchIndicators(db, q, limit).rows.map((r) => r.code);
+	const indexed = (phrase: string) => db.all<{ id: number }>(sql`SELECT rowid AS id FROM indicator_search WHERE indicator_search MATCH ${`"${phrase}"`} ORDER BY rowid`).map((r) => r.id);
+	const indicator = (measureId: number, code: string, names: { nameFr: string; nameAr?: string; nameEn?: string }) =>
+		db.insert(s.indicators).values({ measureId, code, ...names, kind: 'count', frequency: 'semester' }).returning().get();
+
+	beforeAll(() => {
+		// a measure whose code is no part of its indicator's code, and an indicator named in three languages
+		id.M7 = db
+			.insert(s.measures)
+			.values({ code: 'MESURE-77', objectiveId: id['A2.1']!, leadInstitutionId: id.I1!, titleFr: 'Mesure 77', startDate: '2025-01-01', deadline: '2026-12-31' })
+			.returning()
+			.get().id;
+		indicator(id.M7, 'X7-I1', { nameFr: 'Taux de dossiers jugés (%)', nameAr: 'نسبة القضايا المحكومة', nameEn: 'Share of cases tried' });
+	});
+	afterAll(() => {
+		db.delete(s.indicators).where(inArray(s.indicators.measureId, [id.M2!, id.M7!])).run();
+		db.delete(s.measures).where(eq(s.measures.id, id.M7!)).run();
+	});
+
+	it('finds an indicator by a substring of a name in each language, of its code and of its measure’s code', () => {
+		expect(codes('dossiers jug')).toEqual(['X7-I1']);
+		expect(codes('القضايا')).toEqual(['X7-I1']);
+		expect(codes('cases tri')).toEqual(['X7-I1']);
+		expect(codes('7-I')).toEqual(['X7-I1']);
+		expect(codes('SURE-7')).toEqual(['X7-I1']);
+		expect(codes('ctimes identifi')).toEqual(['M1-I1']);
+		expect(dashboard.searchIndicators(db, 'X7-I1').rows[0]).toMatchObject({ code: 'X7-I1', nameAr: 'نسبة القضايا المحكومة', nameEn: 'Share of cases tried', measureCode: 'MESURE-77', isDemo: false });
+		expect(codes('nothing like this')).toEqual([]);
+	});
+
+	it('ignores case', () => {
+		expect(codes('VICTIMES IDENT')).toEqual(['M1-I1']);
+		expect(codes('sHaRe Of')).toEqual(['X7-I1']);
+		expect(codes('mesure-77')).toEqual(['X7-I1']);
+	});
+
+	it('takes %, _, \\ and " literally', () => {
+		expect(codes('(%)')).toEqual(['X7-I1']);
+		expect(dashboard.searchIndicators(db, '%%%').total).toBe(0);
+		expect(dashboard.searchIndicators(db, '___').total).toBe(0);
+		expect(codes('M_-I1')).toEqual([]);
+		expect(codes('X7_I1')).toEqual([]);
+		expect(codes('\\%')).toEqual([]);
+		expect(codes('"jugés"')).toEqual([]);
+		expect(codes('%')).toEqual(['X7-I1']); // shorter than the index's trigrams: LIKE, escaped
+	});
+
+	it('still answers a query of 1 or 2 characters, and every indicator for none', () => {
+		expect(codes('X7')).toEqual(['X7-I1']);
+		expect(codes('قض')).toEqual(['X7-I1']);
+		expect(codes('ç')).toEqual([]);
+		expect(dashboard.searchIndicators(db, 'I1').total).toBe(2);
+		expect(codes('')).toEqual(['M1-I1', 'X7-I1']);
+		expect(codes(undefined)).toEqual(['M1-I1', 'X7-I1']);
+	});
+
+	it('follows inserts, renames, measure recoding and deletes', () => {
+		const added = indicator(id.M2!, 'M2-I1', { nameFr: 'Signalements reçus', nameEn: 'Reports received' });
+		expect(codes('signalements')).toEqual(['M2-I1']);
+		expect(codes('M2-I')).toEqual(['M2-I1']);
+
+		db.update(s.indicators).set({ nameFr: 'Dénonciations reçues', nameEn: null }).where(eq(s.indicators.id, added.id)).run();
+		expect(codes('nonciations')).toEqual(['M2-I1']);
+		expect(codes('signalements')).toEqual([]);
+		expect(codes('Reports received')).toEqual([]);
+		expect(indexed('signalements')).toEqual([]);
+
+		db.update(s.indicators).set({ code: 'M2-J1' }).where(eq(s.indicators.id, added.id)).run();
+		expect(codes('M2-J')).toEqual(['M2-J1']);
+		expect(codes('M2-I')).toEqual([]);
+
+		// an update of a column the index does not hold leaves its row alone
+		db.update(s.indicators).set({ unit: 'dossiers' }).where(eq(s.indicators.id, added.id)).run();
+		expect(indexed('nonciations')).toEqual([added.id]);
+
+		db.update(s.measures).set({ code: 'MESURE-88' }).where(eq(s.measures.id, id.M7!)).run();
+		expect(codes('SURE-88')).toEqual(['X7-I1']);
+		expect(codes('SURE-77')).toEqual([]);
+		expect(codes('dossiers jug')).toEqual(['X7-I1']);
+
+		db.delete(s.indicators).where(eq(s.indicators.id, added.id)).run();
+		expect(codes('nonciations')).toEqual([]);
+		expect(indexed('nonciations')).toEqual([]);
+		expect(db.all(sql`SELECT count(*) AS n FROM indicator_search`)).toEqual([{ n: 2 }]);
+		db.run(sql`INSERT INTO indicator_search(indicator_search) VALUES ('integrity-check')`);
+	});
+
+	it('orders a common substring by code and caps its count, however its matches are spread', () => {
+		const rows = (prefix: string, n: number, nameFr: (k: number) => string) =>
+			Array.from({ length: n }, (_, k) => ({ measureId: id.M2!, code: `${prefix}${String(k).padStart(4, '0')}`, nameFr: nameFr(k), kind: 'count' as const, frequency: 'semester' as const }));
+		// first by code, 60 B… "ÉVALUÉS"; then 520 C… "évalués"; all of them "en lot"
+		db.insert(s.indicators).values(rows('B-', 60, () => 'Cas ÉVALUÉS en lot (série B)')).run();
+		db.insert(s.indicators).values(rows('C-', 520, (k) => `Cas évalués en lot (série C) ${k % 2 ? 'impair' : 'pair'}`)).run();
+		try {
+			// matches everywhere: the first ones by code
+			expect(dashboard.searchIndicators(db, 'EN LOT', 5)).toMatchObject({ total: 500, capped: true });
+			expect(codes('EN LOT', 5)).toEqual(['B-0000', 'B-0001', 'B-0002', 'B-0003', 'B-0004']);
+			// under the cap: every match, sorted
+			expect(dashboard.searchIndicators(db, 'impair', 5)).toMatchObject({ total: 260, capped: false });
+			expect(codes('impair', 5)).toEqual(['C-0001', 'C-0003', 'C-0005', 'C-0007', 'C-0009']);
+			expect(dashboard.searchIndicators(db, ') pair', 5)).toMatchObject({ total: 260, capped: false });
+			// 520 matches, none among the first 60 by code (limit 3 × 20)
+			expect(dashboard.searchIndicators(db, 'rie C)', 3)).toMatchObject({ total: 500, capped: true });
+			expect(codes('rie C)', 3)).toEqual(['C-0000', 'C-0001', 'C-0002']);
+			// é and É are one letter to the index, two to LIKE: the B… rows still come first
+			expect(dashboard.searchIndicators(db, 'évalués en', 5)).toMatchObject({ total: 500, capped: true });
+			expect(codes('évalués en', 5)).toEqual(['B-0000', 'B-0001', 'B-0002', 'B-0003', 'B-0004']);
+			expect(codes('ÉVALUÉS EN', 5)).toEqual(['B-0000', 'B-0001', 'B-0002', 'B-0003', 'B-0004']);
+		} finally {
+			db.delete(s.indicators).where(like(s.indicators.code, '_-0%')).run();
+		}
+		expect(codes('en lot')).toEqual([]);
 	});
 });
