@@ -2,7 +2,7 @@
  * The plan aggregate: plans, their axes and objectives, read for the plan browser.
  * Roll-ups (weighted progress, counts) are computed by SQL; cancelled measures do not count.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { measureRowColumns } from './columns';
 import { axes, measures, objectives, plans, institutions, recommendations } from './db/schema';
@@ -90,6 +90,12 @@ export function getPlan(db: Db, code: string) {
 	return { plan, parent: parent ?? null, children, axes: axisRows, objectives: objectiveRows, recommendations: recommendationRows };
 }
 
+/**
+ * Measures listed under each objective on the axis page; the measures list has them all. A real
+ * plan has a handful per objective, but a page must stay readable (and light) at any scale.
+ */
+export const AXIS_MEASURES_PER_OBJECTIVE = 10;
+
 export function getAxis(db: Db, code: string) {
 	const row = db
 		.select({ axis: axes, plan: plans })
@@ -99,17 +105,29 @@ export function getAxis(db: Db, code: string) {
 		.get();
 	if (!row) return null;
 	const objectiveRows = db
-		.select()
+		// Spelled out: drizzle leaves the outer column unqualified in a one-table select.
+		.select({ objective: objectives, measureCount: sql<number>`(SELECT count(*) FROM measures x WHERE x.objective_id = "objectives"."id")` })
 		.from(objectives)
 		.where(eq(objectives.axisId, row.axis.id))
 		.orderBy(asc(objectives.sortOrder), asc(objectives.code))
-		.all();
+		.all()
+		.map((r) => ({ ...r.objective, measureCount: r.measureCount }));
+	// The first measures of each objective by code: a window over the axis's measures, then the rows.
+	const firsts = db.$with('firsts').as(
+		db
+			.select({ id: measures.id, rank: sql<number>`row_number() OVER (PARTITION BY ${measures.objectiveId} ORDER BY ${measures.code})`.as('rank') })
+			.from(measures)
+			.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
+			.where(eq(objectives.axisId, row.axis.id))
+	);
 	const measureRows = db
+		.with(firsts)
 		.select({ ...measureRowColumns, objectiveId: measures.objectiveId })
-		.from(measures)
+		.from(firsts)
+		.innerJoin(measures, eq(measures.id, firsts.id))
 		.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
 		.innerJoin(institutions, eq(institutions.id, measures.leadInstitutionId))
-		.where(eq(objectives.axisId, row.axis.id))
+		.where(lte(firsts.rank, AXIS_MEASURES_PER_OBJECTIVE))
 		.orderBy(asc(objectives.sortOrder), asc(measures.code))
 		.all();
 	const rollup = db

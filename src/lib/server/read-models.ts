@@ -1,11 +1,13 @@
 /**
  * The dashboard read models as the pages call them: those of `./dashboard`, with the costly ones
- * memoized until the next write (`./read-cache`). `./dashboard` stays the uncached truth (its tests
- * and `bench/` use it directly; the bench times both).
+ * memoized until the next write (`./read-cache`), and the axis page of the plan browser (its
+ * objectives and first measures). `./dashboard` and `./plan` stay the uncached truth (their tests
+ * and `bench/` use them directly; the bench times both).
  *
  * Relative imports only: the bench scripts run this module under tsx, outside Vite.
  */
 import * as dashboard from './dashboard';
+import * as plan from './plan';
 import { memoize } from './read-cache';
 
 export * from './dashboard';
@@ -17,3 +19,4 @@ export const regionScorecard = memoize('regionScorecard', dashboard.regionScorec
 export const recommendationScorecard = memoize('recommendationScorecard', dashboard.recommendationScorecard);
 export const indicatorExplorer = memoize('indicatorExplorer', dashboard.indicatorExplorer);
 export const searchIndicators = memoize('searchIndicators', dashboard.searchIndicators);
+export const getAxis = memoize('getAxis', plan.getAxis);

@@ -30,21 +30,6 @@ export function getRecommendation(db: Db, code: string) {
 		.where(eq(recommendations.code, code))
 		.get();
 	if (!row) return null;
-	const linked = db
-		.select({
-			code: measures.code,
-			titleFr: measures.titleFr,
-			titleAr: measures.titleAr,
-			titleEn: measures.titleEn,
-			status: measures.status,
-			progress: measures.progress,
-			deadline: measures.deadline,
-			isDemo: measures.isDemo
-		})
-		.from(recommendationMeasures)
-		.innerJoin(measures, eq(measures.id, recommendationMeasures.measureId))
-		.where(eq(recommendationMeasures.recommendationId, row.recommendation.id))
-		.orderBy(asc(measures.code))
-		.all();
-	return { ...row, measures: linked };
+	// Its measures are read as of the dashboard's snapshot, with the scorecard (`dashboard.recommendationScorecard`).
+	return row;
 }

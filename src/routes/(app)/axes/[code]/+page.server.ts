@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
-import * as plan from '$lib/server/plan';
 import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
 import type { PageServerLoad } from './$types';
@@ -8,7 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, url, parent }) => {
 	const { today } = await parent();
 	const db = getDb();
-	const found = plan.getAxis(db, params.code);
+	const found = dashboard.getAxis(db, params.code);
 	if (!found) error(404, { message: 'err_not_found' });
 	const f = dashboard.resolveFilters(db, parseDashboardParams(url.searchParams), today);
 	return {
