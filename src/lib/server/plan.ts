@@ -91,10 +91,15 @@ export function getPlan(db: Db, code: string) {
 }
 
 /**
- * Measures listed under each objective on the axis page; the measures list has them all. A real
- * plan has a handful per objective, but a page must stay readable (and light) at any scale.
+ * How many measures the axis page lists under each objective (the measures list has them all): about
+ * AXIS_PAGE_MEASURES in all, spread over the objectives, 3 to 25 each. A real axis has a few
+ * objectives of a handful of measures, so nothing is cut; at national scale (25 objectives of 50
+ * measures) the page stays readable and light instead of rendering every measure.
  */
-export const AXIS_MEASURES_PER_OBJECTIVE = 10;
+export const AXIS_PAGE_MEASURES = 100;
+export function measuresPerObjective(objectives: number): number {
+	return Math.min(25, Math.max(3, Math.floor(AXIS_PAGE_MEASURES / Math.max(1, objectives))));
+}
 
 export function getAxis(db: Db, code: string) {
 	const row = db
@@ -127,7 +132,7 @@ export function getAxis(db: Db, code: string) {
 		.innerJoin(measures, eq(measures.id, firsts.id))
 		.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
 		.innerJoin(institutions, eq(institutions.id, measures.leadInstitutionId))
-		.where(lte(firsts.rank, AXIS_MEASURES_PER_OBJECTIVE))
+		.where(lte(firsts.rank, measuresPerObjective(objectiveRows.length)))
 		.orderBy(asc(objectives.sortOrder), asc(measures.code))
 		.all();
 	const rollup = db
