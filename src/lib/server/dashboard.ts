@@ -320,9 +320,11 @@ function kpisBlock(): Block<Kpis> {
 		)},
 		round(100.0 * sum(CASE WHEN c.status = 'completed' THEN c.n END) / nullif(sum(CASE WHEN c.status <> 'cancelled' THEN c.n END), 0), 1) AS completion,
 		sum(c.overdue) AS overdue, sum(c.at_risk) AS at_risk, sum(c.stale) AS stale, sum(c.due_soon) AS due_soon,
-		(SELECT count(DISTINCT rm.recommendation_id) FROM snap x CROSS JOIN recommendation_measures rm ON rm.measure_id = x.id WHERE x.status = 'in_progress') AS recs_in_progress,
-		(SELECT count(DISTINCT rm.recommendation_id) FROM snap x CROSS JOIN recommendation_measures rm ON rm.measure_id = x.id) AS recs_linked
-		FROM cube c`;
+		r.in_progress AS recs_in_progress, r.linked AS recs_linked
+		FROM cube c,
+		-- One pass from the few recommendation links, each looked up in the snapshot (not a probe per measure).
+		(SELECT count(DISTINCT CASE WHEN x.status = 'in_progress' THEN rm.recommendation_id END) AS in_progress, count(DISTINCT rm.recommendation_id) AS linked
+			FROM recommendation_measures rm CROSS JOIN snap x ON x.id = rm.measure_id) r`;
 	return {
 		sql: jsonRow(inner, [...ROLLUP_COLUMNS, ...statusCols, 'completion', 'at_risk', 'stale', 'due_soon', 'recs_in_progress', 'recs_linked']),
 		read: (v) => {
