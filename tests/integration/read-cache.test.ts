@@ -91,6 +91,16 @@ describe('read-model cache', () => {
 		expect(readCacheStats(db).hits).toBe(hitsBefore);
 	});
 
+	it('keeps a partner’s masked figures apart from the commission’s', () => {
+		const code = db.get<{ code: string }>(sql`SELECT code FROM indicators WHERE sensitive = 1 ORDER BY code LIMIT 1`)!.code;
+		const forPartner = readModels.indicatorExplorer(db, code, { mask: true })!;
+		const forCommission = readModels.indicatorExplorer(db, code, { mask: false, includeSubmitted: true })!;
+		expect(forPartner.masked).toBe(true);
+		expect(forCommission.masked).toBe(false);
+		expect(forCommission).toEqual(dashboard.indicatorExplorer(db, code, { mask: false, includeSubmitted: true }));
+		expect(readModels.indicatorExplorer(db, code, { mask: true })).toBe(forPartner);
+	});
+
 	it('is bypassed with RASD_READ_CACHE=off', () => {
 		process.env.RASD_READ_CACHE = 'off';
 		const a = readModels.institutionScorecard(db, 'DGSN', opts);
