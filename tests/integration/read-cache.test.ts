@@ -12,6 +12,11 @@ import * as dashboard from '../../src/lib/server/dashboard';
 import * as readModels from '../../src/lib/server/read-models';
 import { readCacheStats } from '../../src/lib/server/read-cache';
 import * as review from '../../src/lib/server/review';
+import * as updates from '../../src/lib/server/progress-updates';
+import { createSession } from '../../src/lib/server/auth/session';
+import * as schema from '../../src/lib/server/db/schema';
+import { getTableName, isTable } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
 
 const PLAN = 'PN-2023-2030';
 const opts = { today: '2026-07-20' };
@@ -72,6 +77,7 @@ describe('read-model cache', () => {
 		const row = before.trend.at(-1)!;
 		const other = openDatabase(path);
 		try {
+			// a hand-run statement: the triggers count it like any write of the app
 			other.run(sql`UPDATE measures SET weight = weight + 5 WHERE code = ${code}`);
 		} finally {
 			other.$client.close();
@@ -99,6 +105,59 @@ describe('read-model cache', () => {
 		expect(forCommission.masked).toBe(false);
 		expect(forCommission).toEqual(dashboard.indicatorExplorer(db, code, { mask: false, includeSubmitted: true }));
 		expect(readModels.indicatorExplorer(db, code, { mask: true })).toBe(forPartner);
+	});
+
+	it('is not emptied by what no dashboard shows: sign-ins, audit rows, drafts', () => {
+		const before = readModels.overview(db, PLAN, opts)!;
+		createSession(db, commissionId);
+		// a measure with no open update, and a focal point of its lead institution
+		const target = db.get<{ id: number; userId: number; institutionId: number }>(sql`
+			SELECT m.id, u.id AS userId, u.institution_id AS institutionId FROM measures m JOIN users u ON u.institution_id = m.lead_institution_id AND u.role = 'focal_point'
+			WHERE NOT EXISTS (SELECT 1 FROM progress_updates p WHERE p.measure_id = m.id AND p.state IN ('draft', 'submitted', 'returned')) ORDER BY m.id LIMIT 1`)!;
+		const actor = { id: target.userId, institutionId: target.institutionId };
+		const draft = updates.save(db, actor, target.id, { intent: 'draft', period: '2026-S2', status: 'in_progress', progress: 40, narrativeFr: 'Brouillon', visibility: 'restricted' });
+		expect(draft.ok).toBe(true);
+		expect(readModels.overview(db, PLAN, opts)).toBe(before);
+		// submitted, it awaits validation: the overview counts it
+		if (!draft.ok) return;
+		const submitted = updates.save(db, actor, target.id, {
+			intent: 'submit',
+			updateId: draft.value.id,
+			version: draft.value.version,
+			period: '2026-S2',
+			status: 'in_progress',
+			progress: 40,
+			narrativeFr: 'Soumis',
+			visibility: 'restricted'
+		});
+		expect(submitted.ok).toBe(true);
+		const after = readModels.overview(db, PLAN, opts)!;
+		expect(after).not.toBe(before);
+		expect(after.awaitingValidation).toBe(before.awaitingValidation + 1);
+	});
+
+	it('counts the changes of every table a dashboard reads (migration 0003 triggers)', () => {
+		// Tables no cached read model reads; a new table must be added here or get the triggers.
+		const NOT_READ = new Set(['users', 'sessions', 'login_throttle', 'audit_events', 'evidence', 'notifications', 'outbox', 'reports', 'partner_projects', 'partner_project_measures', 'meta', 'data_generation']);
+		const tables = db.all<{ name: string }>(sql`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`).map((r) => r.name);
+		const triggers = new Set(db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'data_generation_%'`).map((r) => r.name));
+		const tracked = tables.filter((t) => !NOT_READ.has(t));
+		for (const t of tracked) {
+			expect(['ins', 'upd', 'del'].filter((e) => !triggers.has(`data_generation_${t}_${e}`)), `triggers of ${t}`).toEqual([]);
+		}
+		// What the cached read models read: the tables their SQL names and the drizzle tables they import.
+		const read = new Set<string>();
+		for (const file of ['dashboard', 'plan', 'columns']) {
+			const source = readFileSync(`src/lib/server/${file}.ts`, 'utf8');
+			for (const m of source.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)/g)) if (tables.includes(m[1]!)) read.add(m[1]!);
+			const imported = /import \{([^}]*)\} from '\.\/db\/schema'/.exec(source)?.[1] ?? '';
+			for (const name of imported.split(',').map((x) => x.trim().replace(/^type\s+/, ''))) {
+				const table = (schema as Record<string, unknown>)[name];
+				if (isTable(table)) read.add(getTableName(table));
+			}
+		}
+		expect(read.size).toBeGreaterThan(10);
+		expect([...read].filter((t) => NOT_READ.has(t))).toEqual([]);
 	});
 
 	it('is bypassed with RASD_READ_CACHE=off', () => {

@@ -3,15 +3,15 @@
  *
  * The dashboards are read far more often than the plan changes (a validation here and there, read
  * by the whole commission every morning), and at national scale one overview costs tens of
- * milliseconds of SQL. A result is kept until the database changes, which SQLite itself tells us:
+ * milliseconds of SQL. A result is kept until the data it was computed from changes, which the
+ * database itself counts: `data_generation.value` (migration 0003) is bumped by triggers on every
+ * table the dashboards read, in the same transaction as the change, whoever writes — this server,
+ * the seed CLI, an import, another process, a hand-run SQL statement. Nothing has to remember to
+ * invalidate; a rolled-back write rolls the count back with it. Sign-ins, sessions, audit rows and
+ * drafts do not move it (no dashboard shows them), so they do not empty the cache.
  *
- * - `PRAGMA data_version` changes when another connection (the seed CLI, an import, a second
- *   process) has committed since this connection last looked;
- * - `total_changes()` counts the rows this connection inserted, updated or deleted.
- *
- * Together they are the database's *generation*: any write anywhere gives a new one, so a cached
- * value can never outlive the data it was computed from (a rolled-back write also moves it on — a
- * needless recomputation, never a stale answer). Nothing has to remember to invalidate.
+ * On a database without that row (not migrated), the generation falls back to `PRAGMA data_version`
+ * (commits by other connections) plus `total_changes()` (this connection's writes): any write at all.
  *
  * Values are deep-frozen: one result is shared by every request that asks the same question, so
  * nobody may edit it in place. Results taken inside an open transaction are not kept (they could
@@ -35,18 +35,26 @@ interface Store {
 
 const stores = new WeakMap<Database.Database, Store>();
 
+function generationReader(client: Database.Database): () => string {
+	const version = client.prepare('PRAGMA data_version').pluck();
+	const changes = client.prepare('SELECT total_changes()').pluck();
+	const anyWrite = () => `w${version.get() as number}:${changes.get() as number}`;
+	let counter: Database.Statement | null = null;
+	try {
+		counter = client.prepare('SELECT value FROM data_generation WHERE id = 1').pluck();
+	} catch {
+		return anyWrite;
+	}
+	return () => {
+		const value = counter.get() as number | undefined;
+		return value === undefined ? anyWrite() : `g${value}`;
+	};
+}
+
 function storeOf(client: Database.Database): Store {
 	let store = stores.get(client);
 	if (!store) {
-		const version = client.prepare('PRAGMA data_version').pluck();
-		const changes = client.prepare('SELECT total_changes()').pluck();
-		store = {
-			generation: '',
-			entries: new Map(),
-			hits: 0,
-			misses: 0,
-			generationOf: () => `${version.get() as number}:${changes.get() as number}`
-		};
+		store = { generation: '', entries: new Map(), hits: 0, misses: 0, generationOf: generationReader(client) };
 		stores.set(client, store);
 	}
 	return store;

@@ -737,6 +737,20 @@ export const outbox = sqliteTable(
 	(t) => [index('outbox_pending_idx').on(t.sentAt, t.createdAt), uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey)]
 );
 
+/**
+ * One row counting the changes the dashboards can show, bumped by triggers (migration 0003) on every
+ * table their read models read — drafts aside, which no dashboard shows. The read cache keeps a
+ * result while this value stays the same, whichever process wrote (src/lib/server/read-cache.ts).
+ */
+export const dataGeneration = sqliteTable(
+	'data_generation',
+	{
+		id: integer('id').primaryKey(),
+		value: integer('value').notNull().default(0)
+	},
+	(t) => [check('data_generation_one_row', sql`${t.id} = 1`)]
+);
+
 /** Key/value facts about this database (seed version, when it was seeded). */
 export const meta = sqliteTable('meta', {
 	key: text('key').primaryKey(),
