@@ -39,7 +39,7 @@ function generationReader(client: Database.Database): () => string {
 	const version = client.prepare('PRAGMA data_version').pluck();
 	const changes = client.prepare('SELECT total_changes()').pluck();
 	const anyWrite = () => `w${version.get() as number}:${changes.get() as number}`;
-	let counter: Database.Statement | null = null;
+	let counter: Database.Statement;
 	try {
 		counter = client.prepare('SELECT value FROM data_generation WHERE id = 1').pluck();
 	} catch {
