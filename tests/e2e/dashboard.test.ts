@@ -99,6 +99,34 @@ describe('overview', () => {
 		await context.close();
 	});
 
+	it('shows an indicator per region on the map, chosen in the URL, masked for partners', async () => {
+		const { context, page } = await newPage(browser);
+		await login(page, COMMISSION.email, COMMISSION.password);
+		await chartsReady(page);
+		await Promise.all([page.waitForURL(/layer=indicator/), page.click('[data-testid=layer-indicator]')]);
+		await chartsReady(page);
+		expect(await page.locator('#map-ind option').count()).toBeGreaterThan(5);
+		await Promise.all([page.waitForURL(/ind=A2\.1\.1-I2/), page.selectOption('#map-ind', 'A2.1.1-I2')]);
+		expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ layer: 'indicator', ind: 'A2.1.1-I2' });
+		await chartsReady(page);
+		expect(await page.locator('[data-testid=block-map] figcaption, [data-testid=block-map] .note').allInnerTexts()).toEqual(
+			expect.arrayContaining([expect.stringMatching(/Valeurs validées par région, S\d 20\d\d/)])
+		);
+		// the table equivalent: the 12 regions, with the commission's figures unmasked
+		const rows = page.locator('[data-testid=map-indicator-row]');
+		expect(await rows.count()).toBe(12);
+		expect((await rows.allInnerTexts()).join('\n')).not.toContain('< 5');
+		await context.close();
+
+		// a partner gets the confidentiality rule on the same view
+		const partner = await newPage(browser);
+		await login(partner.page, 'oim@rasd.demo', 'Rasd-Oim-2026!');
+		await partner.page.goto('/?layer=indicator&ind=A2.1.1-I2');
+		expect(await partner.page.locator('[data-testid=block-map] .alert.info').count()).toBe(1);
+		expect((await partner.page.locator('[data-testid=map-indicator-row]').allInnerTexts()).join('\n')).toContain('< 5');
+		await partner.context.close();
+	});
+
 	it('keeps plan, period and as-of date in the URL, both ways', async () => {
 		const { context, page } = await newPage(browser);
 		await login(page, COMMISSION.email, COMMISSION.password);
@@ -174,6 +202,7 @@ describe('dashboard screenshots', () => {
 		const pages = {
 			overview: '/',
 			'overview-asof': '/?asOf=2025-03-01&layer=rollout',
+			'overview-indicator': '/?layer=indicator&ind=A2.1.1-I2',
 			'axis-scorecard': '/axes/A2',
 			'institution-scorecard': '/institutions/MJ',
 			'region-scorecard': '/regions/MA-06',

@@ -430,6 +430,26 @@ describe('indicator explorer', () => {
 		expect(x.series.map((p) => p.value)).toEqual([20, 40]);
 	});
 
+	it('offers the plan’s indicators with values by region to the overview map, at the snapshot’s period', () => {
+		expect(dashboard.regionalIndicators(db, plan1()).rows.map((r) => r.code)).toEqual(['M1-I1']);
+		expect(dashboard.regionalIndicators(db, { kind: 'plan', planId: id.P3! }).total).toBe(0);
+		// an unknown indicator falls back to the plan's first
+		const layer = dashboard.mapIndicatorLayer(db, plan1(), { code: 'NOPE' });
+		expect(layer.indicator?.code).toBe('M1-I1');
+		expect(layer.regionPeriod).toBe('2025-S1');
+		expect(layer.byRegion.map((r) => [r.iso, r.value])).toEqual([
+			['MA-01', 3],
+			['MA-02', 12],
+			['MA-03', null]
+		]);
+		// as of 2025-03-01 the latest regional period ended is 2024-S2; before any, none
+		const past = dashboard.mapIndicatorLayer(db, plan1(), { until: '2025-03-01' });
+		expect([past.regionPeriod, past.byRegion.map((r) => r.value)]).toEqual(['2024-S2', [null, 7, null]]);
+		expect(dashboard.mapIndicatorLayer(db, plan1(), { until: '2024-01-01' })).toMatchObject({ regionPeriod: null, byRegion: [] });
+		// a public reader gets the confidentiality rule
+		expect(dashboard.mapIndicatorLayer(db, plan1(), { mask: true }).byRegion.map((r) => r.masked)).toEqual([true, true, false]);
+	});
+
 	it('searches indicators by code, name or measure', () => {
 		expect(dashboard.searchIndicators(db, 'victimes').rows.map((r) => r.code)).toEqual(['M1-I1']);
 		expect(dashboard.searchIndicators(db, 'M1').total).toBe(1);

@@ -4,18 +4,20 @@ import { isIsoDate, isPeriodCode } from '../domain/period';
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional()).catch(undefined);
 
-export const MAP_LAYERS = ['progress', 'rollout'] as const;
+export const MAP_LAYERS = ['progress', 'rollout', 'indicator'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
 /**
- * The dashboards' URL: plan, reference period, as-of date, map layer. An invalid value is dropped
+ * The dashboards' URL: plan, reference period, as-of date, map layer (and its indicator). An invalid value is dropped
  * (the page shows the default) rather than failing, so an old or hand-edited link still opens.
  */
 export const dashboardParamsSchema = z.object({
 	plan: optional(z.string().trim().max(60)),
 	period: optional(z.string().trim().refine(isPeriodCode)),
 	asOf: optional(z.string().trim().refine(isIsoDate)),
-	layer: optional(z.enum(MAP_LAYERS))
+	layer: optional(z.enum(MAP_LAYERS)),
+	/** the indicator of the map's indicator layer */
+	ind: optional(z.string().trim().max(80))
 });
 export type DashboardParams = z.infer<typeof dashboardParamsSchema>;
 

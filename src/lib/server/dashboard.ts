@@ -904,6 +904,31 @@ export function indicatorSummaries(db: Db, scope: Scope, opts: { regionId?: numb
 	};
 }
 
+export interface RegionalIndicator extends Names {
+	code: string;
+	unit: string | null;
+	isDemo: boolean;
+}
+
+/** The overview map's indicator layer lists at most this many indicators (the explorer finds the others). */
+export const MAP_INDICATOR_LIMIT = 100;
+
+/**
+ * The indicators of the measures in scope that have current validated values by region (the
+ * overview map's indicator layer), by code: the first `limit`, and how many there are (capped at
+ * SEARCH_COUNT_CAP). Walks the indicator code index and stops at `limit` matches; each is checked
+ * against the partial index of current values.
+ */
+export function regionalIndicators(db: Db, scope: Scope, limit = MAP_INDICATOR_LIMIT): { rows: RegionalIndicator[]; total: number } {
+	const where = sql`i.measure_id IN (SELECT m.id FROM measures m WHERE ${inScope(scope)})
+		AND EXISTS (SELECT 1 FROM indicator_values v WHERE v.indicator_id = i.id AND v.region_id IS NOT NULL AND v.is_current = 1)`;
+	const out = db.all<Json>(sql`
+		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.is_demo AS isDemo
+		FROM indicators i WHERE ${where} ORDER BY i.code LIMIT ${limit}`);
+	const total = out.length < limit ? out.length : (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicators i WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`)?.n ?? 0);
+	return { total, rows: out.map((r) => ({ code: str(r.code), ...namesOf(r), unit: strOrNull(r.unit), isDemo: !!r.isDemo })) };
+}
+
 /** The blocks a scorecard shows for its scope: key figures, by axis, a measure table, trend, indicators. */
 export interface ScorecardBlocks {
 	kpis: Kpis;
@@ -1268,6 +1293,49 @@ export function indicatorExplorer(
 		byRegion = suppressSmallCells(byRegion);
 	}
 	return { indicator, series: seriesOut, regionalPeriods, regionPeriod, byRegion, includeSubmitted, masked };
+}
+
+// ─── The overview map's indicator layer ─────────────────────────────────────────────────────────
+
+export interface MapIndicatorLayer {
+	/** the indicators the layer offers (those of the plan with values by region) */
+	choices: { rows: RegionalIndicator[]; total: number };
+	indicator: (RegionalIndicator & { sensitive: boolean }) | null;
+	/** the period whose regional values are shown; null when none ended by the snapshot's day */
+	regionPeriod: string | null;
+	byRegion: RegionValue[];
+	masked: boolean;
+}
+
+/**
+ * One indicator's latest validated value per region for the overview map: `code` when it has
+ * regional values, else the first of the plan's. With `until` (the as-of day or the end of the
+ * selected period) the latest regional period ended by then. `mask` applies the confidentiality
+ * rule (public readers).
+ */
+export function mapIndicatorLayer(db: Db, scope: Scope, opts: { code?: string | null; mask?: boolean; until?: string | null } = {}): MapIndicatorLayer {
+	const choices = regionalIndicators(db, scope);
+	const mask = !!opts.mask;
+	const explore = (code: string | null | undefined, regionPeriod?: string) => {
+		const x = code ? indicatorExplorer(db, code, { mask, regionPeriod }) : null;
+		return x && x.regionalPeriods.length > 0 ? x : null;
+	};
+	let x = explore(opts.code) ?? explore(choices.rows[0]?.code);
+	if (!x) return { choices, indicator: null, regionPeriod: null, byRegion: [], masked: false };
+	let regionPeriod: string | null = x.regionPeriod;
+	if (opts.until) {
+		const until = opts.until;
+		regionPeriod = x.regionalPeriods.find((p) => parsePeriod(p)!.end <= until) ?? null;
+		if (regionPeriod && regionPeriod !== x.regionPeriod) x = explore(x.indicator.code, regionPeriod)!;
+	}
+	const { code, nameFr, nameAr, nameEn, unit, isDemo, sensitive } = x.indicator;
+	return {
+		choices,
+		indicator: { code, nameFr, nameAr, nameEn, unit, isDemo, sensitive },
+		regionPeriod,
+		byRegion: regionPeriod ? x.byRegion : [],
+		masked: x.masked
+	};
 }
 
 // ─── Filters of the dashboards' URL ─────────────────────────────────────────────────────────────

@@ -19,4 +19,6 @@ export const regionScorecard = memoize('regionScorecard', dashboard.regionScorec
 export const recommendationScorecard = memoize('recommendationScorecard', dashboard.recommendationScorecard);
 export const indicatorExplorer = memoize('indicatorExplorer', dashboard.indicatorExplorer);
 export const searchIndicators = memoize('searchIndicators', dashboard.searchIndicators);
+export const regionalIndicators = memoize('regionalIndicators', dashboard.regionalIndicators);
+export const mapIndicatorLayer = memoize('mapIndicatorLayer', dashboard.mapIndicatorLayer);
 export const getAxis = memoize('getAxis', plan.getAxis);

@@ -1,18 +1,26 @@
 import { getDb } from '$lib/server/db/client';
 import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
+import { parsePeriod } from '$lib/domain/period';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, parent }) => {
+export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	const { today } = await parent();
 	const db = getDb();
 	const params = parseDashboardParams(url.searchParams);
 	const f = dashboard.resolveFilters(db, params, today);
+	const scope = f.plan ? ({ kind: 'plan', planId: f.plan.id } as const) : null;
+	const layer = params.layer ?? 'progress';
+	// The indicator layer shows the regional values of the period ended by the snapshot's day.
+	const until = f.period ? (parsePeriod(f.period)?.end ?? null) : f.asOf;
 	return {
 		plans: f.plans,
 		periods: f.periods,
-		filters: { plan: f.plan?.code ?? null, period: f.period, asOf: f.asOf, layer: params.layer ?? 'progress' },
+		filters: { plan: f.plan?.code ?? null, period: f.period, asOf: f.asOf, layer, ind: params.ind ?? null },
 		referenceDay: dashboard.referenceDay(f.opts),
-		overview: f.plan ? dashboard.overview(db, f.plan.code, f.opts) : null
+		overview: f.plan ? dashboard.overview(db, f.plan.code, f.opts) : null,
+		hasRegionalIndicators: scope ? dashboard.regionalIndicators(db, scope).total > 0 : false,
+		indicatorLayer:
+			scope && layer === 'indicator' ? dashboard.mapIndicatorLayer(db, scope, { code: params.ind, mask: locals.user?.role === 'partner', until }) : null
 	};
 };
