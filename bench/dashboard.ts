@@ -112,7 +112,10 @@ function rotate<T>(items: readonly T[], fn: (item: T) => unknown): () => unknown
 	return () => fn(items[i++ % items.length]!);
 }
 
-type Models = Pick<typeof dashboard, 'overview' | 'axisScorecard' | 'institutionScorecard' | 'regionScorecard' | 'recommendationScorecard' | 'indicatorExplorer' | 'searchIndicators'>;
+type Models = Pick<
+	typeof dashboard,
+	'overview' | 'axisScorecard' | 'institutionScorecard' | 'regionScorecard' | 'recommendationScorecard' | 'indicatorExplorer' | 'searchIndicators' | 'mapIndicatorLayer'
+>;
 
 interface Case {
 	name: string;
@@ -138,7 +141,8 @@ const PAGES: PageCase[] = [
 	{ name: `region scorecard (${regionCodes.length} regions)`, fn: (m) => rotate(regionCodes, (c) => m.regionScorecard(db, c, now)) },
 	{ name: `recommendation scorecard (${recommendationCodes.length})`, fn: (m) => rotate(recommendationCodes, (c) => m.recommendationScorecard(db, c, now)) },
 	{ name: `indicator explorer (${indicatorCodes.length} indicators)`, fn: (m) => rotate(indicatorCodes, (c) => m.indicatorExplorer(db, c, { includeSubmitted: false })) },
-	{ name: 'indicator search', fn: (m) => () => m.searchIndicators(db, 'sensib') }
+	{ name: 'indicator search', fn: (m) => () => m.searchIndicators(db, 'sensib') },
+	{ name: `map indicator layer (${indicatorCodes.length} indicators)`, fn: (m) => rotate(indicatorCodes, (c) => m.mapIndicatorLayer(db, scope, { code: c })) }
 ];
 
 const CASES: Case[] = [
