@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AR_MA_MONTHS, formatDate, formatNumber, formatPercent, intlLocale } from '../../src/lib/domain/format';
+import { AR_MA_MONTHS, formatDate, formatIndicatorValue, formatNumber, formatPercent, intlLocale } from '../../src/lib/domain/format';
 
 const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/;
 const LRM = '\u200E';
@@ -96,5 +96,13 @@ describe('formatDate', () => {
 		expect(formatDate('2024-02-29', 'fr', 'long')).toBe('29 février 2024');
 		expect(formatDate('2023-02-29', 'fr', 'long')).toBe('2023-02-29');
 		expect(formatDate('soon', 'ar', 'short')).toBe('soon');
+	});
+});
+
+describe('formatIndicatorValue', () => {
+	it('shows a value in its unit, a dash when missing', () => {
+		expect(formatIndicatorValue(1234.5, 'personnes', 'fr')).toBe(formatNumber(1234.5, 'fr'));
+		expect(formatIndicatorValue(42, '%', 'en')).toBe('42%');
+		expect(formatIndicatorValue(null, '%', 'fr')).toBe('—');
 	});
 });

@@ -16,7 +16,7 @@ import type { Locale, MeasureStatus, RolloutStage } from '../domain/enums';
 import { MEASURE_STATUSES, ROLLOUT_STAGES } from '../domain/enums';
 import { formatDate, formatNumber, formatPercent } from '../domain/format';
 import { formatPeriod } from '../domain/period';
-import { CONFIDENTIALITY_THRESHOLD } from '../domain/confidentiality';
+import { MASKED_LABEL } from '../domain/confidentiality';
 import { localized } from '../domain/localize';
 
 export type ChartOption = ComposeOption<
@@ -501,7 +501,7 @@ export function valueRegionCells(
 		nameAr: row.nameAr,
 		nameEn: row.nameEn,
 		value: row.value,
-		display: row.masked ? `< ${CONFIDENTIALITY_THRESHOLD}` : row.value == null ? m.dash_no_data({}, { locale }) : formatNumber(row.value, locale),
+		display: row.masked ? MASKED_LABEL : row.value == null ? m.dash_no_data({}, { locale }) : formatNumber(row.value, locale),
 		color: row.masked ? COLORS.noData : colorFor(row.value, bins),
 		details: row.state === 'submitted' ? [[m.col_status({}, { locale }), m.dash_ind_submitted_mark({}, { locale })]] : []
 	}));

@@ -12,6 +12,9 @@
 /** Counts below this are not shown to public readers ("< 5"). */
 export const CONFIDENTIALITY_THRESHOLD = 5;
 
+/** What a masked cell shows in place of its value. */
+export const MASKED_LABEL = `< ${CONFIDENTIALITY_THRESHOLD}`;
+
 export interface Cell {
 	value: number | null;
 	masked: boolean;

@@ -90,3 +90,8 @@ export function formatDate(isoDate: string, locale: Locale, style: 'long' | 'sho
 	if (!f) longDateFormats.set(locale, (f = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
 	return f.format(date);
 }
+
+/** An indicator's value in its unit: a percentage for '%' indicators, a number otherwise, '—' when missing. */
+export function formatIndicatorValue(value: number | null, unit: string | null | undefined, locale: Locale): string {
+	return value == null ? '—' : unit === '%' ? formatPercent(value, locale) : formatNumber(value, locale);
+}
