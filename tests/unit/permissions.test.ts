@@ -19,6 +19,7 @@ const EXPECTED: Record<Action, Record<Role, Cell>> = {
 	'plan.read': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'dashboard.read': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'dashboard.read_unvalidated': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
+	'dashboard.read_small_counts': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'N' },
 	'report.read_published': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'report.read_draft': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'report.export': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },

@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db/client';
 import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
 import { parsePeriod } from '$lib/domain/period';
+import { can } from '$lib/server/auth';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, parent, locals }) => {
@@ -21,6 +22,6 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 		overview: f.plan ? dashboard.overview(db, f.plan.code, f.opts) : null,
 		hasRegionalIndicators: scope ? dashboard.regionalIndicators(db, scope).total > 0 : false,
 		indicatorLayer:
-			scope && layer === 'indicator' ? dashboard.mapIndicatorLayer(db, scope, { code: params.ind, mask: locals.user?.role === 'partner', until }) : null
+			scope && layer === 'indicator' ? dashboard.mapIndicatorLayer(db, scope, { code: params.ind, mask: !can(locals.user, 'dashboard.read_small_counts'), until }) : null
 	};
 };

@@ -10,6 +10,8 @@ export const ACTIONS = [
 	'plan.read',
 	'dashboard.read',
 	'dashboard.read_unvalidated',
+	// small counts of sensitive indicators, unmasked (partners get the confidentiality rule)
+	'dashboard.read_small_counts',
 	'report.read_published',
 	'report.read_draft',
 	'report.export',
@@ -66,6 +68,7 @@ export const RULES: Record<Action, Rule> = {
 	'plan.read': everyone,
 	'dashboard.read': everyone,
 	'dashboard.read_unvalidated': commission,
+	'dashboard.read_small_counts': staff,
 	'report.read_published': everyone,
 	'report.read_draft': commission,
 	'report.export': everyone,
