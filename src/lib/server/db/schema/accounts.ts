@@ -1,0 +1,124 @@
+/** Accounts, sessions, sign-in throttling, the audit trail, notifications, the outbox, meta. */
+import { sql } from 'drizzle-orm';
+import { sqliteTable, integer, text, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
+import { ROLES, LOCALES } from '../../../domain/enums';
+import { institutions } from './reference';
+import { now, oneOf, timestamps, version } from './columns';
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: integer('id').primaryKey(),
+		/** stored lower-case */
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		role: text('role', { enum: ROLES }).notNull(),
+		institutionId: integer('institution_id').references(() => institutions.id, { onDelete: 'restrict' }),
+		passwordHash: text('password_hash').notNull(),
+		locale: text('locale', { enum: LOCALES }).notNull().default('fr'),
+		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		lastLoginAt: text('last_login_at'),
+		...version,
+		...timestamps
+	},
+	(t) => [
+		uniqueIndex('users_email_uq').on(t.email),
+		index('users_institution_idx').on(t.institutionId),
+		check('users_role_ck', oneOf('role', ROLES)),
+		check('users_locale_ck', oneOf('locale', LOCALES)),
+		check('users_email_ck', sql`${t.email} = lower(${t.email}) AND ${t.email} LIKE '%_@_%'`),
+		// a focal point and a partner always speak for an institution
+		check('users_institution_ck', sql`${t.role} NOT IN ('focal_point','partner') OR ${t.institutionId} IS NOT NULL`)
+	]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		/** SHA-256 of the cookie token (hex): a stolen database does not give usable cookies */
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at').notNull(),
+		createdAt: text('created_at').notNull().default(now)
+	},
+	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expiry_idx').on(t.expiresAt)]
+);
+
+/** Failed sign-ins per key (`email:…` or `ip:…`) for throttling. */
+export const loginThrottle = sqliteTable('login_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull().default(0),
+	windowStart: integer('window_start').notNull(),
+	lockedUntil: integer('locked_until')
+});
+
+export const auditEvents = sqliteTable(
+	'audit_events',
+	{
+		id: integer('id').primaryKey(),
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		at: text('at').notNull().default(now),
+		action: text('action').notNull(),
+		entity: text('entity').notNull(),
+		entityId: text('entity_id').notNull(),
+		before: text('before'),
+		after: text('after')
+	},
+	(t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.at), index('audit_at_idx').on(t.at)]
+);
+
+export const notifications = sqliteTable(
+	'notifications',
+	{
+		id: integer('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		payload: text('payload').notNull().default('{}'),
+		createdAt: text('created_at').notNull().default(now),
+		readAt: text('read_at')
+	},
+	(t) => [index('notifications_user_idx').on(t.userId, t.readAt)]
+);
+
+/** E-mails to send, each sent once (the sender marks `sent_at`). */
+export const outbox = sqliteTable(
+	'outbox',
+	{
+		id: integer('id').primaryKey(),
+		toEmail: text('to_email').notNull(),
+		kind: text('kind').notNull(),
+		subject: text('subject').notNull(),
+		body: text('body').notNull(),
+		dedupeKey: text('dedupe_key'),
+		createdAt: text('created_at').notNull().default(now),
+		sentAt: text('sent_at'),
+		attempts: integer('attempts').notNull().default(0),
+		lastError: text('last_error')
+	},
+	(t) => [index('outbox_pending_idx').on(t.sentAt, t.createdAt), uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey)]
+);
+
+/**
+ * One row counting the changes the dashboards can show, bumped by triggers (migration 0003) on every
+ * table their read models read — drafts aside, which no dashboard shows. The read cache keeps a
+ * result while this value stays the same, whichever process wrote (src/lib/server/read-cache.ts).
+ */
+export const dataGeneration = sqliteTable(
+	'data_generation',
+	{
+		id: integer('id').primaryKey(),
+		value: integer('value').notNull().default(0)
+	},
+	(t) => [check('data_generation_one_row', sql`${t.id} = 1`)]
+);
+
+/** Key/value facts about this database (seed version, when it was seeded). */
+export const meta = sqliteTable('meta', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});
