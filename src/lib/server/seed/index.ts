@@ -152,11 +152,17 @@ export function resetDatabase(db: Db): void {
 		}
 	}
 	transaction(db, (tx) => {
+		// The audit trail refuses DELETE (migration 0005). A reset is the one documented way round it: its
+		// triggers are dropped and re-created from their own stored SQL in the same transaction, so a failed
+		// reset leaves them in place and no copy of their text can drift from the migration.
+		const guards = tx.all<{ name: string; sql: string }>(sql`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'`);
+		for (const g of guards) tx.run(sql.raw(`DROP TRIGGER "${g.name.replaceAll('"', '""')}"`));
 		for (const t of order) {
 			for (const fk of parents.get(t)!.filter((f) => f.table === t)) {
 				tx.run(sql.raw(`UPDATE "${t}" SET "${fk.from}" = NULL`));
 			}
 			tx.run(sql.raw(`DELETE FROM "${t}"`));
 		}
+		for (const g of guards) tx.run(sql.raw(g.sql));
 	});
 }

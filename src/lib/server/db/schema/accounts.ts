@@ -65,9 +65,13 @@ export const auditEvents = sqliteTable(
 		entity: text('entity').notNull(),
 		entityId: text('entity_id').notNull(),
 		before: text('before'),
-		after: text('after')
+		after: text('after'),
+		/** `hash` of the event before (null for the first, and for events written before the chain existed) */
+		prevHash: text('prev_hash'),
+		/** sha256 of `prev_hash` and this event's fields (`src/lib/server/audit.ts`); UPDATE and DELETE are refused by triggers (migration 0005) */
+		hash: text('hash')
 	},
-	(t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.at), index('audit_at_idx').on(t.at)]
+	(t) => [index('audit_user_idx').on(t.userId, t.at), index('audit_entity_idx').on(t.entity, t.entityId, t.at), index('audit_at_idx').on(t.at)]
 );
 
 export const notifications = sqliteTable(

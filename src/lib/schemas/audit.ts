@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { isIsoDate } from '../domain/period';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const day = z.string().trim().refine(isIsoDate, 'err_date_invalid');
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Filters of the audit trail (admin page and its CSV export), read from the URL. */
+export const auditFiltersSchema = z
+	.object({
+		user: optional(z.coerce.number().int().min(1).max(2 ** 31)),
+		entity: optional(z.string().trim().max(60)),
+		action: optional(z.string().trim().max(60)),
+		/** first and last day, inclusive (UTC) */
+		from: optional(day),
+		to: optional(day),
+		page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((v) => v ?? 1)
+	})
+	.refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'err_date_range' });
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+/** URLSearchParams → filters; an invalid value is dropped (with its error) rather than failing the page. */
+export function parseAuditFilters(params: URLSearchParams): { filters: AuditFilters; errors: Record<string, string> } {
+	const raw: Record<string, string> = Object.fromEntries(params);
+	const errors: Record<string, string> = {};
+	for (let attempt = 0; attempt < 8; attempt++) {
+		const parsed = auditFiltersSchema.safeParse(raw);
+		if (parsed.success) return { filters: parsed.data, errors };
+		for (const issue of parsed.error.issues) {
+			const key = String(issue.path[0]);
+			errors[key] = issue.message.startsWith('err_') ? issue.message : 'err_invalid';
+			delete raw[key];
+		}
+	}
+	return { filters: { page: 1 }, errors };
+}
