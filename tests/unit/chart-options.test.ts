@@ -129,16 +129,24 @@ describe('by institution', () => {
 		expect(one(ar.yAxis).position).toBe('right');
 		expect(ar.legend).toMatchObject({ right: 0 });
 	});
-	it('labels institutions shortly', () => {
-		const justice = { nameFr: 'Autorité gouvernementale chargée de la justice', nameAr: 'السلطة الحكومية المكلفة بالعدل', nameEn: 'Government authority in charge of justice', acronymFr: null, acronymEn: null };
-		expect(institutionShortLabel(justice, 'fr')).toBe('Justice');
-		expect(institutionShortLabel(justice, 'ar')).toBe('العدل');
-		expect(institutionShortLabel(justice, 'en')).toBe('Justice');
-		const iom = { nameFr: 'Organisation internationale pour les migrations', nameAr: 'المنظمة الدولية للهجرة', nameEn: null, acronymFr: 'OIM', acronymEn: 'IOM' };
+	it('labels institutions by their own short name and acronym in each language, never a French one', () => {
+		const justice = {
+			nameFr: 'Autorité gouvernementale chargée de la justice', nameAr: 'السلطة الحكومية المكلفة بالعدل', nameEn: 'Government authority in charge of justice',
+			acronymFr: null, acronymAr: null, acronymEn: null,
+			shortNameFr: 'Ministère de la Justice', shortNameAr: 'وزارة العدل', shortNameEn: 'Ministry of Justice'
+		};
+		expect(institutionShortLabel(justice, 'fr')).toBe('Ministère de la Justice');
+		expect(institutionShortLabel(justice, 'ar')).toBe('وزارة العدل');
+		expect(institutionShortLabel(justice, 'en')).toBe('Ministry of Justice');
+		// no short name in English: the English full name, not the French short one
+		expect(institutionShortLabel({ ...justice, shortNameEn: null }, 'en')).toBe('Government authority in charge of justice');
+		const iom = { nameFr: 'Organisation internationale pour les migrations', nameAr: 'المنظمة الدولية للهجرة', nameEn: null, acronymFr: 'OIM', acronymAr: 'المنظمة الدولية للهجرة', acronymEn: 'IOM' };
 		expect(institutionShortLabel(iom, 'fr')).toBe('OIM');
 		expect(institutionShortLabel(iom, 'en')).toBe('IOM');
 		expect(institutionShortLabel(iom, 'ar')).toBe('المنظمة الدولية للهجرة');
-		expect(institutionShortLabel({ ...iom, acronymFr: 'Ambassade des États-Unis / Département d’État' }, 'fr')).toBe('Organisation internationale pour les migrations');
+		// an acronym declared for French only never shows in Arabic
+		expect(institutionShortLabel({ ...iom, acronymAr: null }, 'ar')).toBe('المنظمة الدولية للهجرة');
+		expect(institutionShortLabel({ nameFr: 'Direction générale de la sûreté nationale', nameAr: 'المديرية العامة للأمن الوطني', nameEn: null, acronymFr: 'DGSN', acronymEn: 'DGSN' }, 'ar')).toBe('المديرية العامة للأمن الوطني');
 		expect(shorten('abcdefghij', 6)).toBe('abcde…');
 	});
 });
@@ -203,7 +211,7 @@ describe('trend', () => {
 		{ period: '2025-S1', value: 40 }
 	];
 	it('draws values over periods with the baseline and the target as marks kept in view', () => {
-		const fr = o(trendOption(values, 10, 100, 'fr', { unit: 'personnes' }));
+		const fr = o(trendOption(values, 10, 100, 'fr', { unit: { unit: 'personne|personnes' } }));
 		expect(one(fr.xAxis)).toMatchObject({ type: 'category', inverse: false, data: ['S2 2024', 'S1 2025'] });
 		expect(one(fr.yAxis).position).toBe('left');
 		expect(one(fr.yAxis).max({ max: 40 })).toBe(100);

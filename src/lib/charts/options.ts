@@ -8,6 +8,8 @@
  * tooltips are HTML with `dir="rtl"`. Numbers and dates go through `$lib/domain/format` (Western
  * digits in every language). Relative imports: the builders run under plain node in tests.
  */
+import { institutionLabel, type InstitutionNames } from '../domain/institution-label';
+import { formatQuantity, type UnitRow } from '../domain/units';
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption, MapSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
@@ -293,26 +295,12 @@ export function statusMixOption(byStatus: Readonly<Record<MeasureStatus, number>
 
 // ─── Labels ─────────────────────────────────────────────────────────────────────────────────────
 
-const MINISTRY_PREFIX: Record<Locale, RegExp> = {
-	fr: /^Autorité gouvernementale chargée (?:de la |de l'|des |du |de )/i,
-	ar: /^السلطة الحكومية المكلفة ب/,
-	en: /^Government authority in charge of (?:the )?/i
-};
-
 /**
- * A short label for an institution on a chart axis: its acronym where it has one in the locale
- * (never in Arabic), else its name without the "government authority in charge of" that begins
- * a dozen of them ("Autorité gouvernementale chargée de la justice" → "Justice").
+ * A short label for an institution on a chart axis: its acronym in the locale where it has one
+ * (IOM, DGSN; Arabic writes a designation), else its short name in the locale ("وزارة العدل").
  */
-export function institutionShortLabel(
-	i: { nameFr: string; nameAr: string | null; nameEn: string | null; acronymFr: string | null; acronymEn: string | null },
-	locale: Locale
-): string {
-	const acronym = locale === 'en' ? (i.acronymEn ?? i.acronymFr) : locale === 'fr' ? i.acronymFr : null;
-	if (acronym && acronym.length <= 12) return acronym;
-	const name = localized(i, 'name', locale).text;
-	const short = name.replace(MINISTRY_PREFIX[locale], '');
-	return short === name ? name : short.charAt(0).toLocaleUpperCase(locale) + short.slice(1);
+export function institutionShortLabel(i: InstitutionNames, locale: Locale): string {
+	return institutionLabel(i, locale);
 }
 
 // ─── By institution ─────────────────────────────────────────────────────────────────────────────
@@ -519,7 +507,8 @@ export interface TrendOptions {
 	name?: string;
 	/** values are percentages (axis 0-100 %) */
 	percent?: boolean;
-	unit?: string | null;
+	/** the indicator's unit columns (domain/units.ts), shown in the reader's language and plural */
+	unit?: UnitRow | null;
 	baselineLabel?: string;
 	targetLabel?: string;
 	/** the chart's width in px (see COMPACT_WIDTH) */
@@ -533,7 +522,7 @@ export interface TrendOptions {
 export function trendOption(values: readonly TrendValue[], baseline: number | null, target: number | null, locale: Locale, opts: TrendOptions = {}): ChartOption {
 	const r = rtl(locale);
 	const fmt = (v: number | null | undefined) =>
-		v == null ? '—' : opts.percent || opts.unit === '%' ? formatPercent(v, locale) : `${formatNumber(v, locale)}${opts.unit ? ` ${opts.unit}` : ''}`;
+		v == null ? '—' : opts.percent || opts.unit?.unit === '%' ? formatPercent(v, locale) : opts.unit ? formatQuantity(v, opts.unit, locale) : formatNumber(v, locale);
 	const name = opts.name ?? m.dash_value_label({}, { locale });
 	const marks: NonNullable<MarkLineComponentOption['data']> = [];
 	if (baseline != null) {

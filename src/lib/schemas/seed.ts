@@ -85,8 +85,11 @@ export const institutionCodeSchema = z.string().regex(/^[A-Z][A-Z0-9-]*$/, 'Expe
 
 export const seedInstitutionSchema = z.strictObject({
 	code: institutionCodeSchema,
-	acronym: z.strictObject({ fr: z.string().min(1), en: z.string().min(1) }).nullable(),
+	/** per language; Arabic null where it writes the (short) name rather than an acronym */
+	acronym: z.strictObject({ fr: z.string().min(1), ar: z.string().min(1).nullable(), en: z.string().min(1) }).nullable(),
 	name: localizedSchema,
+	/** the name as commonly written, in each language (labels, charts): never cut from the long name */
+	shortName: z.strictObject({ fr: z.string().min(1), ar: z.string().min(1), en: z.string().min(1) }),
 	kind: z.enum(INSTITUTION_KINDS),
 	isMember: z.boolean(),
 	sortOrder: z.number().int(),

@@ -7,7 +7,11 @@ export const institutionLabelColumns = {
 	nameAr: institutions.nameAr,
 	nameEn: institutions.nameEn,
 	acronymFr: institutions.acronymFr,
-	acronymEn: institutions.acronymEn
+	acronymAr: institutions.acronymAr,
+	acronymEn: institutions.acronymEn,
+	shortNameFr: institutions.shortNameFr,
+	shortNameAr: institutions.shortNameAr,
+	shortNameEn: institutions.shortNameEn
 };
 
 /** A measure as lists show it; the query must join `institutions` on the lead. */

@@ -269,9 +269,26 @@ export interface Names {
 export interface InstitutionLabel extends Names {
 	code: string;
 	acronymFr: string | null;
+	acronymAr: string | null;
 	acronymEn: string | null;
+	shortNameFr: string | null;
+	shortNameAr: string | null;
+	shortNameEn: string | null;
 }
 
+/** The acronym and short-name columns of an institution row, in each language (see domain/institution-label.ts). */
+const INSTITUTION_LABEL_COLS = ['acronymFr', 'acronymAr', 'acronymEn', 'shortNameFr', 'shortNameAr', 'shortNameEn'] as const;
+function labelsOf(r: Json, prefix = ''): Pick<InstitutionLabel, (typeof INSTITUTION_LABEL_COLS)[number]> {
+	const get = (c: string) => strOrNull(r[prefix ? `${prefix}${c[0]!.toUpperCase()}${c.slice(1)}` : c]);
+	return {
+		acronymFr: get('acronymFr'),
+		acronymAr: get('acronymAr'),
+		acronymEn: get('acronymEn'),
+		shortNameFr: get('shortNameFr'),
+		shortNameAr: get('shortNameAr'),
+		shortNameEn: get('shortNameEn')
+	};
+}
 const titlesOf = (r: Json): Titles => ({ titleFr: str(r.titleFr), titleAr: strOrNull(r.titleAr), titleEn: strOrNull(r.titleEn) });
 const namesOf = (r: Json): Names => ({ nameFr: str(r.nameFr), nameAr: strOrNull(r.nameAr), nameEn: strOrNull(r.nameEn) });
 
@@ -428,7 +445,8 @@ function byInstitutionBlock(): Block<InstitutionRollup[]> {
 	const group = sql`${a.count} AS measures, ${a.completed} AS completed, ${a.progress} AS progress, ${a.demo} AS demo, sum(s.overdue) AS overdue`;
 	// Lead and contribution are grouped apart, then joined to the few institutions. CROSS JOIN keeps
 	// the scan on the snapshot (the covering index) and probes the link table's primary key.
-	const inner = sql`SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.acronym_fr AS acronymFr, i.acronym_en AS acronymEn,
+	const inner = sql`SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.acronym_fr AS acronymFr, i.acronym_ar AS acronymAr, i.acronym_en AS acronymEn,
+			i.short_name_fr AS shortNameFr, i.short_name_ar AS shortNameAr, i.short_name_en AS shortNameEn,
 			coalesce(l.measures, 0) AS lead_measures, coalesce(l.completed, 0) AS lead_completed, l.progress AS lead_progress, coalesce(l.overdue, 0) AS lead_overdue, coalesce(l.demo, 0) AS lead_demo,
 			coalesce(c.measures, 0) AS contrib_measures, coalesce(c.completed, 0) AS contrib_completed, c.progress AS contrib_progress, coalesce(c.overdue, 0) AS contrib_overdue, coalesce(c.demo, 0) AS contrib_demo
 		FROM institutions i
@@ -440,15 +458,14 @@ function byInstitutionBlock(): Block<InstitutionRollup[]> {
 		LEFT JOIN (SELECT mi.institution_id, ${group} FROM snap s CROSS JOIN measure_institutions mi ON mi.measure_id = s.id GROUP BY mi.institution_id) c ON c.institution_id = i.id
 		WHERE l.measures > 0 OR c.measures > 0
 		ORDER BY l.measures IS NULL, l.progress IS NULL, l.progress DESC, l.measures DESC, i.code`;
-	const cols = ['code', 'nameFr', 'nameAr', 'nameEn', 'acronymFr', 'acronymEn', ...ROLLUP_COLUMNS.map((c) => `lead_${c}`), ...ROLLUP_COLUMNS.map((c) => `contrib_${c}`)];
+	const cols = ['code', 'nameFr', 'nameAr', 'nameEn', ...INSTITUTION_LABEL_COLS, ...ROLLUP_COLUMNS.map((c) => `lead_${c}`), ...ROLLUP_COLUMNS.map((c) => `contrib_${c}`)];
 	return {
 		sql: jsonRows(inner, cols),
 		read: (v) =>
 			rows(v).map((r) => ({
 				code: str(r.code),
 				...namesOf(r),
-				acronymFr: strOrNull(r.acronymFr),
-				acronymEn: strOrNull(r.acronymEn),
+				...labelsOf(r),
 				lead: rollupOf(r, 'lead_'),
 				contributes: rollupOf(r, 'contrib_')
 			}))
@@ -511,12 +528,13 @@ function measureTableBlock(kind: MeasureListKind, limit: number): Block<MeasureR
 	const where = kind === 'due_soon' ? sql`s.due_soon` : kind === 'overdue' ? sql`s.overdue` : sql`1`;
 	const inner = sql`SELECT m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, s.status, s.progress, s.start_date AS startDate,
 			s.deadline, s.last_validated_at AS lastValidatedAt, s.is_demo AS isDemo,
-			i.code AS leadCode, i.name_fr AS leadNameFr, i.name_ar AS leadNameAr, i.name_en AS leadNameEn, i.acronym_fr AS leadAcronymFr, i.acronym_en AS leadAcronymEn,
+			i.code AS leadCode, i.name_fr AS leadNameFr, i.name_ar AS leadNameAr, i.name_en AS leadNameEn, i.acronym_fr AS leadAcronymFr, i.acronym_ar AS leadAcronymAr, i.acronym_en AS leadAcronymEn,
+			i.short_name_fr AS leadShortNameFr, i.short_name_ar AS leadShortNameAr, i.short_name_en AS leadShortNameEn,
 			s.overdue, s.at_risk AS atRisk, s.stale
 		FROM (SELECT * FROM snap s WHERE ${where} ORDER BY ${kind === 'all' ? sql`s.id` : sql`s.deadline, s.id`} LIMIT ${limit}) s
 		JOIN measures m ON m.id = s.id JOIN institutions i ON i.id = s.lead_institution_id
 		ORDER BY ${kind === 'all' ? sql`m.code` : sql`s.deadline, m.code`}`;
-	const cols = ['code', 'titleFr', 'titleAr', 'titleEn', 'status', 'progress', 'startDate', 'deadline', 'lastValidatedAt', 'isDemo', 'leadCode', 'leadNameFr', 'leadNameAr', 'leadNameEn', 'leadAcronymFr', 'leadAcronymEn', 'overdue', 'atRisk', 'stale'];
+	const cols = ['code', 'titleFr', 'titleAr', 'titleEn', 'status', 'progress', 'startDate', 'deadline', 'lastValidatedAt', 'isDemo', 'leadCode', 'leadNameFr', 'leadNameAr', 'leadNameEn', ...INSTITUTION_LABEL_COLS.map((c) => `lead${c[0]!.toUpperCase()}${c.slice(1)}`), 'overdue', 'atRisk', 'stale'];
 	return {
 		sql: jsonRows(inner, cols),
 		read: (v) =>
@@ -534,8 +552,7 @@ function measureTableBlock(kind: MeasureListKind, limit: number): Block<MeasureR
 					nameFr: str(r.leadNameFr),
 					nameAr: strOrNull(r.leadNameAr),
 					nameEn: strOrNull(r.leadNameEn),
-					acronymFr: strOrNull(r.leadAcronymFr),
-					acronymEn: strOrNull(r.leadAcronymEn)
+					...labelsOf(r, 'lead')
 				},
 				flags: { overdue: !!r.overdue, atRisk: !!r.atRisk, stale: !!r.stale }
 			}))
@@ -849,6 +866,8 @@ export interface IndicatorSummary extends Names {
 	code: string;
 	measureCode: string;
 	unit: string | null;
+	unitAr: string | null;
+	unitEn: string | null;
 	kind: string;
 	baselineValue: number | null;
 	targetValue: number | null;
@@ -876,7 +895,7 @@ export function indicatorSummaries(db: Db, scope: Scope, opts: { regionId?: numb
 	const ids = sql`SELECT m.id FROM measures m WHERE ${inScope(scope)}`;
 	const out = db.all<Json>(sql`
 		WITH picked AS (SELECT i.* FROM indicators i WHERE i.measure_id IN (${ids}) ORDER BY i.code LIMIT ${limit})
-		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.kind, i.baseline_value AS baselineValue,
+		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
 			i.target_value AS targetValue, i.target_year AS targetYear, i.direction, i.sensitive, i.is_demo AS isDemo, m.code AS measureCode,
 			v.value, v.period, v.is_demo AS valueIsDemo
 		FROM picked i JOIN measures m ON m.id = i.measure_id
@@ -890,6 +909,8 @@ export function indicatorSummaries(db: Db, scope: Scope, opts: { regionId?: numb
 			...namesOf(r),
 			measureCode: str(r.measureCode),
 			unit: strOrNull(r.unit),
+			unitAr: strOrNull(r.unitAr),
+			unitEn: strOrNull(r.unitEn),
 			kind: str(r.kind),
 			baselineValue: numOrNull(r.baselineValue),
 			targetValue: numOrNull(r.targetValue),
@@ -907,6 +928,8 @@ export function indicatorSummaries(db: Db, scope: Scope, opts: { regionId?: numb
 export interface RegionalIndicator extends Names {
 	code: string;
 	unit: string | null;
+	unitAr: string | null;
+	unitEn: string | null;
 	isDemo: boolean;
 }
 
@@ -924,10 +947,10 @@ export function regionalIndicators(db: Db, scope: Scope, limit = MAP_INDICATOR_L
 	const where = sql`+i.measure_id IN (SELECT m.id FROM measures m WHERE ${inScope(scope)})
 		AND EXISTS (SELECT 1 FROM indicator_values v WHERE v.indicator_id = i.id AND v.region_id IS NOT NULL AND v.is_current = 1)`;
 	const out = db.all<Json>(sql`
-		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.is_demo AS isDemo
+		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.is_demo AS isDemo
 		FROM indicators i WHERE ${where} ORDER BY i.code LIMIT ${limit}`);
 	const total = out.length < limit ? out.length : (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicators i WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`)?.n ?? 0);
-	return { total, rows: out.map((r) => ({ code: str(r.code), ...namesOf(r), unit: strOrNull(r.unit), isDemo: !!r.isDemo })) };
+	return { total, rows: out.map((r) => ({ code: str(r.code), ...namesOf(r), unit: strOrNull(r.unit), unitAr: strOrNull(r.unitAr), unitEn: strOrNull(r.unitEn), isDemo: !!r.isDemo })) };
 }
 
 /** The blocks a scorecard shows for its scope: key figures, by axis, a measure table, trend, indicators. */
@@ -984,7 +1007,8 @@ export interface InstitutionInfo extends InstitutionLabel {
 /** One institution's scorecard: the measures it leads, those it contributes to (apart), trend, indicators. */
 export function institutionScorecard(db: Db, code: string, opts: SnapshotOptions) {
 	const inst = db.get<Json>(sql`
-		SELECT id, code, kind, is_member AS isMember, is_demo AS isDemo, sources, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, acronym_fr AS acronymFr, acronym_en AS acronymEn
+		SELECT id, code, kind, is_member AS isMember, is_demo AS isDemo, sources, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, acronym_fr AS acronymFr, acronym_ar AS acronymAr, acronym_en AS acronymEn,
+			short_name_fr AS shortNameFr, short_name_ar AS shortNameAr, short_name_en AS shortNameEn
 		FROM institutions WHERE code = ${code}`);
 	if (!inst) return null;
 	const id = num(inst.id);
@@ -996,8 +1020,7 @@ export function institutionScorecard(db: Db, code: string, opts: SnapshotOptions
 		isDemo: !!inst.isDemo,
 		sources: str(inst.sources ?? '[]'),
 		...namesOf(inst),
-		acronymFr: strOrNull(inst.acronymFr),
-		acronymEn: strOrNull(inst.acronymEn)
+		...labelsOf(inst)
 	};
 	const contrib: Scope = { kind: 'contributor', institutionId: id };
 	return {
@@ -1190,6 +1213,8 @@ export interface IndicatorDetail extends Names {
 	id: number;
 	code: string;
 	unit: string | null;
+	unitAr: string | null;
+	unitEn: string | null;
 	kind: string;
 	baselineValue: number | null;
 	baselineYear: number | null;
@@ -1229,7 +1254,7 @@ export function indicatorExplorer(
 	opts: { includeSubmitted?: boolean; regionPeriod?: string | null; mask?: boolean } = {}
 ): IndicatorExplorer | null {
 	const i = db.get<Json>(sql`
-		SELECT i.id, i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.kind, i.baseline_value AS baselineValue,
+		SELECT i.id, i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
 			i.baseline_year AS baselineYear, i.target_value AS targetValue, i.target_year AS targetYear, i.direction, i.frequency, i.dimensions,
 			i.sensitive, i.sdg_target AS sdgTarget, i.is_demo AS isDemo,
 			m.code AS measureCode, m.title_fr AS mTitleFr, m.title_ar AS mTitleAr, m.title_en AS mTitleEn
@@ -1249,6 +1274,8 @@ export function indicatorExplorer(
 		code: str(i.code),
 		...namesOf(i),
 		unit: strOrNull(i.unit),
+		unitAr: strOrNull(i.unitAr),
+		unitEn: strOrNull(i.unitEn),
 		kind: str(i.kind),
 		baselineValue: numOrNull(i.baselineValue),
 		baselineYear: numOrNull(i.baselineYear),
@@ -1329,10 +1356,10 @@ export function mapIndicatorLayer(db: Db, scope: Scope, opts: { code?: string | 
 		regionPeriod = x.regionalPeriods.find((p) => parsePeriod(p)!.end <= until) ?? null;
 		if (regionPeriod && regionPeriod !== x.regionPeriod) x = explore(x.indicator.code, regionPeriod)!;
 	}
-	const { code, nameFr, nameAr, nameEn, unit, isDemo, sensitive } = x.indicator;
+	const { code, nameFr, nameAr, nameEn, unit, unitAr, unitEn, isDemo, sensitive } = x.indicator;
 	return {
 		choices,
-		indicator: { code, nameFr, nameAr, nameEn, unit, isDemo, sensitive },
+		indicator: { code, nameFr, nameAr, nameEn, unit, unitAr, unitEn, isDemo, sensitive },
 		regionPeriod,
 		byRegion: regionPeriod ? x.byRegion : [],
 		masked: x.masked

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db/client';
 import { flagSql } from './flags-sql';
-import { measureRowColumns } from './columns';
+import { institutionLabelColumns, measureRowColumns } from './columns';
 import type { MeasureFilters } from '../schemas/measure';
 import {
 	axes,
@@ -34,7 +34,11 @@ const institutionSummary = {
 	nameAr: institutions.nameAr,
 	nameEn: institutions.nameEn,
 	acronymFr: institutions.acronymFr,
+	acronymAr: institutions.acronymAr,
 	acronymEn: institutions.acronymEn,
+	shortNameFr: institutions.shortNameFr,
+	shortNameAr: institutions.shortNameAr,
+	shortNameEn: institutions.shortNameEn,
 	kind: institutions.kind
 };
 
@@ -130,7 +134,10 @@ export function getMeasure(db: Db, code: string) {
 
 	const partner = alias(institutions, 'partner');
 	const projects = db
-		.select({ project: partnerProjects, partnerCode: partner.code, partnerNameFr: partner.nameFr, partnerNameAr: partner.nameAr, partnerNameEn: partner.nameEn, partnerAcronymFr: partner.acronymFr, partnerAcronymEn: partner.acronymEn })
+		.select({
+			project: partnerProjects,
+			partner: { code: partner.code, nameFr: partner.nameFr, nameAr: partner.nameAr, nameEn: partner.nameEn, acronymFr: partner.acronymFr, acronymAr: partner.acronymAr, acronymEn: partner.acronymEn, shortNameFr: partner.shortNameFr, shortNameAr: partner.shortNameAr, shortNameEn: partner.shortNameEn }
+		})
 		.from(partnerProjectMeasures)
 		.innerJoin(partnerProjects, eq(partnerProjects.id, partnerProjectMeasures.projectId))
 		.innerJoin(partner, eq(partner.id, partnerProjects.partnerInstitutionId))
@@ -280,7 +287,7 @@ export function filterOptions(db: Db) {
 	return {
 		plans: db.select({ code: plans.code, titleFr: plans.titleFr, titleAr: plans.titleAr, titleEn: plans.titleEn }).from(plans).orderBy(asc(plans.sortOrder)).all(),
 		axes: db.select({ code: axes.code, planCode: plans.code, titleFr: axes.titleFr, titleAr: axes.titleAr, titleEn: axes.titleEn }).from(axes).innerJoin(plans, eq(plans.id, axes.planId)).orderBy(asc(plans.sortOrder), asc(axes.sortOrder)).all(),
-		institutions: db.select({ code: institutions.code, nameFr: institutions.nameFr, nameAr: institutions.nameAr, nameEn: institutions.nameEn, acronymFr: institutions.acronymFr, acronymEn: institutions.acronymEn }).from(institutions).where(eq(institutions.isMember, true)).orderBy(asc(institutions.id)).all(),
+		institutions: db.select(institutionLabelColumns).from(institutions).where(eq(institutions.isMember, true)).orderBy(asc(institutions.id)).all(),
 		regions: db.select({ iso: regions.iso, nameFr: regions.nameFr, nameAr: regions.nameAr, nameEn: regions.nameEn }).from(regions).orderBy(asc(regions.iso)).all(),
 		recommendations: db.select({ code: recommendations.code, rank: recommendations.rank, titleFr: recommendations.titleFr, titleAr: recommendations.titleAr, titleEn: recommendations.titleEn }).from(recommendations).orderBy(asc(recommendations.sourceYear), asc(recommendations.rank)).all()
 	};

@@ -47,7 +47,7 @@ export function queue(db: Db, limit = 200): QueueItem[] {
 			m.code, m.title_fr, m.title_ar, m.title_en,
 			a.name, ai.code, v.is_demo,
 			json_object('indicator', ind.code, 'indicatorNameFr', ind.name_fr, 'indicatorNameAr', ind.name_ar, 'indicatorNameEn', ind.name_en,
-				'unit', ind.unit, 'period', v.period, 'region', r.iso, 'value', v.value, 'source', v.source),
+				'unit', ind.unit, 'unitAr', ind.unit_ar, 'unitEn', ind.unit_en, 'period', v.period, 'region', r.iso, 'value', v.value, 'source', v.source),
 			(SELECT json_object('value', c.value, 'source', c.source, 'validatedAt', c.validated_at) FROM indicator_values c
 				WHERE c.indicator_id = v.indicator_id AND c.period = v.period AND c.region_id IS v.region_id
 					AND c.sex IS NULL AND c.age_group IS NULL AND c.exploitation IS NULL AND c.nationality IS NULL AND c.is_current = 1)

@@ -20,6 +20,7 @@ import type { Dimension, IndicatorKind, MeasureStatus, Pillar, RolloutStage, Wor
 import { formatPeriod, parsePeriod, periodsBetween } from '../../domain/period';
 import type { SeedFiles } from '../../schemas/seed';
 import { codeIds, regionIds, sourcesJson } from './public';
+import { catalogueUnit, countOf } from '../../domain/units';
 import { fnv1a, stream as seededStream } from '../../domain/random';
 
 /** Fixed seed of the demonstration generator. */
@@ -596,7 +597,7 @@ const CATALOGUE: Record<string, readonly ObjectiveTpl[]> = {
 			measures: [
 				{ t: ['Conduire une campagne nationale annuelle de sensibilisation à la traite', 'تنظيم حملة وطنية سنوية للتحسيس بالاتجار بالبشر', 'Run an annual national awareness campaign on trafficking'], lead: 'COMM', with: ['MJ', 'FAM'], fam: 'awareness' },
 				{ t: ['Faire connaître le numéro vert 0800004747', 'التعريف بالرقم الأخضر 0800004747', 'Publicise the 0800004747 hotline'], lead: 'MJ', with: ['COMM', 'DGSN'], fam: 'hotline', recs: ['R1'] },
-				{ t: ['Sensibiliser les jeunes dans les maisons de jeunes et les universités', 'تحسيس الشباب بدور الشباب والجامعات', null], lead: 'JEUN', with: ['FAM', 'OSC-1'], fam: 'awareness' },
+				{ t: ['Sensibiliser les jeunes dans les maisons de jeunes et les universités', 'تحسيس الشباب بدور الشباب والجامعات', 'Raise awareness among young people in youth centres and universities'], lead: 'JEUN', with: ['FAM', 'OSC-1'], fam: 'awareness' },
 				{ t: ['Informer les migrants et les réfugiés sur les risques de traite et leurs droits', 'إخبار المهاجرين واللاجئين بمخاطر الاتجار بالبشر وبحقوقهم', 'Inform migrants and refugees about trafficking risks and their rights'], lead: 'MRE', with: ['MI', 'OSC-2'], fam: 'awareness', recs: ['R6'], regions: BORDER },
 				{ t: ["Informer les candidats à l'émigration sur le recrutement frauduleux", 'إخبار الراغبين في الهجرة بمخاطر التوظيف الاحتيالي', 'Warn would-be emigrants about fraudulent recruitment'], lead: 'EMPLOI', with: ['MAE', 'MRE'], fam: 'awareness' }
 			]
@@ -616,7 +617,7 @@ const CATALOGUE: Record<string, readonly ObjectiveTpl[]> = {
 				{ t: ['Cibler les inspections du travail sur les secteurs à risque (agriculture, textile, pêche)', 'توجيه تفتيش الشغل نحو القطاعات المعرضة للخطر (الفلاحة، النسيج، الصيد البحري)', 'Target labour inspections at high-risk sectors (farming, textiles, fishing)'], lead: 'EMPLOI', with: ['GR', 'PMP'], fam: 'labour', recs: ['R10'], regions: FARMING },
 				{ t: ['Encadrer les agences privées de recrutement', 'تأطير وكالات التشغيل الخصوصية', 'Regulate private recruitment agencies'], lead: 'EMPLOI', with: ['MI'], fam: 'legal' },
 				{ t: ['Former les inspecteurs du travail à la détection de la traite', 'تكوين مفتشي الشغل في مجال رصد الاتجار بالبشر', 'Train labour inspectors to detect trafficking'], lead: 'EMPLOI', with: ['MJ', 'OSC-1'], fam: 'training', target: ['inspecteurs du travail', 'مفتشي الشغل', 'labour inspectors'], recs: ['R10'] },
-				{ t: ['Introduire des clauses contre le travail forcé dans les marchés publics', 'إدراج بنود لمحاربة العمل القسري في الصفقات العمومية', null], lead: 'FIN', with: ['EMPLOI'], fam: 'legal', status: 'cancelled' }
+				{ t: ['Introduire des clauses contre le travail forcé dans les marchés publics', 'إدراج بنود لمحاربة العمل القسري في الصفقات العمومية', 'Include clauses against forced labour in public procurement'], lead: 'FIN', with: ['EMPLOI'], fam: 'legal', status: 'cancelled' }
 			]
 		},
 		{
@@ -625,7 +626,7 @@ const CATALOGUE: Record<string, readonly ObjectiveTpl[]> = {
 				{ t: ['Surveiller les annonces et contenus en ligne liés à l’exploitation', 'رصد الإعلانات والمحتويات الرقمية المرتبطة بالاستغلال', 'Monitor online adverts and content linked to exploitation'], lead: 'DGSN', with: ['COMM', 'PMP'], fam: 'digital' },
 				{ t: ['Former les personnels des aéroports, des ports et des transporteurs', 'تكوين مستخدمي المطارات والموانئ والناقلين', 'Train airport, port and carrier staff'], lead: 'TRANSP', with: ['DGSN', 'GR'], fam: 'training', target: ['agents des transports', 'أعوان النقل', 'transport staff'], recs: ['R10'] },
 				{ t: ['Publier un guide pour les médias sur le traitement de la traite', 'نشر دليل لوسائل الإعلام حول تناول موضوع الاتجار بالبشر', 'Publish a media guide on reporting trafficking'], lead: 'COMM', with: ['CNDH', 'MJ'], fam: 'study', status: 'cancelled' },
-				{ t: ['Renforcer le contrôle des déplacements des mineurs non accompagnés', 'تعزيز مراقبة تنقل القاصرين غير المرفقين', null], lead: 'DGSN', with: ['MI', 'FAM'], fam: 'children' }
+				{ t: ['Renforcer le contrôle des déplacements des mineurs non accompagnés', 'تعزيز مراقبة تنقل القاصرين غير المرفقين', 'Strengthen checks on the travel of unaccompanied minors'], lead: 'DGSN', with: ['MI', 'FAM'], fam: 'children' }
 			]
 		}
 	],
@@ -638,7 +639,7 @@ const CATALOGUE: Record<string, readonly ObjectiveTpl[]> = {
 				{ t: ['Dépister la traite parmi les migrants en situation irrégulière', 'الكشف عن حالات الاتجار بالبشر في صفوف المهاجرين في وضعية غير نظامية', 'Screen undocumented migrants for trafficking'], lead: 'MI', with: ['DGSN', 'GR', 'OSC-2'], fam: 'screening', recs: ['R1', 'R6', 'R7'], regions: BORDER },
 				{ t: ['Mettre en service la plateforme électronique E-MNR', 'تشغيل المنصة الإلكترونية E-MNR', 'Bring the E-MNR electronic platform into service'], lead: 'MJ', with: ['PMP', 'DGSN'], fam: 'platform', recs: ['R2', 'R5'], drop: true },
 				{ t: ['Former les magistrats et les enquêteurs au référencement des victimes', 'تكوين القضاة والمحققين على إحالة الضحايا', 'Train judges and investigators in victim referral'], lead: 'MJ', with: ['CSPJ', 'PMP', 'DGSN'], fam: 'training', target: ['magistrats et enquêteurs', 'القضاة والمحققين', 'judges and investigators'], recs: ['R2'] },
-				{ t: ['Repérer les victimes dans les unités hospitalières de prise en charge des femmes et des enfants', 'رصد الضحايا بالوحدات الاستشفائية للتكفل بالنساء والأطفال', null], lead: 'SANTE', with: ['FAM'], fam: 'identification', recs: ['R1', 'R10'] }
+				{ t: ['Repérer les victimes dans les unités hospitalières de prise en charge des femmes et des enfants', 'رصد الضحايا بالوحدات الاستشفائية للتكفل بالنساء والأطفال', 'Identify victims in the hospital units for women and children'], lead: 'SANTE', with: ['FAM'], fam: 'identification', recs: ['R1', 'R10'] }
 			]
 		},
 		{
@@ -740,7 +741,7 @@ const CATALOGUE: Record<string, readonly ObjectiveTpl[]> = {
 			measures: [
 				{ t: ['Mobiliser des financements auprès des partenaires techniques et financiers', 'تعبئة التمويلات لدى الشركاء التقنيين والماليين', 'Raise funds from technical and financial partners'], lead: 'MAE', with: ['FIN', 'MJ'], fam: 'mobilisation' },
 				{ t: ['Rendre compte aux mécanismes internationaux des droits de l’Homme', 'تقديم التقارير إلى الآليات الدولية لحقوق الإنسان', 'Report to international human-rights mechanisms'], lead: 'DH', with: ['MAE', 'CNDH'], fam: 'report' },
-				{ t: ["Développer la coopération Sud-Sud et l'échange d'expériences", 'تطوير التعاون جنوب-جنوب وتبادل التجارب', null], lead: 'MAE', with: ['MJ'], fam: 'international', status: 'suspended' },
+				{ t: ["Développer la coopération Sud-Sud et l'échange d'expériences", 'تطوير التعاون جنوب-جنوب وتبادل التجارب', 'Develop South-South cooperation and the exchange of experience'], lead: 'MAE', with: ['MJ'], fam: 'international', status: 'suspended' },
 				{ t: ['Mettre en œuvre le programme conjoint avec les agences des Nations Unies', 'تنفيذ البرنامج المشترك مع وكالات الأمم المتحدة', 'Implement the joint programme with the UN agencies'], lead: 'MJ', with: ['FAM', 'EN'], fam: 'programme', recs: ['R3', 'R4'], start: '2024-05-10', deadline: '2027-06-30' }
 			]
 		}
@@ -751,7 +752,7 @@ const CATALOGUE: Record<string, readonly ObjectiveTpl[]> = {
 const DEMO_PROJECTS = [
 	{ code: 'PP-DEMO-OIT', partner: 'OIT', donor: 'UE', title: ["Appui à l'inspection du travail contre le travail forcé", 'دعم تفتيش الشغل في مواجهة العمل القسري', 'Support to labour inspection against forced labour'] as T3, start: '2025-01-01', end: '2027-12-31', budget: 1_200_000, currency: 'EUR', measures: ['A1.3.1', 'A1.3.3', 'A3.2.5'] },
 	{ code: 'PP-DEMO-ONUDC', partner: 'ONUDC', donor: 'UE', title: ['Renforcement des capacités des procureurs spécialisés', 'تقوية قدرات وكلاء الملك المتخصصين', 'Capacity building for specialised prosecutors'] as T3, start: '2024-03-01', end: '2026-12-31', budget: 850_000, currency: 'EUR', measures: ['A3.2.1', 'A3.2.2', 'A3.1.3'] },
-	{ code: 'PP-DEMO-CDE', partner: 'CDE', donor: 'UE', title: ['Appui au secrétariat permanent et à la base de données nationale', 'دعم الكتابة الدائمة وقاعدة المعطيات الوطنية', null] as T3, start: '2024-09-01', end: '2027-08-31', budget: 600_000, currency: 'EUR', measures: ['A4.1.1', 'A4.3.2', 'A4.3.3'] },
+	{ code: 'PP-DEMO-CDE', partner: 'CDE', donor: 'UE', title: ['Appui au secrétariat permanent et à la base de données nationale', 'دعم الكتابة الدائمة وقاعدة المعطيات الوطنية', 'Support to the permanent secretariat and the national database'] as T3, start: '2024-09-01', end: '2027-08-31', budget: 600_000, currency: 'EUR', measures: ['A4.1.1', 'A4.3.2', 'A4.3.3'] },
 	{ code: 'PP-DEMO-OIM', partner: 'OIM', donor: 'DDC', title: ['Dépistage et orientation des migrants victimes potentielles', 'الكشف عن المهاجرين الضحايا المحتملين وتوجيههم', 'Screening and referral of migrants who may be victims'] as T3, start: '2024-01-01', end: '2026-12-31', budget: 1_500_000, currency: 'CHF', measures: ['A2.1.3', 'A2.3.2', 'A1.1.4'] }
 ];
 /** Demonstration links of the public projects to demonstration measures. */
@@ -914,9 +915,9 @@ function narrativeFor(rng: Rng, tpl: MeasureTpl, period: string, status: Measure
 	if (tpl.special === 'mnr') {
 		const c = mnrCounts(semesterEnd(period));
 		n = {
-			fr: `${lbl(0)} : MNR opérationnel dans ${c.operational} régions, en phase pilote dans ${c.pilot}, en préparation dans ${c.preparation}.`,
-			ar: `${lbl(1)}: آلية الإحالة الوطنية عملية في ${c.operational} جهات، وفي المرحلة النموذجية في ${c.pilot}، وفي طور التحضير في ${c.preparation}.`,
-			en: `${lbl(2)}: NRM operational in ${c.operational} regions, piloting in ${c.pilot}, preparing in ${c.preparation}.`
+			fr: `${lbl(0)} : MNR opérationnel dans ${countOf(c.operational, 'régions', 'fr')}, en phase pilote dans ${c.pilot}, en préparation dans ${c.preparation}.`,
+			ar: `${lbl(1)}: آلية الإحالة الوطنية مفعّلة في ${countOf(c.operational, 'régions', 'ar')}، وفي المرحلة النموذجية في ${c.pilot}، وفي طور التحضير في ${c.preparation}.`,
+			en: `${lbl(2)}: NRM operational in ${countOf(c.operational, 'régions', 'en')}, piloting in ${c.pilot}, preparing in ${c.preparation}.`
 		};
 	} else if (status === 'planned') n = { ...NARRATIVE.planned };
 	else if (status === 'suspended') n = { ...NARRATIVE.suspended };
@@ -937,8 +938,11 @@ function narrativeFor(rng: Rng, tpl: MeasureTpl, period: string, status: Measure
 		};
 		if (late) n = { fr: n.fr + NARRATIVE.late.fr, ar: n.ar + NARRATIVE.late.ar, en: n.en + NARRATIVE.late.en };
 	}
-	// Not every focal point writes in three languages: the French fallback shows in the UI.
-	return { fr: n.fr, ar: rng.chance(0.72) ? n.ar : null, en: rng.chance(0.6) ? n.en : null };
+	// Every narrative in the three languages, like the rest of the generator's text. The two draws
+	// that once left a translation out stay, so the rest of this stream (every later figure) is unchanged.
+	rng.chance(0.72);
+	rng.chance(0.6);
+	return n;
 }
 
 /** Decides start, deadline, final status and the validated update history of one measure. */
@@ -1328,7 +1332,7 @@ export function insertDemo(db: Db, files: SeedFiles, hashes: DemoHashes, log: (l
 					nameFr: ind.name.fr,
 					nameAr: ind.name.ar ?? null,
 					nameEn: ind.name.en ?? null,
-					unit: ind.unit,
+					...catalogueUnit(ind.unit),
 					kind: ind.kind,
 					baselineValue: ind.baseline?.value ?? null,
 					baselineYear: ind.baseline?.year ?? null,
@@ -1359,9 +1363,10 @@ export function insertDemo(db: Db, files: SeedFiles, hashes: DemoHashes, log: (l
 				measureId: id,
 				code,
 				nameFr: fill(t.name[0], p.tpl.target, 0)!,
-				nameAr: rng.chance(0.93) ? fill(t.name[1], p.tpl.target, 1) : null,
-				nameEn: rng.chance(0.88) ? fill(t.name[2], p.tpl.target, 2) : null,
-				unit: t.unit,
+				// Like the rest of the generator's text, every name in the three languages.
+				nameAr: fill(t.name[1], p.tpl.target, 1),
+				nameEn: fill(t.name[2], p.tpl.target, 2),
+				...catalogueUnit(t.unit),
 				kind: t.kind,
 				baselineValue: t.kind === 'boolean' ? 0 : round(base),
 				baselineYear: 2022,

@@ -70,7 +70,11 @@ export function insertPublic(db: Db, files: SeedFiles, log: (line: string) => vo
 			.values({
 				code: i.code,
 				acronymFr: i.acronym?.fr ?? null,
+				acronymAr: i.acronym?.ar ?? null,
 				acronymEn: i.acronym?.en ?? null,
+				shortNameFr: i.shortName.fr,
+				shortNameAr: i.shortName.ar,
+				shortNameEn: i.shortName.en,
 				nameFr: i.name.fr,
 				nameAr: i.name.ar ?? null,
 				nameEn: i.name.en ?? null,

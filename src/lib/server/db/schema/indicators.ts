@@ -18,7 +18,12 @@ export const indicators = sqliteTable(
 		nameFr: text('name_fr').notNull(),
 		nameAr: text('name_ar'),
 		nameEn: text('name_en'),
+		/** French unit as its plural forms "réunion|réunions" ('%' for a percentage); see domain/units.ts */
 		unit: text('unit'),
+		/** Arabic unit, six forms zero|one|two|few|many|other ("اجتماع|اجتماع|اجتماعان|اجتماعات|اجتماعا|اجتماع") */
+		unitAr: text('unit_ar'),
+		/** English unit, one|other ("meeting|meetings") */
+		unitEn: text('unit_en'),
 		kind: text('kind', { enum: INDICATOR_KINDS }).notNull(),
 		baselineValue: real('baseline_value'),
 		baselineYear: integer('baseline_year'),

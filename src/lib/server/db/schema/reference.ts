@@ -33,7 +33,13 @@ export const institutions = sqliteTable(
 		id: integer('id').primaryKey(),
 		code: text('code').notNull(),
 		acronymFr: text('acronym_fr'),
+		/** what Arabic writes where French and English use an acronym (المنظمة الدولية للهجرة for OIM/IOM); null where it writes the name */
+		acronymAr: text('acronym_ar'),
 		acronymEn: text('acronym_en'),
+		/** the name as commonly written, per language ("Ministère de la Justice", "وزارة العدل"): labels, charts */
+		shortNameFr: text('short_name_fr'),
+		shortNameAr: text('short_name_ar'),
+		shortNameEn: text('short_name_en'),
 		nameFr: text('name_fr').notNull(),
 		nameAr: text('name_ar'),
 		nameEn: text('name_en'),
