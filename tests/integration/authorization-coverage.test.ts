@@ -17,7 +17,11 @@ import type { SessionUser } from '../../src/lib/server/auth/session';
 const PUBLIC: Record<string, string> = {
 	'login/+page.server.ts#default': 'signing in is what a signed-out visitor does',
 	'logout/+page.server.ts#default': 'signing out never needs a permission',
-	'locale/+page.server.ts#default': 'anyone may choose the interface language'
+	'locale/+page.server.ts#default': 'anyone may choose the interface language',
+	'set-password/[token]/+page.server.ts#default': 'the one-time link is the credential of a visitor who has no password yet',
+	// every signed-in user, partners included, manages their own account (401 signed out: admin-users.test.ts)
+	'(app)/profile/+page.server.ts#password': 'every signed-in user changes their own password',
+	'(app)/profile/+page.server.ts#locale': 'every signed-in user chooses their own language'
 };
 
 function routeFiles(dir: string): string[] {

@@ -17,4 +17,12 @@ describe('page access', () => {
 		expect(routeAccess('/review', { role: 'commission' })).toBe('ok');
 		expect(routeAccess('/plans', { role: 'partner' })).toBe('ok');
 	});
+	it('opens set-password links to signed-out visitors and the plan structure to the commission', () => {
+		expect(routeAccess('/set-password/abc', null)).toBe('ok');
+		expect(routeAccess('/admin/plan', { role: 'commission' })).toBe('ok');
+		expect(routeAccess('/admin/plan/measures/M-1', { role: 'commission' })).toBe('ok');
+		expect(routeAccess('/admin/plan', { role: 'focal_point' })).toBe('forbidden');
+		expect(routeAccess('/admin/planx', { role: 'commission' })).toBe('forbidden');
+		expect(routeAccess('/admin/import', { role: 'commission' })).toBe('forbidden');
+	});
 });

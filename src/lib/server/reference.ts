@@ -46,3 +46,13 @@ export function listRegions(db: Db) {
 export function regionNames(db: Db) {
 	return db.select({ iso: regions.iso, nameFr: regions.nameFr, nameAr: regions.nameAr, nameEn: regions.nameEn }).from(regions).orderBy(asc(regions.iso)).all();
 }
+
+/** Active institutions for a form's select: id, code and names, members first. */
+export function activeInstitutionOptions(db: Db) {
+	return db
+		.select({ id: institutions.id, code: institutions.code, nameFr: institutions.nameFr, nameAr: institutions.nameAr, nameEn: institutions.nameEn })
+		.from(institutions)
+		.where(eq(institutions.active, true))
+		.orderBy(sql`${institutions.isMember} DESC`, asc(institutions.code))
+		.all();
+}

@@ -11,6 +11,10 @@ const ROUTES: readonly Rule[] = [
 	{ prefix: '/healthz', roles: 'public' },
 	{ prefix: '/locale', roles: 'public' },
 	{ prefix: '/favicon', roles: 'public' },
+	// a one-time link from an invitation or a reset: the visitor has no session yet
+	{ prefix: '/set-password', roles: 'public' },
+	// the commission manages the plan's structure with the administrators; the rest of /admin is theirs alone
+	{ prefix: '/admin/plan', roles: ['admin', 'commission'] },
 	{ prefix: '/admin', roles: ['admin'] },
 	{ prefix: '/review', roles: ['admin', 'commission'] },
 	{ prefix: '/', roles: 'signed_in' }

@@ -1,10 +1,12 @@
-/** The user aggregate: sign-in and the user's own settings. */
-import { eq } from 'drizzle-orm';
+/** The user aggregate: sign-in, the user's own settings, and the accounts an administrator manages. */
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { transaction } from './db/client';
-import { users } from './db/schema';
+import { institutions, passwordTokens, users, type User } from './db/schema';
 import { hashPassword, verifyPassword } from './auth/password';
-import { createSession } from './auth/session';
+import { createSession, generateToken, hashToken, invalidateOtherSessions, invalidateUserSessions } from './auth/session';
+import { conflict, invalid, notFound, nowIso, wrongState, type WriteResult } from './write-result';
+import type { InviteInput, UpdateUserInput } from '../schemas/user';
 import { clearFailures, lockedFor, recordFailure, throttleKeys } from './auth/throttle';
 import * as audit from './audit';
 import type { Locale } from '../domain/enums';
@@ -46,4 +48,198 @@ export async function signIn(db: Db, email: string, password: string, address: s
 /** The language a user chose, kept on the account so it follows them to another browser. */
 export function setLocale(db: Db, userId: number, locale: Locale): void {
 	db.update(users).set({ locale }).where(eq(users.id, userId)).run();
+}
+
+/** What an administrator sees of an account: never the password hash. */
+const publicColumns = {
+	id: users.id,
+	email: users.email,
+	name: users.name,
+	role: users.role,
+	institutionId: users.institutionId,
+	institutionCode: institutions.code,
+	locale: users.locale,
+	active: users.active,
+	isDemo: users.isDemo,
+	lastLoginAt: users.lastLoginAt,
+	version: users.version,
+	createdAt: users.createdAt,
+	/** no password yet: the invitation link has not been used */
+	pending: sql<boolean>`${users.passwordHash} = '!'`.mapWith(Boolean)
+};
+export type AccountRow = Awaited<ReturnType<typeof list>>[number];
+
+/** Accounts, searched by name, e-mail or institution code; active first, then by name. */
+export function list(db: Db, f: { q?: string; role?: User['role']; status?: 'active' | 'inactive' } = {}) {
+	const q = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` : undefined;
+	return db
+		.select(publicColumns)
+		.from(users)
+		.leftJoin(institutions, eq(institutions.id, users.institutionId))
+		.where(
+			and(
+				q ? or(sql`${users.name} LIKE ${q} ESCAPE '\\'`, sql`${users.email} LIKE ${q} ESCAPE '\\'`, sql`${institutions.code} LIKE ${q} ESCAPE '\\'`) : undefined,
+				f.role ? eq(users.role, f.role) : undefined,
+				f.status ? eq(users.active, f.status === 'active') : undefined
+			)
+		)
+		.orderBy(sql`${users.active} DESC`, asc(users.name))
+		.all();
+}
+
+export function get(db: Db, id: number) {
+	return db.select(publicColumns).from(users).leftJoin(institutions, eq(institutions.id, users.institutionId)).where(eq(users.id, id)).get();
+}
+
+/** A password hash no password matches: the account exists but cannot sign in until a link is used. */
+const NO_PASSWORD = '!';
+export const PASSWORD_LINK_TTL_MS = 72 * 60 * 60 * 1000;
+
+function activeAdminsOtherThan(db: Db, id: number): number {
+	return db.select({ n: sql<number>`count(*)` }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, id))).get()!.n;
+}
+
+function institutionError(db: Db, institutionId: number | undefined): string | null {
+	if (institutionId === undefined) return null;
+	const inst = db.select({ active: institutions.active }).from(institutions).where(eq(institutions.id, institutionId)).get();
+	return inst?.active ? null : 'err_institution_unknown';
+}
+
+/** Replaces any unused link of the user by a new one; the plain token leaves this function once, to be shown. */
+function issuePasswordLink(tx: Db, userId: number, purpose: 'invite' | 'reset', createdBy: number, now: number): { token: string; expiresAt: number } {
+	tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt))).run();
+	const token = generateToken();
+	const expiresAt = now + PASSWORD_LINK_TTL_MS;
+	tx.insert(passwordTokens).values({ id: hashToken(token), userId, purpose, expiresAt, createdBy }).run();
+	return { token, expiresAt };
+}
+
+/** Creates the account without a password and returns the one-time link (72 hours) that sets it. */
+export function invite(db: Db, actorId: number, input: InviteInput, now = Date.now()): WriteResult<{ id: number; token: string; expiresAt: number }> {
+	return transaction(db, (tx) => {
+		const errors: Record<string, string> = {};
+		if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) errors.email = 'err_email_taken';
+		const inst = institutionError(tx, input.institutionId);
+		if (inst) errors.institutionId = inst;
+		if (Object.keys(errors).length) return invalid(errors);
+		const row = tx
+			.insert(users)
+			.values({ email: input.email, name: input.name, role: input.role, institutionId: input.institutionId ?? null, locale: input.locale, passwordHash: NO_PASSWORD })
+			.returning({ id: users.id })
+			.get();
+		const link = issuePasswordLink(tx, row.id, 'invite', actorId, now);
+		audit.record(tx, { userId: actorId, action: 'invite', entity: 'user', entityId: row.id, after: { ...input } });
+		return { ok: true, value: { id: row.id, ...link } };
+	});
+}
+
+type Guarded<T> = WriteResult<T> | { ok: false; kind: 'last_admin' };
+
+/** Name, role and institution. The last active administrator keeps the admin role. */
+export function update(db: Db, actorId: number, input: UpdateUserInput): Guarded<{ id: number }> {
+	return transaction(db, (tx) => {
+		const before = get(tx, input.id);
+		if (!before) return notFound();
+		if (before.version !== input.version) return conflict(before);
+		if (before.role === 'admin' && input.role !== 'admin' && before.active && activeAdminsOtherThan(tx, before.id) === 0) return { ok: false, kind: 'last_admin' } as const;
+		const inst = input.institutionId !== before.institutionId ? institutionError(tx, input.institutionId) : null;
+		if (inst) return invalid({ institutionId: inst });
+		tx.update(users)
+			.set({ name: input.name, role: input.role, institutionId: input.institutionId ?? null, version: before.version + 1, updatedAt: nowIso() })
+			.where(eq(users.id, before.id))
+			.run();
+		audit.record(tx, { userId: actorId, action: 'update', entity: 'user', entityId: before.id, before, after: get(tx, before.id) });
+		return { ok: true, value: { id: before.id } };
+	});
+}
+
+/**
+ * Deactivation ends every session at once and voids unused links; the account and everything it
+ * wrote stay (reports keep their author). The last active administrator cannot be deactivated.
+ */
+export function deactivate(db: Db, actorId: number, ref: { id: number; version: number }): Guarded<{ sessionsEnded: number }> {
+	return transaction(db, (tx) => {
+		const before = get(tx, ref.id);
+		if (!before) return notFound();
+		if (before.version !== ref.version) return conflict(before);
+		if (!before.active) return wrongState('inactive');
+		if (before.role === 'admin' && activeAdminsOtherThan(tx, before.id) === 0) return { ok: false, kind: 'last_admin' } as const;
+		tx.update(users).set({ active: false, version: before.version + 1, updatedAt: nowIso() }).where(eq(users.id, before.id)).run();
+		const sessionsEnded = invalidateOtherSessions(tx, before.id, undefined);
+		tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, before.id), isNull(passwordTokens.usedAt))).run();
+		audit.record(tx, { userId: actorId, action: 'deactivate', entity: 'user', entityId: before.id, before, after: { active: false, sessionsEnded } });
+		return { ok: true, value: { sessionsEnded } };
+	});
+}
+
+export function reactivate(db: Db, actorId: number, ref: { id: number; version: number }): WriteResult<{ id: number }> {
+	return transaction(db, (tx) => {
+		const before = get(tx, ref.id);
+		if (!before) return notFound();
+		if (before.version !== ref.version) return conflict(before);
+		if (before.active) return wrongState('active');
+		tx.update(users).set({ active: true, version: before.version + 1, updatedAt: nowIso() }).where(eq(users.id, before.id)).run();
+		audit.record(tx, { userId: actorId, action: 'reactivate', entity: 'user', entityId: before.id, before, after: { active: true } });
+		return { ok: true, value: { id: before.id } };
+	});
+}
+
+/**
+ * An administrator's reset: the old password stops working, every session ends, and a new one-time
+ * link (72 hours) is returned for the administrator to pass on.
+ */
+export function resetPassword(db: Db, actorId: number, ref: { id: number; version: number }, now = Date.now()): WriteResult<{ token: string; expiresAt: number; sessionsEnded: number }> {
+	return transaction(db, (tx) => {
+		const before = get(tx, ref.id);
+		if (!before) return notFound();
+		if (before.version !== ref.version) return conflict(before);
+		if (!before.active) return wrongState('inactive');
+		tx.update(users).set({ passwordHash: NO_PASSWORD, version: before.version + 1, updatedAt: nowIso() }).where(eq(users.id, before.id)).run();
+		const sessionsEnded = invalidateOtherSessions(tx, before.id, undefined);
+		const link = issuePasswordLink(tx, before.id, 'reset', actorId, now);
+		audit.record(tx, { userId: actorId, action: 'reset_password', entity: 'user', entityId: before.id, after: { sessionsEnded } });
+		return { ok: true, value: { ...link, sessionsEnded } };
+	});
+}
+
+/** The account a set-password link opens, or null when the link is unknown, used, expired or the account inactive. */
+export function passwordLink(db: Db, token: string, now = Date.now()) {
+	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+	const row = db
+		.select({ userId: users.id, name: users.name, email: users.email, locale: users.locale, active: users.active, purpose: passwordTokens.purpose, expiresAt: passwordTokens.expiresAt, usedAt: passwordTokens.usedAt })
+		.from(passwordTokens)
+		.innerJoin(users, eq(users.id, passwordTokens.userId))
+		.where(eq(passwordTokens.id, hashToken(token)))
+		.get();
+	if (!row || row.usedAt || row.expiresAt <= now || !row.active) return null;
+	return row;
+}
+
+/** Uses a link once: sets the password and ends any session the account still had. */
+export async function setPasswordWithLink(db: Db, token: string, password: string, now = Date.now()): Promise<{ ok: true; email: string } | { ok: false }> {
+	if (!passwordLink(db, token, now)) return { ok: false };
+	const hash = await hashPassword(password);
+	return transaction(db, (tx) => {
+		// Checked again inside the transaction: two tabs using the same link, only one wins.
+		const link = passwordLink(tx, token, now);
+		if (!link) return { ok: false } as const;
+		tx.update(passwordTokens).set({ usedAt: nowIso() }).where(eq(passwordTokens.id, hashToken(token))).run();
+		tx.update(users).set({ passwordHash: hash, version: sql`${users.version} + 1`, updatedAt: nowIso() }).where(eq(users.id, link.userId)).run();
+		invalidateUserSessions(tx, link.userId);
+		audit.record(tx, { userId: link.userId, action: link.purpose === 'invite' ? 'accept_invite' : 'set_password', entity: 'user', entityId: link.userId });
+		return { ok: true, email: link.email } as const;
+	});
+}
+
+/** A user's own change: the current password is required, and every other session ends. */
+export async function changePassword(db: Db, userId: number, current: string, next: string, keepToken: string | undefined): Promise<{ ok: true; sessionsEnded: number } | { ok: false; errors: Record<string, string> }> {
+	const user = db.select().from(users).where(eq(users.id, userId)).get();
+	if (!user || !(await verifyPassword(user.passwordHash, current))) return { ok: false, errors: { current: 'err_password_wrong' } };
+	const hash = await hashPassword(next);
+	return transaction(db, (tx) => {
+		tx.update(users).set({ passwordHash: hash, version: sql`${users.version} + 1`, updatedAt: nowIso() }).where(eq(users.id, userId)).run();
+		const sessionsEnded = invalidateOtherSessions(tx, userId, keepToken);
+		audit.record(tx, { userId, action: 'change_password', entity: 'user', entityId: userId, after: { sessionsEnded } });
+		return { ok: true, sessionsEnded } as const;
+	});
 }

@@ -30,7 +30,8 @@ export const ACTIONS = [
 	'institution.manage',
 	'plan.import',
 	// every signed-in user
-	'self.update_locale'
+	'self.update_locale',
+	'self.update_password'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -88,7 +89,8 @@ export const RULES: Record<Action, Rule> = {
 	'user.manage': adminOnly,
 	'institution.manage': adminOnly,
 	'plan.import': adminOnly,
-	'self.update_locale': everyone
+	'self.update_locale': everyone,
+	'self.update_password': everyone
 };
 
 function holds(condition: Condition, actor: Actor, target: Target | undefined): boolean {

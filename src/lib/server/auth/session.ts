@@ -3,7 +3,7 @@
  * cannot be replayed as cookies. Expiry slides forward on use; a login always creates a new session.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db/client';
 import { sessions, users, type User } from '../db/schema';
@@ -80,6 +80,12 @@ export function invalidateSession(db: Db, token: string): void {
 
 export function invalidateUserSessions(db: Db, userId: number): void {
 	db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/** Every session of the user but the one of `keepToken` (a password change keeps the browser that made it). */
+export function invalidateOtherSessions(db: Db, userId: number, keepToken: string | undefined): number {
+	if (!keepToken) return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+	return db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, hashToken(keepToken)))).run().changes;
 }
 
 export function deleteExpiredSessions(db: Db, now = Date.now()): number {

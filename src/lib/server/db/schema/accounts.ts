@@ -126,3 +126,39 @@ export const meta = sqliteTable('meta', {
 	key: text('key').primaryKey(),
 	value: text('value').notNull()
 });
+
+/**
+ * One-time links to set a password: an invitation (72 hours) or a reset by an administrator. Only the
+ * SHA-256 of the token is kept, like sessions; `used_at` makes each link work once.
+ */
+export const passwordTokens = sqliteTable(
+	'password_tokens',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		purpose: text('purpose', { enum: ['invite', 'reset'] }).notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		usedAt: text('used_at'),
+		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: text('created_at').notNull().default(now)
+	},
+	(t) => [index('password_tokens_user_idx').on(t.userId), check('password_tokens_purpose_ck', sql`${t.purpose} IN ('invite','reset')`)]
+);
+
+/** Each applied spreadsheet import: the file's hash (re-importing the same file is recognised), who, what it did. */
+export const importRuns = sqliteTable(
+	'import_runs',
+	{
+		id: integer('id').primaryKey(),
+		kind: text('kind', { enum: ['structure', 'values'] }).notNull(),
+		fileName: text('file_name').notNull(),
+		fileHash: text('file_hash').notNull(),
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		/** JSON `{ create, update, unchanged }` */
+		counts: text('counts').notNull().default('{}'),
+		createdAt: text('created_at').notNull().default(now)
+	},
+	(t) => [index('import_runs_hash_idx').on(t.fileHash), check('import_runs_kind_ck', sql`${t.kind} IN ('structure','values')`)]
+);
