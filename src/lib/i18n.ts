@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Locale } from '$lib/domain/enums';
 import { localized } from '$lib/domain/localize';
+import { formatNumber } from '$lib/domain/format';
 
 export { m };
 
@@ -23,4 +24,17 @@ export function t(key: string, params?: Record<string, unknown>): string {
 /** Text of a per-language field in the current locale, with the French fallback flag. */
 export function tr(row: object, field: string): { text: string; fallback: boolean } {
 	return localized(row as Record<string, unknown>, field, lang());
+}
+
+/**
+ * The arguments of a plural message ("16 تدبيرا", "1 mesure"): `count` chooses the form through
+ * Intl.PluralRules, `n` is the number as the locale writes it.
+ */
+export function plural(count: number): { count: number; n: string } {
+	return { count, n: formatNumber(count, lang()) };
+}
+
+/** Items of a list joined the locale's way: the Arabic comma "،" in Arabic. */
+export function joinList(items: readonly string[]): string {
+	return items.join(m.list_separator());
 }

@@ -148,6 +148,8 @@ describe('by institution', () => {
 		expect(institutionShortLabel({ ...iom, acronymAr: null }, 'ar')).toBe('المنظمة الدولية للهجرة');
 		expect(institutionShortLabel({ nameFr: 'Direction générale de la sûreté nationale', nameAr: 'المديرية العامة للأمن الوطني', nameEn: null, acronymFr: 'DGSN', acronymEn: 'DGSN' }, 'ar')).toBe('المديرية العامة للأمن الوطني');
 		expect(shorten('abcdefghij', 6)).toBe('abcde…');
+		// the ellipsis of a cut Arabic label stays at the end of the Arabic text (left, in RTL)
+		expect(shorten('A1.1 · تحسيس الشباب بدور الشباب والجامعات', 20)).toBe('A1.1 · تحسيس الشباب…\u200F');
 	});
 });
 

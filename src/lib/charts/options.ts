@@ -141,9 +141,15 @@ const labelWidth = (width?: number, wide = 180) => (compact(width) ? Math.max(90
 
 const pct = (v: number | null | undefined, locale: Locale) => (v == null ? '—' : formatPercent(v, locale));
 
-/** Shortens a label for an axis (the full text is in the tooltip and the table). */
+/**
+ * Shortens a label for an axis (the full text is in the tooltip and the table). In Arabic the
+ * ellipsis is followed by a right-to-left mark: a neutral "…" at the end of an Arabic run would
+ * otherwise take the canvas's left-to-right direction and show beside the first word, not the last.
+ */
 export function shorten(text: string, max = 38): string {
-	return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+	if (text.length <= max) return text;
+	const cut = text.slice(0, max - 1).trimEnd();
+	return /[\u0600-\u06FF]/.test(cut) ? `${cut}…\u200F` : `${cut}…`;
 }
 
 function baseTooltip(locale: Locale, trigger: 'item' | 'axis' = 'item'): TooltipComponentOption {
