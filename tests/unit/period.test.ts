@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	comparePeriods,
 	formatPeriod,
+	reportablePeriods,
 	frequencyKind,
 	isIsoDate,
 	matchesFrequency,
@@ -197,5 +198,34 @@ describe('formatPeriod', () => {
 
 	it('returns an invalid code unchanged', () => {
 		expect(formatPeriod('2025-S3', 'fr')).toBe('2025-S3');
+	});
+});
+
+describe('TIP reporting year at its boundaries', () => {
+	it('puts 31 March in the TIP year it ends and 1 April in the next', () => {
+		expect(periodContaining('2025-03-31', 'tip_year')).toBe('TIP2025');
+		expect(periodContaining('2025-04-01', 'tip_year')).toBe('TIP2026');
+		expect(periodContaining('2024-04-01', 'tip_year')).toBe('TIP2025');
+		expect(periodContaining('2024-12-31', 'tip_year')).toBe('TIP2025');
+		expect(periodContaining('2025-01-01', 'tip_year')).toBe('TIP2025');
+	});
+
+	it('keeps 29 February of a leap year inside the TIP year ending that March', () => {
+		expect(periodContaining('2024-02-29', 'tip_year')).toBe('TIP2024');
+		const tip = parsePeriod('TIP2024')!;
+		expect([tip.start, tip.end]).toEqual(['2023-04-01', '2024-03-31']);
+		expect(tip.start <= '2024-02-29' && '2024-02-29' <= tip.end).toBe(true);
+		expect(() => periodContaining('2025-02-29', 'tip_year')).toThrow(RangeError);
+	});
+
+	it('offers the TIP year under way in the entry forms (after 1 April, the one ending next year)', () => {
+		expect(reportablePeriods('tip_year', '2026-07-20', 2024)).toEqual(['TIP2027', 'TIP2026', 'TIP2025', 'TIP2024']);
+		expect(reportablePeriods('tip_year', '2026-03-31', 2025)).toEqual(['TIP2026', 'TIP2025']);
+		expect(reportablePeriods('semester', '2026-07-20', 2026)).toEqual(['2026-S2', '2026-S1']);
+	});
+
+	it('runs TIP2025 from 1 April 2024 to 31 March 2025, labelled the same in every language', () => {
+		expect(parsePeriod('TIP2025')).toMatchObject({ start: '2024-04-01', end: '2025-03-31' });
+		expect(['fr', 'ar', 'en'].map((l) => formatPeriod('TIP2025', l as 'fr'))).toEqual(['TIP 2025', 'TIP 2025', 'TIP 2025']);
 	});
 });

@@ -46,8 +46,12 @@ export const DIMENSIONS = ['region', 'sex', 'age_group', 'exploitation', 'nation
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export const SEXES = ['female', 'male'] as const;
+/** Law 27.14: a child is a person under 18. */
 export const AGE_GROUPS = ['child', 'adult'] as const;
-export const EXPLOITATION_FORMS = ['sexual', 'forced_labour', 'begging', 'domestic_servitude', 'other'] as const;
+/** The forms of exploitation UNODC's Global Report on Trafficking in Persons groups victims by. */
+export const EXPLOITATION_FORMS = ['sexual', 'forced_labour', 'begging', 'domestic_servitude', 'forced_criminality', 'other'] as const;
+/** Nationality of a victim: Moroccan or foreign; a foreign victim's country, where known, is an ISO 3166-1 alpha-2 code. */
+export const NATIONALITIES = ['moroccan', 'foreign'] as const;
 
 export const ROLLOUT_STAGES = ['not_started', 'preparation', 'pilot', 'operational'] as const;
 export type RolloutStage = (typeof ROLLOUT_STAGES)[number];

@@ -241,3 +241,14 @@ export function formatPeriod(code: string, locale: Locale): string {
 			return `${locale === 'en' ? 'Q' : 'T'}${p.index} ${p.year}`;
 	}
 }
+
+/**
+ * The periods of `frequency` a figure may be reported for on `today`: from `fromYear` up to the
+ * period containing today, latest first (what the entry forms offer).
+ */
+export function reportablePeriods(frequency: Frequency, today: string, fromYear: number): string[] {
+	const now = periodContaining(today, frequency);
+	return periodsBetween(frequency, fromYear, Number(today.slice(0, 4)) + 1)
+		.filter((p) => comparePeriods(p, now) <= 0)
+		.reverse();
+}

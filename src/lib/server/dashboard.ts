@@ -377,14 +377,15 @@ export function awaitingValidation(db: Db, scope?: Scope): number {
 	if (!scope || scope.kind === 'all') {
 		return (
 			db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted')
-				+ (SELECT count(*) FROM indicator_values WHERE state = 'submitted')
+				+ (SELECT count(*) FROM indicator_values WHERE state = 'submitted' AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL)
 				+ (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted') AS n`)?.n ?? 0
 		);
 	}
 	const ids = sql`SELECT m.id FROM measures m WHERE ${inScope(scope)}`;
 	return (
 		db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted' AND measure_id IN (${ids}))
-			+ (SELECT count(*) FROM indicators i CROSS JOIN indicator_values v ON v.indicator_id = i.id AND v.state = 'submitted' WHERE i.measure_id IN (${ids}))
+			+ (SELECT count(*) FROM indicators i CROSS JOIN indicator_values v ON v.indicator_id = i.id AND v.state = 'submitted'
+				AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL WHERE i.measure_id IN (${ids}))
 			+ (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted' AND measure_id IN (${ids})) AS n`)?.n ?? 0
 	);
 }

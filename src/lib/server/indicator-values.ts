@@ -12,6 +12,7 @@ import * as audit from './audit';
 import { checkPlausible } from '../domain/indicator';
 import { matchesFrequency, parsePeriod } from '../domain/period';
 import { conflict, invalid, notFound, nowIso, wrongState, type WriteResult } from './write-result';
+import { reviewBreakdowns } from './value-grids';
 import type { IndicatorValueInput, ReviewInput } from '../schemas/reporting';
 
 const OPEN = ['draft', 'submitted', 'returned'] as const;
@@ -84,10 +85,12 @@ export function save(db: Db, actor: { id: number }, input: IndicatorValueInput):
 export function review(db: Db, reviewerId: number, input: ReviewInput): WriteResult<{ indicatorId: number }> {
 	return transaction(db, (tx) => {
 		const v = tx.select().from(indicatorValues).where(eq(indicatorValues.id, input.id)).get();
-		if (!v) return notFound();
+		// A breakdown row is reviewed with its grid's total, never alone.
+		if (!v || v.sex || v.ageGroup || v.exploitation || v.nationality) return notFound();
 		if (v.version !== input.version) return conflict(v);
 		if (v.state !== 'submitted') return wrongState(v.state);
 		const at = nowIso();
+		reviewBreakdowns(tx, v, input.decision, reviewerId, input.comment ?? null, at);
 		if (input.decision === 'return') {
 			const after = tx.update(indicatorValues).set({ state: 'returned', validatedBy: reviewerId, reviewComment: input.comment, version: v.version + 1, updatedAt: at }).where(eq(indicatorValues.id, v.id)).returning().get();
 			audit.record(tx, { userId: reviewerId, action: 'return', entity: 'indicator_value', entityId: v.id, before: v, after });

@@ -47,7 +47,10 @@ export function queue(db: Db, limit = 200): QueueItem[] {
 			m.code, m.title_fr, m.title_ar, m.title_en,
 			a.name, ai.code, v.is_demo,
 			json_object('indicator', ind.code, 'indicatorNameFr', ind.name_fr, 'indicatorNameAr', ind.name_ar, 'indicatorNameEn', ind.name_en,
-				'unit', ind.unit, 'unitAr', ind.unit_ar, 'unitEn', ind.unit_en, 'period', v.period, 'region', r.iso, 'value', v.value, 'source', v.source),
+				'unit', ind.unit, 'unitAr', ind.unit_ar, 'unitEn', ind.unit_en, 'period', v.period, 'region', r.iso, 'value', v.value, 'source', v.source,
+				'breakdowns', json((SELECT json_group_array(json_object('sex', b.sex, 'ageGroup', b.age_group, 'exploitation', b.exploitation, 'nationality', b.nationality, 'value', b.value))
+					FROM indicator_values b WHERE b.indicator_id = v.indicator_id AND b.period = v.period AND b.region_id IS v.region_id AND b.state = 'submitted'
+						AND (b.sex IS NOT NULL OR b.age_group IS NOT NULL OR b.exploitation IS NOT NULL OR b.nationality IS NOT NULL)))),
 			(SELECT json_object('value', c.value, 'source', c.source, 'validatedAt', c.validated_at) FROM indicator_values c
 				WHERE c.indicator_id = v.indicator_id AND c.period = v.period AND c.region_id IS v.region_id
 					AND c.sex IS NULL AND c.age_group IS NULL AND c.exploitation IS NULL AND c.nationality IS NULL AND c.is_current = 1)
@@ -57,7 +60,7 @@ export function queue(db: Db, limit = 200): QueueItem[] {
 		LEFT JOIN regions r ON r.id = v.region_id
 		LEFT JOIN users a ON a.id = v.reported_by
 		LEFT JOIN institutions ai ON ai.id = a.institution_id
-		WHERE v.state = 'submitted'
+		WHERE v.state = 'submitted' AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL
 		UNION ALL
 		SELECT 'stage', s.id, s.version, s.submitted_at,
 			m.code, m.title_fr, m.title_ar, m.title_en,
@@ -79,7 +82,7 @@ export function queue(db: Db, limit = 200): QueueItem[] {
 
 export function count(db: Db): number {
 	return (
-		db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted') + (SELECT count(*) FROM indicator_values WHERE state = 'submitted') + (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted') AS n`)?.n ?? 0
+		db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted') + (SELECT count(*) FROM indicator_values WHERE state = 'submitted' AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL) + (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted') AS n`)?.n ?? 0
 	);
 }
 

@@ -4,6 +4,8 @@ import * as measures from '$lib/server/measures';
 import * as updates from '$lib/server/progress-updates';
 import * as values from '$lib/server/indicator-values';
 import * as rollout from '$lib/server/rollout';
+import * as grids from '$lib/server/value-grids';
+import { parseGridForm } from '$lib/schemas/grid';
 import * as evidence from '$lib/server/evidence';
 import * as reference from '$lib/server/reference';
 import { authorize, can } from '$lib/server/auth';
@@ -12,19 +14,28 @@ import { fieldErrors, formObject } from '$lib/schemas/common';
 import { evidenceRemoveSchema, indicatorValueSchema, progressUpdateSchema, stageSchema } from '$lib/schemas/reporting';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = ({ params, locals, url }) => {
 	const db = getDb();
 	const found = measures.getMeasure(db, params.code);
 	if (!found) error(404, { message: 'err_not_found' });
 	const target = updates.measureTarget(db, found.measure.id)!;
 	const canReport = can(locals.user, 'measure.report', target);
+	// Open grids are the reporting institution's work in progress: only those who may report or review see them.
+	const seesOpen = canReport || can(locals.user, 'submission.review');
+	const openGrids = seesOpen
+		? Object.fromEntries(found.indicators.filter((i) => grids.hasBreakdowns(i.dimensions)).map((i) => [i.id, grids.openGrids(db, i.id)]))
+		: {};
+	const resume = Number(url.searchParams.get('grid'));
+	const editGrid = canReport && resume ? (Object.values(openGrids).flat().find((g) => g.head.id === resume && g.head.state !== 'submitted') ?? null) : null;
 	return {
 		...found,
 		canReport,
 		openUpdate: updates.openUpdate(db, found.measure.id),
 		openValues: canReport || can(locals.user, 'submission.review') ? values.openValuesOfMeasure(db, found.measure.id) : [],
 		openStages: canReport || can(locals.user, 'submission.review') ? rollout.openStagesOfMeasure(db, found.measure.id) : [],
-		allRegions: reference.regionNames(db)
+		allRegions: reference.regionNames(db),
+		openGrids,
+		editGrid
 	};
 };
 
@@ -87,6 +98,25 @@ export const actions: Actions = {
 		const result = values.save(db, user, parsed.data);
 		if (!result.ok) return failFor('value', result, raw);
 		redirect(303, `/measures/${encodeURIComponent(measure.code)}?saved=value#indicator-${parsed.data.indicatorId}`);
+	},
+
+	saveGrid: async (event) => {
+		const { db, measure, user } = measureFor(event, 'indicator_value.report');
+		const raw = formObject(await event.request.formData());
+		const parsed = parseGridForm(raw);
+		if (!parsed.ok) return fail(400, { grid: { values: raw, errors: parsed.errors, params: {} } });
+		if (!measures.indicatorBelongs(db, parsed.value.indicatorId, measure.id)) error(404, { message: 'err_not_found' });
+		const result = grids.save(db, user, parsed.value);
+		if (!result.ok) {
+			if (result.kind === 'grid') {
+				const errors: Record<string, string> = {};
+				const params: Record<string, Record<string, number | string>> = {};
+				for (const e of result.errors) if (!(e.field in errors)) (errors[e.field] = e.key), (params[e.field] = e.params ?? {});
+				return fail(400, { grid: { values: raw, errors, params } });
+			}
+			return failFor('grid', result, raw);
+		}
+		redirect(303, `/measures/${encodeURIComponent(measure.code)}?saved=${parsed.value.intent}#indicator-${parsed.value.indicatorId}`);
 	},
 
 	saveStage: async (event) => {
