@@ -63,6 +63,9 @@ describe('accounts administration in the browser', () => {
 			const href = await page.locator('[data-testid=user-row][data-email="dgsn@rasd.demo"] a').getAttribute('href');
 			await page.goto(href!);
 			await screenshot(page, `admin-user-${locale}-${width}`);
+			await page.goto('/admin/institutions/DGSN');
+			expect(await page.locator('[data-testid=usage]').innerText()).toBeTruthy();
+			await screenshot(page, `admin-institution-${locale}-${width}`);
 			await context.close();
 		}
 	});
