@@ -1,0 +1,226 @@
+/**
+ * Spreadsheet imports of indicator values: read an .xlsx (exceljs) or a .csv (csv-parse; `;` or `,`,
+ * UTF-8 or Windows-1256 through iconv-lite), validate every row with the project's zod schema, compare
+ * with what is stored (a dry run: create / update / unchanged, or errors with sheet, row and column),
+ * then apply in one transaction — nothing is written if any row is in error. The same file applied
+ * twice changes nothing the second time: every row is then unchanged.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import type { Db } from './db/client';
+import { transaction } from './db/client';
+import * as audit from './audit';
+import { importRuns } from './db/schema';
+import { indicatorValueSchema } from '../schemas/reporting';
+import { checkPlausible } from '../domain/indicator';
+import { matchesFrequency, parsePeriod } from '../domain/period';
+import type { Frequency, IndicatorKind } from '../domain/enums';
+import { nowIso } from './write-result';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const VALUE_COLUMNS = ['indicator', 'period', 'region', 'value', 'source', 'note'] as const;
+const REQUIRED = ['indicator', 'period', 'value'] as const;
+
+/** One problem, where the user will find it in their file; `key` is a message key, `params` fill it in. */
+export interface ImportIssue {
+	sheet: string;
+	row: number;
+	column: string;
+	key: string;
+	params?: Record<string, string | number>;
+}
+export type Table = { sheet: string; header: string[]; rows: { row: number; cells: Record<string, string> }[] };
+export type ReadResult = { ok: true; table: Table } | { ok: false; issues: ImportIssue[] };
+
+const fileIssue = (key: string, params?: Record<string, string | number>): ReadResult => ({ ok: false, issues: [{ sheet: '', row: 0, column: '', key, params }] });
+
+/** A cell as text: numbers keep their full precision, dates become ISO days. */
+function cellText(v: ExcelJS.CellValue): string {
+	if (v == null) return '';
+	if (v instanceof Date) return v.toISOString().slice(0, 10);
+	if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+	if (typeof v === 'object' && 'text' in v) return String(v.text);
+	return String(v);
+}
+
+async function readXlsx(bytes: Buffer): Promise<ReadResult> {
+	const wb = new ExcelJS.Workbook();
+	try {
+		await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+	} catch {
+		return fileIssue('err_import_not_spreadsheet');
+	}
+	const ws = wb.getWorksheet('values') ?? wb.worksheets.find((w) => w.name !== 'instructions');
+	if (!ws) return fileIssue('err_import_not_spreadsheet');
+	const issues: ImportIssue[] = [];
+	// A merged header hides which column is which: refuse rather than guess.
+	const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []) as string[];
+	if (merges.some((r) => /^[A-Z]+1(:|$)/.test(r))) return { ok: false, issues: [{ sheet: ws.name, row: 1, column: '', key: 'err_import_merged_header' }] };
+	const header: string[] = [];
+	ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col - 1] = cellText(cell.value).trim().toLowerCase()));
+	const rows: Table['rows'] = [];
+	ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
+		if (rowNumber === 1) return;
+		const cells: Record<string, string> = {};
+		r.eachCell({ includeEmpty: false }, (cell, col) => {
+			const name = header[col - 1] ?? `#${col}`;
+			// A formula's cached result may be stale or absent: the file must carry values.
+			if (cell.type === ExcelJS.ValueType.Formula) issues.push({ sheet: ws.name, row: rowNumber, column: name, key: 'err_import_formula' });
+			else cells[name] = cellText(cell.value).trim();
+		});
+		if (Object.values(cells).some((v) => v !== '')) rows.push({ row: rowNumber, cells });
+	});
+	if (issues.length) return { ok: false, issues };
+	return { ok: true, table: { sheet: ws.name, header, rows } };
+}
+
+/** UTF-8 when it decodes cleanly, Windows-1256 (what Arabic Excel writes) otherwise. */
+function decodeText(bytes: Buffer): string {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+	} catch {
+		return iconv.decode(bytes, 'windows-1256');
+	}
+}
+
+function readCsv(bytes: Buffer, sheet: string): ReadResult {
+	const text = decodeText(bytes);
+	const firstLine = text.slice(0, text.search(/\r?\n|$/));
+	// Excel in a French locale writes `;`.
+	const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+	let records: string[][];
+	try {
+		records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
+	} catch (e) {
+		return fileIssue('err_import_csv_malformed', { message: (e as Error).message.slice(0, 200) });
+	}
+	const [head, ...body] = records;
+	if (!head) return fileIssue('err_import_empty');
+	const header = head.map((h) => h.trim().toLowerCase());
+	const rows = body.map((r, i) => ({ row: i + 2, cells: Object.fromEntries(header.map((h, j) => [h, (r[j] ?? '').trim()])) })).filter((r) => Object.values(r.cells).some((v) => v !== ''));
+	return { ok: true, table: { sheet, header, rows } };
+}
+
+/** Reads an uploaded file into a table, or says why it cannot be read. */
+export async function readTable(bytes: Buffer, fileName: string): Promise<ReadResult> {
+	if (bytes.length > MAX_IMPORT_BYTES) return fileIssue('err_import_too_large', { mb: 20 });
+	if (bytes.length === 0) return fileIssue('err_import_empty');
+	if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return readXlsx(bytes);
+	// Anything with NUL bytes is binary (a PDF, an old .xls, an image): not a CSV either.
+	if (bytes.subarray(0, 8192).includes(0) || !/\.(csv|txt)$/i.test(fileName)) return fileIssue('err_import_not_spreadsheet');
+	return readCsv(bytes, fileName.replace(/\.[^.]*$/, ''));
+}
+
+export type RowPlan = { row: number; action: 'create' | 'update' | 'unchanged'; indicatorId: number; code: string; period: string; regionId: number | null; value: number; source: string | null; note: string | null; openId: number | null; openVersion: number | null };
+export type DryRun = { ok: boolean; issues: ImportIssue[]; rows: RowPlan[]; counts: { create: number; update: number; unchanged: number }; hash: string };
+
+/** The row schema is the entry form's, keyed by indicator code instead of id. */
+const rowSchema = indicatorValueSchema.pick({ period: true, region: true, value: true, source: true, note: true });
+
+/**
+ * Validates every row and says what applying would do. `publicRecord`: the values are the public
+ * record (validated at once), and then every row needs its source.
+ */
+export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { publicRecord: boolean }): DryRun {
+	const hash = createHash('sha256').update(bytes).digest('hex');
+	const issues: ImportIssue[] = [];
+	const counts = { create: 0, update: 0, unchanged: 0 };
+	const missing = REQUIRED.filter((c) => !table.header.includes(c));
+	if (opts.publicRecord && !table.header.includes('source')) missing.push('source' as never);
+	if (missing.length) return { ok: false, issues: missing.map((column) => ({ sheet: table.sheet, row: 1, column, key: 'err_import_missing_column', params: { column } })), rows: [], counts, hash };
+
+	// Everything the rows are checked against, read once (no query per row).
+	const inds = new Map(
+		db.all<{ id: number; code: string; kind: IndicatorKind; frequency: Frequency; dimensions: string; min: number | null; max: number | null; planStart: string; planEnd: string }>(sql`
+			SELECT i.id, i.code, i.kind, i.frequency, i.dimensions, i.plausible_min AS min, i.plausible_max AS max, p.start_date AS planStart, p.end_date AS planEnd
+			FROM indicators i JOIN measures m ON m.id = i.measure_id JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id`).map((r) => [r.code, r])
+	);
+	const regions = new Map(db.all<{ id: number; iso: string }>(sql`SELECT id, iso FROM regions`).map((r) => [r.iso, r.id]));
+	const cellKey = (indicatorId: number, period: string, regionId: number | null) => `${indicatorId}|${period}|${regionId ?? ''}`;
+	const current = new Map<string, { value: number; source: string | null }>();
+	const open = new Map<string, { id: number; version: number; value: number; state: string; source: string | null }>();
+	for (const v of db.all<{ id: number; indicatorId: number; period: string; regionId: number | null; value: number; state: string; isCurrent: number; version: number; source: string | null }>(sql`
+		SELECT id, indicator_id AS indicatorId, period, region_id AS regionId, value, state, is_current AS isCurrent, version, source FROM indicator_values
+		WHERE sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL AND (is_current = 1 OR state IN ('draft','submitted','returned'))`)) {
+		const k = cellKey(v.indicatorId, v.period, v.regionId);
+		if (v.isCurrent) current.set(k, v);
+		else open.set(k, v);
+	}
+
+	const seen = new Map<string, number>();
+	const rows: RowPlan[] = [];
+	for (const { row, cells } of table.rows) {
+		const at = (column: string, key: string, params?: Record<string, string | number>) => issues.push({ sheet: table.sheet, row, column, key, params });
+		const parsed = rowSchema.safeParse({ period: cells.period ?? '', region: cells.region, value: (cells.value ?? '').replace(/\s/g, '').replace(',', '.'), source: cells.source, note: cells.note });
+		const ind = inds.get((cells.indicator ?? '').trim());
+		if (!ind) at('indicator', 'err_import_unknown_indicator', { code: cells.indicator ?? '' });
+		if (!parsed.success) {
+			for (const issue of parsed.error.issues) at(String(issue.path[0] ?? ''), issue.message.startsWith('err_') ? issue.message : 'err_invalid');
+			continue;
+		}
+		if (!ind) continue;
+		const d = parsed.data;
+		let ok = true;
+		const p = parsePeriod(d.period)!;
+		if (!matchesFrequency(d.period, ind.frequency)) (ok = false), at('period', 'err_period_frequency');
+		else if (p.start > ind.planEnd || p.end < ind.planStart) (ok = false), at('period', 'err_import_period_outside_plan', { start: ind.planStart, end: ind.planEnd });
+		let regionId: number | null = null;
+		if (d.region) {
+			if (!JSON.parse(ind.dimensions).includes('region')) (ok = false), at('region', 'err_region_not_disaggregated');
+			else regionId = regions.get(d.region) ?? ((ok = false), at('region', 'err_region_unknown'), null);
+		}
+		const plausible = checkPlausible(ind.kind, d.value, ind.min, ind.max);
+		if (!plausible.ok) (ok = false), at('value', `err_value_${plausible.reason}`);
+		if (opts.publicRecord && !d.source) (ok = false), at('source', 'err_import_source_required');
+		const k = cellKey(ind.id, d.period, regionId);
+		if (!ok) continue;
+		if (seen.has(k)) {
+			at('indicator', 'err_import_duplicate_row', { first: seen.get(k)! });
+			continue;
+		}
+		seen.set(k, row);
+		const cur = current.get(k);
+		const op = open.get(k);
+		const same = (x: { value: number; source: string | null } | undefined) => !!x && x.value === d.value && (x.source ?? null) === (d.source ?? null);
+		// Unchanged when the record already says it: validated, or (for a workflow import) already submitted.
+		const action = (opts.publicRecord ? same(cur) && !op : same(cur) || (op?.state === 'submitted' && same(op))) ? 'unchanged' : op ? 'update' : 'create';
+		counts[action]++;
+		rows.push({ row, action, indicatorId: ind.id, code: ind.code, period: d.period, regionId, value: d.value, source: d.source ?? null, note: d.note ?? null, openId: op?.id ?? null, openVersion: op?.version ?? null });
+	}
+	return { ok: issues.length === 0, issues, rows, counts, hash };
+}
+
+/**
+ * Applies a clean dry run in one transaction: workflow values arrive as submitted (the commission
+ * validates them); public-record values are validated and become current at once. One import run
+ * and one audit event with the counts.
+ */
+export function applyValues(db: Db, actorId: number, plan: DryRun, meta: { fileName: string; publicRecord: boolean }): { ok: true; runId: number } | { ok: false } {
+	if (!plan.ok) return { ok: false };
+	return transaction(db, (tx) => {
+		const at = nowIso();
+		const state = meta.publicRecord ? 'validated' : 'submitted';
+		const client = tx.$client;
+		const insert = client.prepare(`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, region_id, value, source, note, state, is_current, reported_by, validated_by, submitted_at, validated_at, sources)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+		const updateOpen = client.prepare(`UPDATE indicator_values SET value = ?, source = ?, note = ?, state = ?, is_current = ?, reported_by = ?, validated_by = ?, submitted_at = ?, validated_at = ?, version = version + 1, updated_at = ? WHERE id = ?`);
+		const stepDown = client.prepare(`UPDATE indicator_values SET is_current = 0 WHERE indicator_id = ? AND period = ? AND region_id IS ? AND is_current = 1 AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL`);
+		const pub = meta.publicRecord;
+		for (const r of plan.rows) {
+			if (r.action === 'unchanged') continue;
+			if (pub) stepDown.run(r.indicatorId, r.period, r.regionId);
+			const sources = pub && r.source ? JSON.stringify([{ title: r.source }]) : '[]';
+			if (r.openId != null) updateOpen.run(r.value, r.source, r.note, state, pub ? 1 : 0, actorId, pub ? actorId : null, at, pub ? at : null, at, r.openId);
+			else {
+				const p = parsePeriod(r.period)!;
+				insert.run(r.indicatorId, r.period, p.start, p.end, r.regionId, r.value, r.source, r.note, state, pub ? 1 : 0, actorId, pub ? actorId : null, at, pub ? at : null, sources);
+			}
+		}
+		const run = tx.insert(importRuns).values({ kind: 'values', fileName: meta.fileName, fileHash: plan.hash, userId: actorId, counts: JSON.stringify(plan.counts) }).returning({ id: importRuns.id }).get();
+		audit.record(tx, { userId: actorId, action: 'import', entity: 'import_run', entityId: run.id, after: { kind: 'values', fileName: meta.fileName, hash: plan.hash, counts: plan.counts, publicRecord: meta.publicRecord } });
+		return { ok: true, runId: run.id } as const;
+	});
+}
