@@ -51,8 +51,8 @@ describe('achievementClamped', () => {
 describe('plausibleRange', () => {
 	it('has defaults per kind', () => {
 		expect(plausibleRange('percent')).toEqual({ min: 0, max: 100 });
-		expect(plausibleRange('count')).toEqual({ min: 0, max: Infinity });
-		expect(plausibleRange('amount')).toEqual({ min: 0, max: Infinity });
+		expect(plausibleRange('count')).toEqual({ min: 0, max: 100_000_000 });
+		expect(plausibleRange('amount')).toEqual({ min: 0, max: 1e13 });
 		expect(plausibleRange('boolean')).toEqual({ min: 0, max: 1 });
 	});
 
@@ -75,7 +75,7 @@ describe('checkPlausible', () => {
 
 	it('reports the bound that is crossed', () => {
 		expect(checkPlausible('percent', 101)).toEqual({ ok: false, reason: 'above_max', min: 0, max: 100 });
-		expect(checkPlausible('count', -1)).toEqual({ ok: false, reason: 'below_min', min: 0, max: Infinity });
+		expect(checkPlausible('count', -1)).toEqual({ ok: false, reason: 'below_min', min: 0, max: 100_000_000 });
 		expect(checkPlausible('amount', -0.01)).toMatchObject({ ok: false, reason: 'below_min' });
 		expect(checkPlausible('boolean', 2)).toMatchObject({ ok: false, reason: 'above_max' });
 		expect(checkPlausible('count', 600, null, 500)).toEqual({ ok: false, reason: 'above_max', min: 0, max: 500 });
@@ -83,7 +83,7 @@ describe('checkPlausible', () => {
 	});
 
 	it('requires integers for counts and booleans only', () => {
-		expect(checkPlausible('count', 2.5)).toEqual({ ok: false, reason: 'not_integer', min: 0, max: Infinity });
+		expect(checkPlausible('count', 2.5)).toEqual({ ok: false, reason: 'not_integer', min: 0, max: 100_000_000 });
 		expect(checkPlausible('boolean', 0.5)).toMatchObject({ ok: false, reason: 'not_integer' });
 		expect(checkPlausible('percent', 2.5)).toEqual({ ok: true });
 	});

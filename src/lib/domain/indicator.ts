@@ -34,16 +34,24 @@ export function achievementClamped(input: AchievementInput): number | null {
 	return a === null ? null : Math.min(1, Math.max(0, a));
 }
 
-/** Bounds of a plausible value; `Infinity` when unbounded (note: JSON turns it into null). */
+/** Bounds of a plausible value. */
 export interface PlausibleRange {
 	min: number;
 	max: number;
 }
 
+/**
+ * Counts and amounts had no upper bound, so a typed 1e308 was validated and shown on dashboards. A count (of
+ * victims, of people trained, of cases) above a hundred million — about three times Morocco's population — or an
+ * amount above ten thousand billion (dirhams) is a typo; an indicator that needs more sets `plausible_max`.
+ */
+export const MAX_PLAUSIBLE_COUNT = 100_000_000;
+export const MAX_PLAUSIBLE_AMOUNT = 1e13;
+
 const DEFAULT_RANGE: Record<IndicatorKind, PlausibleRange> = {
 	percent: { min: 0, max: 100 },
-	count: { min: 0, max: Infinity },
-	amount: { min: 0, max: Infinity },
+	count: { min: 0, max: MAX_PLAUSIBLE_COUNT },
+	amount: { min: 0, max: MAX_PLAUSIBLE_AMOUNT },
 	boolean: { min: 0, max: 1 }
 };
 

@@ -1,22 +1,22 @@
 import { z } from 'zod';
-import { isIsoDate } from '../domain/period';
+import { idNumber, planDate, wholeNumber } from './common';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const day = z.string().trim().refine(isIsoDate, 'err_date_invalid');
+const day = planDate;
 
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Filters of the audit trail (admin page and its CSV export), read from the URL. */
 export const auditFiltersSchema = z
 	.object({
-		user: optional(z.coerce.number().int().min(1).max(2 ** 31)),
+		user: optional(idNumber),
 		entity: optional(z.string().trim().max(60)),
 		action: optional(z.string().trim().max(60)),
 		/** first and last day, inclusive (UTC) */
 		from: optional(day),
 		to: optional(day),
-		page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((v) => v ?? 1)
+		page: wholeNumber(1, 100_000).optional().catch(undefined).transform((v) => v ?? 1)
 	})
 	.refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'err_date_range' });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;

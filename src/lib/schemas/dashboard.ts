@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate, isPeriodCode } from '../domain/period';
+import { isPeriodCode } from '../domain/period';
+import { planDate } from './common';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional()).catch(undefined);
@@ -14,7 +15,7 @@ export type MapLayer = (typeof MAP_LAYERS)[number];
 export const dashboardParamsSchema = z.object({
 	plan: optional(z.string().trim().max(60)),
 	period: optional(z.string().trim().refine(isPeriodCode)),
-	asOf: optional(z.string().trim().refine(isIsoDate)),
+	asOf: optional(planDate),
 	layer: optional(z.enum(MAP_LAYERS)),
 	/** the indicator of the map's indicator layer */
 	ind: optional(z.string().trim().max(80))

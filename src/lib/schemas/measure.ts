@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEASURE_STATUSES } from '../domain/enums';
+import { wholeNumber } from './common';
 
 const optionalText = z
 	.string()
@@ -30,7 +31,7 @@ export const measureFiltersSchema = z.object({
 	q: optionalText,
 	sort: z.enum(MEASURE_SORTS).optional().catch(undefined).transform((v) => v ?? 'code'),
 	dir: z.enum(['asc', 'desc']).optional().catch(undefined).transform((v) => v ?? 'asc'),
-	page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined).transform((v) => v ?? 1)
+	page: wholeNumber(1, 10_000).optional().catch(undefined).transform((v) => v ?? 1)
 });
 export type MeasureFilters = z.infer<typeof measureFiltersSchema>;
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { MEASURE_STATUSES, ROLLOUT_STAGES, VISIBILITIES } from '../domain/enums';
 import { parsePeriod } from '../domain/period';
+import { decimal, idNumber, nameText, optionalId, planDate, wholeNumber } from './common';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalInt = z.preprocess(blank, z.coerce.number().int().positive().optional());
+const optionalInt = optionalId;
 const narrative = z.preprocess(blank, z.string().trim().max(5000, 'err_text_too_long').optional());
 
 export const periodCode = z.string({ error: 'err_period_invalid' }).trim().refine((v) => parsePeriod(v) !== null, 'err_period_invalid');
@@ -15,12 +16,12 @@ export const progressUpdateSchema = z.object({
 	version: optionalInt,
 	period: periodCode,
 	status: z.enum(MEASURE_STATUSES, { error: 'err_status_unknown' }),
-	progress: z.coerce.number({ error: 'err_progress_range' }).int('err_progress_range').min(0, 'err_progress_range').max(100, 'err_progress_range'),
+	progress: wholeNumber(0, 100, 'err_progress_range'),
 	narrativeFr: narrative,
 	narrativeAr: narrative,
 	narrativeEn: narrative,
 	linkUrl: z.preprocess(blank, z.url({ protocol: /^https?$/, error: 'err_url_invalid' }).max(2000, 'err_url_invalid').optional()),
-	linkLabel: z.preprocess(blank, z.string().trim().max(200).optional()),
+	linkLabel: z.preprocess(blank, nameText(200).optional()),
 	visibility: z.enum(VISIBILITIES).default('restricted')
 });
 export type ProgressUpdateInput = z.infer<typeof progressUpdateSchema>;
@@ -28,8 +29,8 @@ export type ProgressUpdateInput = z.infer<typeof progressUpdateSchema>;
 export const reviewSchema = z
 	.object({
 		kind: z.enum(['update', 'value', 'stage']),
-		id: z.coerce.number().int().positive(),
-		version: z.coerce.number().int().positive(),
+		id: idNumber,
+		version: idNumber,
 		decision: z.enum(['validate', 'return']),
 		comment: z.preprocess(blank, z.string().trim().max(2000, 'err_text_too_long').optional())
 	})
@@ -38,12 +39,13 @@ export type ReviewInput = z.infer<typeof reviewSchema>;
 
 export const indicatorValueSchema = z.object({
 	intent: z.enum(['draft', 'submit']).default('draft'),
-	indicatorId: z.coerce.number().int().positive(),
+	indicatorId: idNumber,
 	valueId: optionalInt,
 	version: optionalInt,
 	period: periodCode,
 	region: z.preprocess(blank, z.string().regex(/^MA-(0[1-9]|1[0-2])$/, 'err_region_unknown').optional()),
-	value: z.preprocess(blank, z.coerce.number({ error: 'err_value_number' }).refine(Number.isFinite, 'err_value_number')),
+	// the indicator's own plausible range is checked where the indicator is known (indicator-values.save)
+	value: z.preprocess(blank, decimal('err_value_number')),
 	source: z.preprocess(blank, z.string().trim().max(500, 'err_text_too_long').optional()),
 	note: z.preprocess(blank, z.string().trim().max(2000, 'err_text_too_long').optional())
 });
@@ -55,9 +57,9 @@ export const stageSchema = z.object({
 	version: optionalInt,
 	region: z.string().regex(/^MA-(0[1-9]|1[0-2])$/, 'err_region_unknown'),
 	stage: z.enum(ROLLOUT_STAGES, { error: 'err_stage_unknown' }),
-	since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'err_date_invalid').refine((d) => !Number.isNaN(Date.parse(d)), 'err_date_invalid'),
+	since: planDate,
 	note: z.preprocess(blank, z.string().trim().max(2000, 'err_text_too_long').optional())
 });
 export type StageInput = z.infer<typeof stageSchema>;
 
-export const evidenceRemoveSchema = z.object({ evidenceId: z.coerce.number().int().positive() });
+export const evidenceRemoveSchema = z.object({ evidenceId: idNumber });

@@ -6,6 +6,7 @@
  * Relative imports only: the seed CLI runs under tsx, outside Vite's `$lib` alias.
  */
 import { z } from 'zod';
+import { isIsoDate } from '../domain/period';
 import {
 	AGE_GROUPS,
 	DIMENSIONS,
@@ -22,7 +23,7 @@ import {
 	TEXT_STATUSES
 } from '../domain/enums';
 
-export const isoDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Expected a date YYYY-MM-DD');
+export const isoDateSchema = z.string().refine(isIsoDate, 'Expected a real date YYYY-MM-DD');
 
 /** `2025`, `2025-S1`, `2025-Q3` or `TIP2025`, as in `indicator_values.period`. */
 export const periodCodeSchema = z

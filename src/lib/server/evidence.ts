@@ -12,6 +12,7 @@ import { evidence, progressUpdates } from './db/schema';
 import * as audit from './audit';
 import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from '../domain/reporting';
 import { notFound, wrongState, type WriteResult } from './write-result';
+import { fileNameSchema } from '../schemas/common';
 
 export function evidenceDir(): string {
 	return resolve(process.env.EVIDENCE_DIR ?? 'data/evidence');
@@ -35,8 +36,8 @@ export async function storeUpload(file: File): Promise<{ ok: true; file: StoredF
 	mkdirSync(dir, { recursive: true });
 	const storedName = randomBytes(18).toString('hex');
 	writeFileSync(join(dir, storedName), bytes, { flag: 'wx' });
-	// Keep only a harmless display name: no path, no control characters.
-	const fileName = file.name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'document';
+	// Keep only a harmless display name: no path, no control or bidi characters (report\u202Efdp.exe).
+	const fileName = fileNameSchema.parse(file.name);
 	return { ok: true, file: { storedName, fileName, mimeType, sizeBytes: bytes.length } };
 }
 
