@@ -1,11 +1,13 @@
 /** Accounts: what an administrator fills in to invite or change a user, and what a user sets for themselves. */
 import { z } from 'zod';
 import { ROLES } from '../domain/enums';
-import { localeSchema } from './common';
+import { idNumber, localeSchema, nameText, optionalId } from './common';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const id = z.coerce.number().int().positive();
-const institutionId = z.preprocess(blank, z.coerce.number().int().positive().optional());
+// strict ids (no `true` read as 1) and names without bidi controls: common.ts
+const id = idNumber;
+const institutionId = optionalId;
+const personName = nameText(120).refine((s) => s.length > 0, 'err_name_required');
 
 export const emailSchema = z.string({ error: 'err_email_required' }).trim().toLowerCase().min(1, 'err_email_required').max(254, 'err_email_invalid').pipe(z.email({ error: 'err_email_invalid' }));
 
@@ -27,7 +29,7 @@ const institutionIssue = { path: ['institutionId'], message: 'err_institution_re
 
 export const inviteSchema = roleAndInstitution
 	.extend({
-		name: z.string({ error: 'err_name_required' }).trim().min(1, 'err_name_required').max(120, 'err_text_too_long'),
+		name: personName,
 		email: emailSchema,
 		locale: localeSchema
 	})
@@ -35,7 +37,7 @@ export const inviteSchema = roleAndInstitution
 export type InviteInput = z.infer<typeof inviteSchema>;
 
 export const updateUserSchema = roleAndInstitution
-	.extend({ id, version: id, name: z.string().trim().min(1, 'err_name_required').max(120, 'err_text_too_long') })
+	.extend({ id, version: id, name: personName })
 	.refine(needsInstitution, institutionIssue);
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
