@@ -1,10 +1,12 @@
 /** Institutions as an administrator creates, edits and merges them. */
 import { z } from 'zod';
 import { INSTITUTION_KINDS } from '../domain/enums';
+import { cleanName, idNumber } from './common';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(max, 'err_text_too_long').optional());
-const id = z.coerce.number().int().positive();
+// names without bidi controls, strict ids (no `true` read as 1): common.ts
+const optionalText = (max: number) => z.preprocess(blank, z.string().transform(cleanName).pipe(z.string().trim().max(max, 'err_text_too_long')).optional());
+const id = idNumber;
 
 /** Codes are what imports and URLs use: upper-case letters, digits and hyphens (DGSN, OSC-1). */
 export const institutionCode = z
@@ -15,7 +17,7 @@ export const institutionCode = z
 
 export const institutionSchema = z.object({
 	code: institutionCode,
-	nameFr: z.string({ error: 'err_name_required' }).trim().min(1, 'err_name_required').max(300, 'err_text_too_long'),
+	nameFr: z.string({ error: 'err_name_required' }).transform(cleanName).pipe(z.string().trim().min(1, 'err_name_required').max(300, 'err_text_too_long')),
 	nameAr: optionalText(300),
 	nameEn: optionalText(300),
 	acronymFr: optionalText(30),
