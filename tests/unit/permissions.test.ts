@@ -29,13 +29,17 @@ const EXPECTED: Record<Action, Record<Role, Cell>> = {
 	'indicator_value.report': { admin: 'Y', commission: 'N', focal_point: 'O', partner: 'N' },
 	'rollout_stage.report': { admin: 'Y', commission: 'N', focal_point: 'O', partner: 'N' },
 	'submission.review': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
+	'data.export': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'N' },
 	'report.publish': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
+	'report.withdraw': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
+	'report.draft_annual': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'plan.manage': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'user.manage': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
 	'institution.manage': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
 	'plan.import': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
 	'self.update_locale': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
-	'self.update_password': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' }
+	'self.update_password': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
+	'api_token.manage': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' }
 };
 
 const ledByDgsn = { leadInstitutionId: DGSN, contributingInstitutionIds: [FAM] };

@@ -22,8 +22,14 @@ export const ACTIONS = [
 	'indicator_value.report',
 	'rollout_stage.report',
 	'submission.review',
+	// staff exports of the measures list and the indicator explorer (validated data, as they see it)
+	'data.export',
 	// commission work
 	'report.publish',
+	// withdraw a published report, give or remove its public link
+	'report.withdraw',
+	// the annual national report's draft (DOCX / PDF)
+	'report.draft_annual',
 	'plan.manage',
 	// administration
 	'user.manage',
@@ -31,7 +37,9 @@ export const ACTIONS = [
 	'plan.import',
 	// every signed-in user
 	'self.update_locale',
-	'self.update_password'
+	'self.update_password',
+	// create and revoke one's own open-data API tokens
+	'api_token.manage'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,13 +92,17 @@ export const RULES: Record<Action, Rule> = {
 	'indicator_value.report': reporters,
 	'rollout_stage.report': reporters,
 	'submission.review': commission,
+	'data.export': staff,
 	'report.publish': commission,
+	'report.withdraw': commission,
+	'report.draft_annual': commission,
 	'plan.manage': commission,
 	'user.manage': adminOnly,
 	'institution.manage': adminOnly,
 	'plan.import': adminOnly,
 	'self.update_locale': everyone,
-	'self.update_password': everyone
+	'self.update_password': everyone,
+	'api_token.manage': everyone
 };
 
 function holds(condition: Condition, actor: Actor, target: Target | undefined): boolean {

@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/password';
 import { loadSeedFiles } from './load';
 import { insertPublic } from './public';
 import { DEMO_TODAY, insertDemo, type DemoHashes } from './demo';
+import { publishDemoReports } from '../reports';
 import type { SeedFiles } from '../../schemas/seed';
 
 export { loadSeedFiles, SeedFileError } from './load';
@@ -55,6 +56,7 @@ const COUNTED: Record<string, string> = {
 	recommendationLinks: 'recommendation_measures',
 	partnerProjects: 'partner_projects',
 	reportingPeriods: 'reporting_periods',
+	reports: 'reports',
 	users: 'users'
 };
 
@@ -110,7 +112,11 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
 		// Another process may have seeded while we were hashing.
 		if (seededAt(tx)) return false;
 		insertPublic(tx, files, log);
-		if (hashes) insertDemo(tx, files, hashes, log);
+		if (hashes) {
+			insertDemo(tx, files, hashes, log);
+			// A partner signing in on first start has reports to read: one per past semester.
+			log(`demo reports: ${publishDemoReports(tx, DEMO_TODAY)}`);
+		}
 		const meta = [
 			{ key: 'seeded_at', value: new Date().toISOString() },
 			{ key: 'seed_version', value: SEED_VERSION },

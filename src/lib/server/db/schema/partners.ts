@@ -1,10 +1,10 @@
 /** Partner projects and published reports. */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, real, index, uniqueIndex, primaryKey, check } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, real, blob, index, uniqueIndex, primaryKey, check, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { users } from './accounts';
-import { plans, measures } from './plan';
+import { plans, measures, axes } from './plan';
 import { institutions } from './reference';
-import { timestamps, sources, version } from './columns';
+import { now, timestamps, sources, version } from './columns';
 
 export const partnerProjects = sqliteTable(
 	'partner_projects',
@@ -67,6 +67,23 @@ export const reports = sqliteTable(
 		/** the figures as they stood at publication (JSON), so a published report never changes */
 		frozenData: text('frozen_data'),
 		state: text('state', { enum: ['draft', 'published', 'withdrawn'] }).notNull().default('draft'),
+		/** what the report covers: the whole plan, one axis, or the priority recommendations */
+		scope: text('scope', { enum: ['plan', 'axis', 'recommendations'] }).notNull().default('plan'),
+		axisId: integer('axis_id').references(() => axes.id, { onDelete: 'restrict' }),
+		/** the period's last day: reports sort and filter by it */
+		periodEnd: text('period_end'),
+		/** a correction is a new report that names the one it replaces (which stays as it was) */
+		replacesId: integer('replaces_id').references((): AnySQLiteColumn => reports.id, { onDelete: 'restrict' }),
+		/** 1 for the first report of a plan × period × scope, 2 for its first correction… */
+		reportVersion: integer('report_version').notNull().default(1),
+		withdrawnAt: text('withdrawn_at'),
+		withdrawnBy: integer('withdrawn_by').references(() => users.id, { onDelete: 'set null' }),
+		withdrawnReason: text('withdrawn_reason'),
+		/** SHA-256 (hex) of the public link's token; null = no public link */
+		publicTokenHash: text('public_token_hash'),
+		/** the PDF rendered at publication: pending, rendering, ready, failed, or unavailable (no Chromium) */
+		pdfState: text('pdf_state'),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
 		publishedBy: integer('published_by').references(() => users.id, { onDelete: 'set null' }),
 		publishedAt: text('published_at'),
@@ -75,7 +92,48 @@ export const reports = sqliteTable(
 	},
 	(t) => [
 		index('reports_state_idx').on(t.state, t.publishedAt),
+		index('reports_plan_idx').on(t.planId, t.periodEnd),
+		uniqueIndex('reports_public_token_uq').on(t.publicTokenHash),
+		uniqueIndex('reports_replaces_uq').on(t.replacesId),
+		// New columns are added with ALTER TABLE (a CHECK on them would rebuild the table): `reports.ts` keeps their rules.
 		check('reports_state_ck', sql`${t.state} IN ('draft','published','withdrawn')`),
 		check('reports_frozen_ck', sql`${t.state} <> 'published' OR (${t.frozenData} IS NOT NULL AND json_valid(${t.frozenData}))`)
 	]
+);
+
+/** Files made once from a report's snapshot at publication (the PDF), kept beside it. */
+export const reportFiles = sqliteTable(
+	'report_files',
+	{
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => reports.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['pdf'] }).notNull(),
+		locale: text('locale').notNull(),
+		contentType: text('content_type').notNull(),
+		bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+		renderMs: integer('render_ms'),
+		createdAt: text('created_at').notNull().default(now)
+	},
+	(t) => [primaryKey({ columns: [t.reportId, t.kind, t.locale] })]
+);
+
+/** Tokens for the open-data API, created and revoked by their owner; only a hash is kept. */
+export const apiTokens = sqliteTable(
+	'api_tokens',
+	{
+		id: integer('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** SHA-256 (hex) of the token: the token itself is shown once, at creation */
+		tokenHash: text('token_hash').notNull(),
+		/** the first characters, so the owner can tell tokens apart */
+		prefix: text('prefix').notNull(),
+		lastUsedAt: text('last_used_at'),
+		revokedAt: text('revoked_at'),
+		createdAt: text('created_at').notNull().default(now)
+	},
+	(t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)]
 );

@@ -1,0 +1,470 @@
+/**
+ * Published reports: building a report's snapshot from the dashboards' read models (validated data
+ * only, as a partner sees them: small counts masked by the one confidentiality function), freezing
+ * it at publication, withdrawing, correcting (a new version naming the one it replaces), public
+ * links, and the reads partners make. A published report is never edited: its figures are the JSON
+ * in `reports.frozen_data`.
+ *
+ * Relative imports only: the demonstration seed and the bench run this module under tsx.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { transaction, type Db } from './db/client';
+import * as s from './db/schema';
+import * as dashboard from './dashboard';
+import { record } from './audit';
+import { can, type Actor } from './auth/permissions';
+import { invalid, notFound, conflict, wrongState, nowIso, type WriteResult } from './write-result';
+import { CONFIDENTIALITY_THRESHOLD, suppressSmallCells } from '../domain/confidentiality';
+import { parsePeriod } from '../domain/period';
+import {
+	SNAPSHOT_SCHEMA,
+	reportTitles,
+	type ReportScope,
+	type ReportSection,
+	type ReportSnapshot,
+	type SnapIndicator,
+	type Texts
+} from '../domain/report';
+
+/**
+ * Whom a snapshot is built for: a reader who sees validated data only and small counts masked.
+ * Every published output is read by partners (and by anyone with a public link), so the snapshot is
+ * what a partner would see, decided by the same rules as their dashboards.
+ */
+export const REPORT_VIEWER: Actor = { id: 0, role: 'partner', institutionId: null };
+
+/** The indicator tables list at most this many indicators (by code); the snapshot says how many there are. */
+export const REPORT_INDICATOR_LIMIT = 500;
+
+export interface SnapshotInput {
+	planCode: string;
+	period: string;
+	scope: ReportScope;
+	axisCode?: string | null;
+}
+
+type Json = Record<string, unknown>;
+const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
+const numOrNull = (v: unknown) => (v == null ? null : Number(v));
+const strOrNull = (v: unknown) => (v == null ? null : String(v));
+
+/**
+ * The indicators of the measures in scope (first REPORT_INDICATOR_LIMIT by code) with their latest
+ * current validated national value for a period that ended by `end`: one search of the partial
+ * index of current values per listed indicator.
+ */
+function indicatorRows(db: Db, scope: dashboard.Scope, end: string): { rows: Json[]; total: number } {
+	const ids = sql`SELECT m.id FROM measures m WHERE ${dashboard.inScope(scope)}`;
+	const latest = sql`(SELECT v.id FROM indicator_values v WHERE v.indicator_id = i.id AND v.is_current = 1 AND v.region_id IS NULL
+		AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL AND v.period_end <= ${end}
+		ORDER BY v.period_start DESC LIMIT 1)`;
+	const rows = db.all<Json>(sql`
+		WITH picked AS (SELECT i.* FROM indicators i WHERE i.measure_id IN (${ids}) ORDER BY i.code LIMIT ${REPORT_INDICATOR_LIMIT})
+		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.kind, i.baseline_value AS baselineValue,
+			i.baseline_year AS baselineYear, i.target_value AS targetValue, i.target_year AS targetYear, i.direction, i.sensitive,
+			i.is_demo AS isDemo, i.sources AS indicatorSources, m.code AS measureCode, ax.code AS axisCode,
+			v.value, v.period AS valuePeriod, v.is_demo AS valueIsDemo, v.source
+		FROM picked i JOIN measures m ON m.id = i.measure_id
+		LEFT JOIN objectives o ON o.id = m.objective_id LEFT JOIN axes ax ON ax.id = o.axis_id
+		LEFT JOIN indicator_values v ON v.id = ${latest}
+		ORDER BY i.code`);
+	const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM indicators WHERE measure_id IN (${ids})`)?.n ?? 0;
+	return { rows, total };
+}
+
+function sourcesOf(rows: Json[]): { label: string; url: string | null }[] {
+	const out = new Map<string, { label: string; url: string | null }>();
+	for (const r of rows) {
+		try {
+			for (const src of JSON.parse(String(r.indicatorSources ?? '[]')) as { title?: string; url?: string }[]) {
+				if (src.title) out.set(src.title, { label: src.title, url: src.url ?? null });
+			}
+		} catch {
+			// a malformed sources column is shown as no source rather than breaking the publication
+		}
+		if (r.value != null && r.source) out.set(String(r.source), { label: String(r.source), url: null });
+	}
+	return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+}
+
+/**
+ * The figures of a report on `input`, as REPORT_VIEWER (or `viewer`) would see them on the
+ * dashboards: validated data only, taken for the period (each measure's latest validated report on
+ * that period or an earlier one), flags on the period's last day (or today, for a period not over),
+ * small counts masked. Null when the plan, the axis or the period is unknown.
+ */
+export function buildSnapshot(
+	db: Db,
+	input: SnapshotInput,
+	opts: { today: string; viewer?: Actor; narratives?: Partial<Record<ReportSection, Texts>>; takenAt?: string }
+): ReportSnapshot | null {
+	const viewer = opts.viewer ?? REPORT_VIEWER;
+	const mask = !can(viewer, 'dashboard.read_small_counts');
+	const period = parsePeriod(input.period);
+	const plan = dashboard.planChoices(db).find((p) => p.code === input.planCode);
+	if (!plan || !period) return null;
+	let axis: { id: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null } | null = null;
+	if (input.scope === 'axis') {
+		axis =
+			db.get<{ id: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null }>(sql`
+			SELECT id, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM axes WHERE code = ${input.axisCode ?? ''} AND plan_id = ${plan.id}`) ?? null;
+		if (!axis) return null;
+	}
+	const scope: dashboard.Scope =
+		input.scope === 'axis' ? { kind: 'axis', axisId: axis!.id } : input.scope === 'recommendations' ? { kind: 'recommended' } : { kind: 'plan', planId: plan.id };
+	const today = period.end < opts.today ? period.end : opts.today;
+	const snapOpts: dashboard.SnapshotOptions = { today, period: period.code };
+
+	const kpis = dashboard.kpis(db, scope, snapOpts);
+	const byAxis = dashboard.progressByAxis(db, scope, snapOpts);
+	const byInstitution = dashboard.progressByInstitution(db, scope, snapOpts);
+	const byRegion = dashboard.progressByRegion(db, scope, snapOpts);
+	// Coverage is over every measure linked to a recommendation; an axis report leaves it out.
+	const recommendations = input.scope === 'axis' ? [] : dashboard.recommendationCoverage(db, snapOpts);
+	const layer = dashboard.mapIndicatorLayer(db, scope, { mask, until: period.end });
+
+	const ind = indicatorRows(db, scope, period.end);
+	let maskedCells = layer.byRegion.filter((r) => r.masked).length;
+	const indicators: SnapIndicator[] = ind.rows.map((r) => {
+		const sensitive = !!r.sensitive;
+		// Each national value stands alone (no total beside it): primary suppression only, as on the explorer.
+		const [cell] = mask && sensitive ? suppressSmallCells([{ value: numOrNull(r.value), masked: false }], { partOfTotal: false }) : [{ value: numOrNull(r.value), masked: false }];
+		if (cell!.masked) maskedCells++;
+		return {
+			code: String(r.code),
+			nameFr: String(r.nameFr),
+			nameAr: strOrNull(r.nameAr),
+			nameEn: strOrNull(r.nameEn),
+			measureCode: String(r.measureCode),
+			axisCode: strOrNull(r.axisCode),
+			unit: strOrNull(r.unit),
+			kind: String(r.kind),
+			baselineValue: numOrNull(r.baselineValue),
+			baselineYear: numOrNull(r.baselineYear),
+			targetValue: numOrNull(r.targetValue),
+			targetYear: numOrNull(r.targetYear),
+			direction: r.direction === 'down' ? 'down' : 'up',
+			sensitive,
+			isDemo: !!r.isDemo,
+			value: cell!.value,
+			masked: cell!.masked,
+			valuePeriod: strOrNull(r.valuePeriod),
+			valueIsDemo: !!r.valueIsDemo,
+			source: r.value == null ? null : strOrNull(r.source)
+		};
+	});
+
+	const demo =
+		kpis.demo > 0 || indicators.some((i) => i.isDemo || i.valueIsDemo) || recommendations.some((r) => r.isDemo) || !!layer.indicator?.isDemo;
+	return {
+		schema: SNAPSHOT_SCHEMA,
+		plan: { code: plan.code, titleFr: plan.titleFr, titleAr: plan.titleAr, titleEn: plan.titleEn },
+		period: { code: period.code, start: period.start, end: period.end },
+		scope: { kind: input.scope, axis: axis ? { code: axis.code, titleFr: axis.titleFr, titleAr: axis.titleAr, titleEn: axis.titleEn } : null },
+		referenceDay: dashboard.referenceDay(snapOpts),
+		takenAt: opts.takenAt ?? nowIso(),
+		confidentiality: { threshold: CONFIDENTIALITY_THRESHOLD, maskedCells },
+		kpis: {
+			measures: kpis.measures,
+			completed: kpis.completed,
+			progress: kpis.progress,
+			overdue: kpis.overdue,
+			demo: kpis.demo,
+			byStatus: kpis.byStatus,
+			completionRate: kpis.completionRate,
+			atRisk: kpis.atRisk,
+			dueSoon: kpis.dueSoon,
+			recommendationsInProgress: kpis.recommendationsInProgress,
+			recommendationsLinked: kpis.recommendationsLinked
+		},
+		byAxis,
+		byInstitution: byInstitution.map(({ code, nameFr, nameAr, nameEn, acronymFr, acronymEn, lead, contributes }) => ({ code, nameFr, nameAr, nameEn, acronymFr, acronymEn, lead, contributes })),
+		byRegion,
+		map: {
+			indicator: layer.indicator
+				? { code: layer.indicator.code, nameFr: layer.indicator.nameFr, nameAr: layer.indicator.nameAr, nameEn: layer.indicator.nameEn, unit: layer.indicator.unit, sensitive: layer.indicator.sensitive, isDemo: layer.indicator.isDemo }
+				: null,
+			period: layer.regionPeriod,
+			byRegion: layer.byRegion.map((r) => ({ iso: r.iso, nameFr: r.nameFr, nameAr: r.nameAr, nameEn: r.nameEn, value: r.masked ? null : r.value, masked: r.masked }))
+		},
+		recommendations: recommendations.map((r) => ({ ...r })),
+		indicators: { rows: indicators, total: ind.total },
+		narratives: opts.narratives ?? {},
+		sources: sourcesOf(ind.rows),
+		demo
+	};
+}
+
+// ─── Publishing ─────────────────────────────────────────────────────────────────────────────────
+
+export interface PublishInput extends SnapshotInput {
+	narratives: Partial<Record<ReportSection, Texts>>;
+	/** the report this one corrects */
+	replaces?: number | null;
+	isDemo?: boolean;
+}
+
+export type ReportRow = typeof s.reports.$inferSelect;
+
+/**
+ * Freezes the figures of `input` as a new published report, with who and when, in one transaction
+ * with its audit event. A correction (`replaces`) must be about the same plan, period and scope as
+ * the report it replaces, which must not be corrected already; it takes the next version number.
+ */
+export function publish(db: Db, userId: number | null, input: PublishInput, opts: { today: string; now?: string }): WriteResult<{ id: number; reportVersion: number }> {
+	const at = opts.now ?? nowIso();
+	return transaction(db, (tx) => {
+		const snapshot = buildSnapshot(tx, input, { today: opts.today, narratives: input.narratives, takenAt: at });
+		if (!snapshot) return invalid({ _form: 'err_report_scope_unknown' });
+		let reportVersion = 1;
+		if (input.replaces != null) {
+			const old = tx.select().from(s.reports).where(eq(s.reports.id, input.replaces)).get();
+			if (!old || old.state === 'draft') return notFound();
+			const oldSnap = JSON.parse(old.frozenData ?? '{}') as ReportSnapshot;
+			if (oldSnap.plan?.code !== input.planCode || old.period !== input.period || old.scope !== input.scope || (oldSnap.scope?.axis?.code ?? null) !== (snapshot.scope.axis?.code ?? null)) {
+				return invalid({ replaces: 'err_report_replaces_other' });
+			}
+			if (tx.get(sql`SELECT 1 FROM reports WHERE replaces_id = ${old.id}`)) return wrongState('replaced');
+			reportVersion = old.reportVersion + 1;
+		}
+		const titles = reportTitles(snapshot.plan, snapshot.period.code, input.scope, snapshot.scope.axis);
+		const plan = tx.get<{ id: number }>(sql`SELECT id FROM plans WHERE code = ${input.planCode}`)!;
+		const axisId = snapshot.scope.axis ? tx.get<{ id: number }>(sql`SELECT id FROM axes WHERE code = ${snapshot.scope.axis.code}`)!.id : null;
+		const summary = input.narratives.summary;
+		const row = tx
+			.insert(s.reports)
+			.values({
+				titleFr: titles.fr,
+				titleAr: titles.ar,
+				titleEn: titles.en,
+				period: snapshot.period.code,
+				periodEnd: snapshot.period.end,
+				planId: plan.id,
+				scope: input.scope,
+				axisId,
+				narrativeFr: summary?.fr ?? null,
+				narrativeAr: summary?.ar ?? null,
+				narrativeEn: summary?.en ?? null,
+				frozenData: JSON.stringify(snapshot),
+				state: 'published',
+				replacesId: input.replaces ?? null,
+				reportVersion,
+				isDemo: !!input.isDemo || snapshot.demo,
+				createdBy: userId,
+				publishedBy: userId,
+				publishedAt: at,
+				createdAt: at,
+				updatedAt: at
+			})
+			.returning({ id: s.reports.id })
+			.get();
+		record(tx, {
+			userId,
+			action: 'report.publish',
+			entity: 'report',
+			entityId: row.id,
+			after: { title: titles.fr, period: snapshot.period.code, scope: input.scope, axis: snapshot.scope.axis?.code ?? null, replaces: input.replaces ?? null, reportVersion, maskedCells: snapshot.confidentiality.maskedCells }
+		});
+		return { ok: true, value: { id: row.id, reportVersion } };
+	});
+}
+
+/** Withdraws a published report: kept, marked, with the reason; gone for partners and its public link. */
+export function withdraw(db: Db, userId: number, input: { id: number; version: number; reason: string }): WriteResult<{ id: number }> {
+	return transaction(db, (tx) => {
+		const r = tx.select().from(s.reports).where(eq(s.reports.id, input.id)).get();
+		if (!r) return notFound();
+		if (r.version !== input.version) return conflict({ state: r.state, version: r.version });
+		if (r.state !== 'published') return wrongState(r.state);
+		const at = nowIso();
+		tx.update(s.reports)
+			.set({ state: 'withdrawn', withdrawnAt: at, withdrawnBy: userId, withdrawnReason: input.reason, version: r.version + 1, updatedAt: at })
+			.where(and(eq(s.reports.id, r.id), eq(s.reports.version, r.version)))
+			.run();
+		record(tx, { userId, action: 'report.withdraw', entity: 'report', entityId: r.id, before: { state: r.state }, after: { state: 'withdrawn', reason: input.reason } });
+		return { ok: true, value: { id: r.id } };
+	});
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Gives a published report a public link (a new token each time; the previous link stops working). Returns the token, shown once. */
+export function share(db: Db, userId: number, id: number): WriteResult<{ token: string }> {
+	return transaction(db, (tx) => {
+		const r = tx.select().from(s.reports).where(eq(s.reports.id, id)).get();
+		if (!r) return notFound();
+		if (r.state !== 'published') return wrongState(r.state);
+		const token = randomBytes(24).toString('base64url');
+		tx.update(s.reports).set({ publicTokenHash: hashToken(token), updatedAt: nowIso() }).where(eq(s.reports.id, id)).run();
+		record(tx, { userId, action: 'report.share', entity: 'report', entityId: id, after: { publicLink: true } });
+		return { ok: true, value: { token } };
+	});
+}
+
+/** Removes a report's public link. */
+export function unshare(db: Db, userId: number, id: number): WriteResult<{ id: number }> {
+	return transaction(db, (tx) => {
+		const r = tx.select().from(s.reports).where(eq(s.reports.id, id)).get();
+		if (!r) return notFound();
+		tx.update(s.reports).set({ publicTokenHash: null, updatedAt: nowIso() }).where(eq(s.reports.id, id)).run();
+		record(tx, { userId, action: 'report.unshare', entity: 'report', entityId: id, after: { publicLink: false } });
+		return { ok: true, value: { id } };
+	});
+}
+
+// ─── Reading ────────────────────────────────────────────────────────────────────────────────────
+
+export interface ReportListItem {
+	id: number;
+	titleFr: string;
+	titleAr: string | null;
+	titleEn: string | null;
+	period: string;
+	periodEnd: string | null;
+	planCode: string;
+	scope: ReportScope;
+	state: 'published' | 'withdrawn';
+	reportVersion: number;
+	replacesId: number | null;
+	replacedById: number | null;
+	publishedAt: string;
+	isDemo: boolean;
+	pdfState: string | null;
+}
+
+const LIST_COLUMNS = sql`r.id, r.title_fr AS titleFr, r.title_ar AS titleAr, r.title_en AS titleEn, r.period, r.period_end AS periodEnd,
+	p.code AS planCode, r.scope, r.state, r.report_version AS reportVersion, r.replaces_id AS replacesId,
+	(SELECT c.id FROM reports c WHERE c.replaces_id = r.id) AS replacedById, r.published_at AS publishedAt, r.is_demo AS isDemo, r.pdf_state AS pdfState`;
+
+function listItem(r: Json): ReportListItem {
+	return {
+		id: num(r.id),
+		titleFr: String(r.titleFr),
+		titleAr: strOrNull(r.titleAr),
+		titleEn: strOrNull(r.titleEn),
+		period: String(r.period),
+		periodEnd: strOrNull(r.periodEnd),
+		planCode: String(r.planCode),
+		scope: r.scope as ReportScope,
+		state: r.state === 'withdrawn' ? 'withdrawn' : 'published',
+		reportVersion: num(r.reportVersion),
+		replacesId: numOrNull(r.replacesId),
+		replacedById: numOrNull(r.replacedById),
+		publishedAt: String(r.publishedAt),
+		isDemo: !!r.isDemo,
+		pdfState: strOrNull(r.pdfState)
+	};
+}
+
+/**
+ * The reports `viewer` may list, newest period first (then newest publication): published ones
+ * (the latest version of each; corrected ones are reached from their correction), and for those
+ * who may read drafts the withdrawn and replaced ones too. Filter by plan code and period code.
+ */
+export function list(db: Db, viewer: Actor | null, filters: { plan?: string | null; period?: string | null } = {}): ReportListItem[] {
+	if (!can(viewer, 'report.read_published')) return [];
+	const staff = can(viewer, 'report.read_draft');
+	const conds: SQL[] = [staff ? sql`r.state IN ('published', 'withdrawn')` : sql`r.state = 'published' AND NOT EXISTS (SELECT 1 FROM reports c WHERE c.replaces_id = r.id AND c.state = 'published')`];
+	if (filters.plan) conds.push(sql`p.code = ${filters.plan}`);
+	if (filters.period) conds.push(sql`r.period = ${filters.period}`);
+	return db
+		.all<Json>(sql`SELECT ${LIST_COLUMNS} FROM reports r JOIN plans p ON p.id = r.plan_id WHERE ${sql.join(conds, sql` AND `)}
+			ORDER BY r.period_end DESC, r.published_at DESC, r.id DESC`)
+		.map(listItem);
+}
+
+export interface ReportView extends ReportListItem {
+	version: number;
+	withdrawnAt: string | null;
+	withdrawnReason: string | null;
+	publishedByName: string | null;
+	hasPublicLink: boolean;
+	snapshot: ReportSnapshot;
+}
+
+/**
+ * One report as `viewer` may read it: 'gone' when it was withdrawn and the viewer may not read
+ * withdrawn reports (partners: 410), null when unknown or not published (a draft is never shown).
+ */
+export function get(db: Db, viewer: Actor | null, id: number): ReportView | 'gone' | null {
+	if (!can(viewer, 'report.read_published')) return null;
+	const r = db.get<Json>(sql`SELECT ${LIST_COLUMNS}, r.version, r.withdrawn_at AS withdrawnAt, r.withdrawn_reason AS withdrawnReason, u.name AS publishedByName,
+			r.public_token_hash IS NOT NULL AS hasPublicLink, r.frozen_data AS frozenData
+		FROM reports r JOIN plans p ON p.id = r.plan_id LEFT JOIN users u ON u.id = r.published_by WHERE r.id = ${id}`);
+	if (!r || (r.state !== 'published' && r.state !== 'withdrawn')) return null;
+	if (r.state === 'withdrawn' && !can(viewer, 'report.read_draft')) return 'gone';
+	return viewOf(r);
+}
+
+function viewOf(r: Json): ReportView {
+	return {
+		...listItem(r),
+		version: num(r.version),
+		withdrawnAt: strOrNull(r.withdrawnAt),
+		withdrawnReason: strOrNull(r.withdrawnReason),
+		publishedByName: strOrNull(r.publishedByName),
+		hasPublicLink: !!r.hasPublicLink,
+		snapshot: JSON.parse(String(r.frozenData)) as ReportSnapshot
+	};
+}
+
+/** The report behind a public link: 'gone' once withdrawn (410), null for an unknown token. */
+export function getByPublicToken(db: Db, token: string): ReportView | 'gone' | null {
+	if (!token) return null;
+	const r = db.get<Json>(sql`SELECT ${LIST_COLUMNS}, r.version, r.withdrawn_at AS withdrawnAt, r.withdrawn_reason AS withdrawnReason, NULL AS publishedByName,
+			1 AS hasPublicLink, r.frozen_data AS frozenData
+		FROM reports r JOIN plans p ON p.id = r.plan_id WHERE r.public_token_hash = ${hashToken(token)}`);
+	if (!r) return null;
+	if (r.state !== 'published') return 'gone';
+	return viewOf(r);
+}
+
+/** Plans and periods that published reports exist for (the list's filters). */
+export function listFilters(db: Db): { plans: { code: string; titleFr: string; titleAr: string | null; titleEn: string | null }[]; periods: string[] } {
+	const plans = db.all<{ code: string; titleFr: string; titleAr: string | null; titleEn: string | null }>(sql`
+		SELECT DISTINCT p.code, p.title_fr AS titleFr, p.title_ar AS titleAr, p.title_en AS titleEn, p.sort_order
+		FROM reports r JOIN plans p ON p.id = r.plan_id WHERE r.state = 'published' ORDER BY p.sort_order, p.code`);
+	const periods = db
+		.all<{ period: string }>(sql`SELECT period FROM reports WHERE state = 'published' GROUP BY period ORDER BY max(period_end) DESC`)
+		.map((r) => r.period);
+	return { plans: plans.map(({ code, titleFr, titleAr, titleEn }) => ({ code, titleFr, titleAr, titleEn })), periods };
+}
+
+/** The audit trail of one report (publish, share, withdraw), oldest first. */
+export function history(db: Db, id: number) {
+	return db.all<{ action: string; at: string; userName: string | null }>(sql`
+		SELECT a.action, a.at, u.name AS userName FROM audit_events a LEFT JOIN users u ON u.id = a.user_id
+		WHERE a.entity = 'report' AND a.entity_id = ${String(id)} ORDER BY a.id`);
+}
+
+// ─── Demonstration ──────────────────────────────────────────────────────────────────────────────
+
+const DEMO_NARRATIVE: Texts = {
+	fr: "Rapport de démonstration : les chiffres sont générés et ne décrivent pas la mise en œuvre réelle du plan.",
+	ar: 'تقرير للعرض التوضيحي: الأرقام مولّدة ولا تصف التنفيذ الفعلي للخطة.',
+	en: 'Demonstration report: the figures are generated and do not describe the real implementation of the plan.'
+};
+
+/**
+ * The demonstration seed's reports: one for the whole national plan per semester that ended before
+ * `today` and whose reporting is over (`reporting_periods.closed_at`), published by the demo
+ * commission account 40 days after the semester, flagged demonstration.
+ */
+export function publishDemoReports(db: Db, today: string, planCode = dashboard.DEFAULT_PLAN): number {
+	const by = db.get<{ id: number }>(sql`SELECT id FROM users WHERE role = 'commission' AND is_demo = 1 ORDER BY id LIMIT 1`)?.id ?? null;
+	const periods = db
+		.all<{ code: string }>(sql`SELECT code FROM reporting_periods WHERE closed_at IS NOT NULL AND code GLOB '[0-9][0-9][0-9][0-9]-S[12]' ORDER BY opens_on`)
+		.map((r) => r.code);
+	let n = 0;
+	for (const period of periods) {
+		const p = parsePeriod(period)!;
+		const d = new Date(`${p.end}T10:00:00.000Z`);
+		d.setUTCDate(d.getUTCDate() + 40);
+		const at = d.toISOString();
+		if (at.slice(0, 10) >= today) continue;
+		const result = publish(db, by, { planCode, period, scope: 'plan', narratives: { summary: DEMO_NARRATIVE }, isDemo: true }, { today, now: at });
+		if (result.ok) n++;
+	}
+	return n;
+}
