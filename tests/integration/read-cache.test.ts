@@ -29,7 +29,7 @@ beforeAll(async () => {
 	({ db, path, cleanup } = createTestDatabase({ file: true }));
 	await seedDatabase(db, { demo: true });
 	commissionId = db.get<{ id: number }>(sql`SELECT id FROM users WHERE role = 'commission' ORDER BY id LIMIT 1`)!.id;
-});
+}, 30_000);
 afterAll(() => cleanup());
 afterEach(() => {
 	delete process.env.RASD_READ_CACHE;
