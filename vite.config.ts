@@ -40,7 +40,8 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/e2e/global-setup.ts'],
-					testTimeout: 60_000,
+					// screenshot walks take 20 to 32 full-page captures, about 4 s each when the 2 shared cores are busy
+					testTimeout: 300_000,
 					hookTimeout: 240_000,
 					fileParallelism: false
 				}

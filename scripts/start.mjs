@@ -1,11 +1,11 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then serves it
-// with adapter-node (PORT, default 3000; HOST; ORIGIN). The database is created, migrated and seeded
-// by the server's `init` hook on first start.
+// through scripts/serve.mjs (PORT, default 3000; HOST; ORIGIN and the proxy headers, see the README).
+// The database is created, migrated and seeded by the server's `init` hook on first start.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const BUILD_ENTRY = 'build/index.js';
+const BUILD_ENTRY = 'build/handler.js';
 
 function newestMtime(path) {
 	if (!existsSync(path)) return 0;
@@ -33,5 +33,4 @@ if (!existsSync(BUILD_ENTRY) || statSync(BUILD_ENTRY).mtimeMs < sourcesChanged) 
 process.env.PORT ??= '3000';
 // Evidence files may be 10 MB; adapter-node refuses larger bodies than this (its default is 512 KB).
 process.env.BODY_SIZE_LIMIT ??= '11M';
-console.log(`[rasd] serving on http://${process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost'}:${process.env.PORT}`);
-await import(new URL('../' + BUILD_ENTRY, import.meta.url).href);
+await import('./serve.mjs');

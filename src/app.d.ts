@@ -6,10 +6,14 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			locale: Locale;
+			/** set on a sign-in posted from another origin: the form says why instead of signing in */
+			originRefused?: { origin: string; expected: string };
 		}
 		interface Error {
 			message: string;
 			code?: string;
+			/** parameters of the message key */
+			params?: Record<string, string>;
 		}
 	}
 }

@@ -12,6 +12,9 @@ import {
 } from '$lib/server/auth/session';
 import { isLocale } from '$lib/domain/locale';
 import { routeAccess } from '$lib/server/route-access';
+import { LOCALE_COOKIE, setLocaleCookie } from '$lib/server/locale-cookie';
+import { refuse } from '$lib/server/refusal';
+import { SECURITY_HEADERS, HSTS } from '$lib/security-headers.js';
 
 /** Open, migrate and (first start only) seed the database before the first request. */
 export const init: ServerInit = async () => {
@@ -44,8 +47,30 @@ const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		event.locals.locale = isLocale(locale) ? locale : 'fr';
+		// No cookie yet: the language came from Accept-Language; keep it so the browser's runtime and
+		// the next pages agree with this one.
+		if (!event.cookies.get(LOCALE_COOKIE)) setLocaleCookie(event.cookies, event.locals.locale, event.url.protocol === 'https:');
 		return resolve(event, { transformPageChunk: ({ html }) => localizeHtmlTag(html, locale) });
 	});
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF: a state-changing request (any method but GET, HEAD, OPTIONS; a form, the JSON API or
+ * anything else) is refused unless its Origin is this site's own: a foreign, missing or `null` origin
+ * gets a 403 that says why. This replaces SvelteKit's own check (off in svelte.config.js), which
+ * covers forms only and answers in bare English text. The sign-in form alone is let through, marked,
+ * so that it can say why on its own page; its action does nothing else then.
+ */
+const handleOrigin: Handle = ({ event, resolve }) => {
+	if (SAFE_METHODS.has(event.request.method)) return resolve(event);
+	if (event.request.headers.get('origin') === event.url.origin) return resolve(event);
+	if (event.url.pathname === '/login' && event.request.method === 'POST') {
+		event.locals.originRefused = { origin: event.request.headers.get('origin') ?? 'null', expected: event.url.origin };
+		return resolve(event);
+	}
+	return refuse(event, 'origin');
+};
 
 /** Requests that came with a session cookie that is no longer valid. */
 const sessionEnded = new WeakSet<Request>();
@@ -80,21 +105,24 @@ const handleGuard: Handle = ({ event, resolve }) => {
 		}
 		const back = event.url.pathname + event.url.search;
 		const ended = sessionEnded.has(event.request) ? '&ended=1' : '';
+		// Thrown: SvelteKit answers a page, a data request or an enhanced form each its own way. The
+		// security headers of this redirect come from the server (scripts/serve.mjs).
 		redirect(303, `/login?redirectTo=${encodeURIComponent(back)}${ended}`);
 	}
-	if (access === 'forbidden') {
-		return new Response(null, { status: 403 });
-	}
+	if (access === 'forbidden') return refuse(event, 'forbidden');
 	return resolve(event);
 };
 
+/**
+ * First in the sequence, so refusals carry them too. The production server (scripts/serve.mjs) sets
+ * the same ones on what never reaches SvelteKit's hooks (`/_app` assets); the CSP is `kit.csp`.
+ */
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	if (event.url.protocol === 'https:') response.headers.set('Strict-Transport-Security', HSTS);
 	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 
-export const handle = sequence(handleLocale, handleSession, handleGuard, handleHeaders);
+export const handle = sequence(handleHeaders, handleLocale, handleOrigin, handleSession, handleGuard);

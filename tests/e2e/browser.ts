@@ -26,9 +26,16 @@ export function baseURL(): string {
 	return inject('baseURL');
 }
 
-export async function newPage(browser: Browser, opts: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+/** The browser language of a test unless it says otherwise: the first page follows it (Accept-Language). */
+export const DEFAULT_BROWSER_LOCALE = 'fr-FR';
+
+export async function newPage(
+	browser: Browser,
+	opts: { width?: number; height?: number; javaScriptEnabled?: boolean; locale?: string } = {}
+): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({
 		baseURL: baseURL(),
+		locale: opts.locale ?? DEFAULT_BROWSER_LOCALE,
 		viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
 		javaScriptEnabled: opts.javaScriptEnabled ?? true
 	});

@@ -1,8 +1,10 @@
 /**
- * Browser tests run against the real production build: build once, start `node build` on a free port
- * with a fresh seeded database, and hand the URL to the tests.
+ * Browser tests run against the real production build, started exactly as the README says: build once,
+ * then `npm start` (node scripts/start.mjs) with nothing of the app's configuration set but a
+ * temporary DATABASE_URL and a free PORT — no ORIGIN, no HOST, the defaults for everything else. The
+ * tests get the URL as `baseURL`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,12 @@ declare module 'vitest' {
 		baseURL: string;
 	}
 }
+
+/** The app's and adapter-node's settings (README, Configuration). */
+const APP_SETTINGS = [
+	'ORIGIN', 'HOST', 'PORT', 'DATABASE_URL', 'EVIDENCE_DIR', 'RASD_SEED', 'RASD_READ_CACHE', 'BODY_SIZE_LIMIT',
+	'PROTOCOL_HEADER', 'HOST_HEADER', 'PORT_HEADER', 'ADDRESS_HEADER', 'XFF_DEPTH', 'SOCKET_PATH', 'MIGRATIONS_DIR'
+];
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -44,36 +52,26 @@ export default async function setup(project: TestProject) {
 	if (!existsSync('/usr/bin/chromium')) {
 		throw new Error('Browser tests need Debian\'s Chromium at /usr/bin/chromium (apt-get install -y chromium).');
 	}
-	// A plain production build, as `npm start` makes it (VITEST would switch the paraglide plugin off).
-	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+	// `npm start` builds the app itself when the build is missing or older than the sources; VITEST
+	// (which would switch the paraglide plugin off) and NODE_ENV=test are not passed on.
+	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
-	const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-		stdio: 'inherit',
-		env
-	});
-	if (build.status !== 0) throw new Error('vite build failed');
 
 	const dir = mkdtempSync(join(tmpdir(), 'rasd-e2e-'));
 	const port = await freePort();
 	const baseURL = `http://127.0.0.1:${port}`;
-	const server = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: baseURL,
-			DATABASE_URL: join(dir, 'e2e.db'),
-			EVIDENCE_DIR: join(dir, 'evidence'),
-			RASD_SEED: 'demo',
-			BODY_SIZE_LIMIT: '11M'
-		},
+	// Whatever the shell that runs the tests has set of the app's settings is not passed on.
+	for (const k of [...APP_SETTINGS, 'NODE_ENV']) delete env[k];
+	const server = spawn(process.execPath, ['scripts/start.mjs'], {
+		env: { ...env, PORT: String(port), DATABASE_URL: join(dir, 'e2e.db') },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';
 	server.stdout?.on('data', (d) => (log += d));
 	server.stderr?.on('data', (d) => (log += d));
 	try {
-		await waitFor(`${baseURL}/healthz`, server, 120_000);
+		// up to a build (about a minute and a half on two shared cores) and the first seed
+		await waitFor(`${baseURL}/healthz`, server, 360_000);
 	} catch (e) {
 		server.kill();
 		throw new Error(`${(e as Error).message}\n--- server log ---\n${log}`);

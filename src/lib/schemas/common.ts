@@ -8,11 +8,34 @@ import { isIsoDate } from '../domain/period';
  */
 export type MessageKey = `err_${string}`;
 
-/** A same-site path to go back to after a form; anything else (//evil, https://…) becomes `/`. */
-export const safePath = z
-	.string()
-	.optional()
-	.transform((v) => (v && /^\/(?![/\\])/.test(v) ? v : '/'));
+const PROBE_ORIGIN = 'http://rasd.invalid';
+/** Control characters, backslashes and line separators, never in a path of ours. */
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f\\\u2028\u2029]/;
+/** The same percent-encoded, and encoded slashes, in the path part (a query may hold `a%2Fb`). */
+const UNSAFE_ENCODED = /%(?:[01][0-9a-f]|7f|2f|5c)|%e2%80%a[89]/i;
+
+/**
+ * A path of this site to go back to after a form, or `/`. Accepted only when the URL parser resolves
+ * it to the app's own origin (the one browsers use), written back in the parser's own form; anything
+ * a browser might read otherwise (`//evil`, `/\evil`, a tab or newline that browsers strip, `/\t/evil`,
+ * encoded slashes, an absolute URL) becomes `/`. Never throws, so a bad value is never a 500.
+ */
+export function sameSitePath(value: string | null | undefined): string {
+	if (!value || value.length > 2000 || !value.startsWith('/') || UNSAFE_CHARS.test(value)) return '/';
+	if (UNSAFE_ENCODED.test(value.split(/[?#]/, 1)[0]!)) return '/';
+	let url: URL;
+	try {
+		url = new URL(value, PROBE_ORIGIN);
+	} catch {
+		return '/';
+	}
+	if (url.origin !== PROBE_ORIGIN) return '/';
+	const path = url.pathname + url.search + url.hash;
+	// `/.//evil` normalizes to `//evil`, which a browser would read as another host.
+	return path.startsWith('//') ? '/' : path;
+}
+
+export const safePath = z.string().optional().transform(sameSitePath);
 
 export const localeSchema = z.enum(LOCALES, { error: 'err_locale_unknown' });
 

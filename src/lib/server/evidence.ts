@@ -4,18 +4,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from './db/client';
-import { transaction } from './db/client';
+import { resolveDatabasePath, transaction } from './db/client';
 import { evidence, progressUpdates } from './db/schema';
 import * as audit from './audit';
 import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from '../domain/reporting';
 import { notFound, wrongState, type WriteResult } from './write-result';
 import { fileNameSchema } from '../schemas/common';
 
+/** EVIDENCE_DIR, or an `evidence` folder beside the database file (data/evidence by default). */
 export function evidenceDir(): string {
-	return resolve(process.env.EVIDENCE_DIR ?? 'data/evidence');
+	if (process.env.EVIDENCE_DIR) return resolve(process.env.EVIDENCE_DIR);
+	const db = resolveDatabasePath(process.env.DATABASE_URL);
+	return db === ':memory:' ? resolve('data/evidence') : join(dirname(db), 'evidence');
 }
 
 export interface StoredFile {

@@ -10,6 +10,7 @@ const ROUTES: readonly Rule[] = [
 	{ prefix: '/login', roles: 'public' },
 	{ prefix: '/healthz', roles: 'public' },
 	{ prefix: '/locale', roles: 'public' },
+	{ prefix: '/refused', roles: 'public' },
 	{ prefix: '/favicon', roles: 'public' },
 	// a one-time link from an invitation or a reset: the visitor has no session yet
 	{ prefix: '/set-password', roles: 'public' },

@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db/client';
 import * as usersRepo from '$lib/server/users';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { loginSchema } from '$lib/schemas/auth';
-import { fieldErrors, formObject, safePath } from '$lib/schemas/common';
+import { fieldErrors, formObject, safePath, sameSitePath } from '$lib/schemas/common';
 import { setLocaleCookie } from '$lib/server/locale-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,11 +14,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress, url }) => {
+	default: async ({ request, cookies, getClientAddress, url, locals }) => {
 		const raw = formObject(await request.formData());
-		const parsed = loginSchema.safeParse(raw);
 		// The password is never sent back to the page.
-		const values = { email: raw.email ?? '', redirectTo: raw.redirectTo ?? '/' };
+		const values = { email: raw.email ?? '', redirectTo: sameSitePath(raw.redirectTo) };
+		// Posted from another origin (hooks.server.ts): nothing is tried, the page says why.
+		if (locals.originRefused) {
+			return fail(403, { login: { values, errors: { _form: 'err_origin_refused' }, ...locals.originRefused } });
+		}
+		const parsed = loginSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { login: { values, errors: fieldErrors(parsed.error) } });
 
 		const { email, password, redirectTo } = parsed.data;
