@@ -7,21 +7,26 @@ export function formData(values: Record<string, string | Blob | undefined>): For
 	return fd;
 }
 
+/** A cookie jar with SvelteKit's `cookies` interface. */
+export function fakeCookies() {
+	const cookies = new Map<string, string>();
+	return {
+		get: (k: string) => cookies.get(k),
+		set: (k: string, v: string) => void cookies.set(k, v),
+		delete: (k: string) => void cookies.delete(k),
+		getAll: () => [...cookies].map(([name, value]) => ({ name, value })),
+		serialize: () => ''
+	};
+}
+
 export function actionEvent(opts: { user: SessionUser | null; params?: Record<string, string>; path?: string; body?: FormData }) {
 	const url = new URL(`http://localhost${opts.path ?? '/'}`);
-	const cookies = new Map<string, string>();
 	return {
 		locals: { user: opts.user, locale: 'fr' as const },
 		params: opts.params ?? {},
 		url,
 		request: new Request(url, { method: 'POST', body: opts.body ?? new FormData() }),
-		cookies: {
-			get: (k: string) => cookies.get(k),
-			set: (k: string, v: string) => void cookies.set(k, v),
-			delete: (k: string) => void cookies.delete(k),
-			getAll: () => [...cookies].map(([name, value]) => ({ name, value })),
-			serialize: () => ''
-		},
+		cookies: fakeCookies(),
 		getClientAddress: () => '127.0.0.1',
 		route: { id: null },
 		setHeaders: () => {},

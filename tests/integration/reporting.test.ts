@@ -157,8 +157,8 @@ describe('the reporting loop, through the form actions', () => {
 		const own = await get(users.dgsn!);
 		expect(own.status).toBe(200);
 		expect(await get(users.commission!)).toMatchObject({ status: 200 });
-		expect(await get(users.social!)).toMatchObject({ status: 403 });
-		expect(await get(users.partner!)).toMatchObject({ status: 403 });
+		expect(await get(users.social!)).toMatchObject({ status: 404 });
+		expect(await get(users.partner!)).toMatchObject({ status: 404 });
 	});
 });
 

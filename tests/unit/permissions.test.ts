@@ -13,22 +13,27 @@ const actors: Record<Role, Actor> = {
 
 // The expected matrix, written out by hand from design.md's roles (not derived from RULES):
 // Y = allowed on any target, O = only on measures the focal point's institution leads or contributes to,
-// E = only evidence that is public or that its institution reported, N = refused.
-type Cell = 'Y' | 'N' | 'O' | 'E';
+// E = only evidence its institution uploaded, or public evidence of a validated update, or public evidence of a
+// measure it reports on; P = only public evidence of a validated update; I = only what its own institution
+// uploaded; A = anything but what this user submitted (separation of duties); N = refused.
+type Cell = 'Y' | 'N' | 'O' | 'E' | 'P' | 'I' | 'A';
 const EXPECTED: Record<Action, Record<Role, Cell>> = {
 	'plan.read': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'dashboard.read': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'dashboard.read_unvalidated': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
+	'dashboard.read_workload': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'N' },
 	'dashboard.read_small_counts': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'N' },
 	'report.read_published': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'report.read_draft': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'report.export': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
-	'evidence.read': { admin: 'Y', commission: 'Y', focal_point: 'E', partner: 'E' },
+	'evidence.read': { admin: 'Y', commission: 'Y', focal_point: 'E', partner: 'P' },
 	'audit.read': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
+	'measure.read_open_work': { admin: 'Y', commission: 'Y', focal_point: 'O', partner: 'N' },
 	'measure.report': { admin: 'Y', commission: 'N', focal_point: 'O', partner: 'N' },
 	'indicator_value.report': { admin: 'Y', commission: 'N', focal_point: 'O', partner: 'N' },
 	'rollout_stage.report': { admin: 'Y', commission: 'N', focal_point: 'O', partner: 'N' },
-	'submission.review': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
+	'evidence.remove': { admin: 'Y', commission: 'N', focal_point: 'I', partner: 'N' },
+	'submission.review': { admin: 'A', commission: 'A', focal_point: 'N', partner: 'N' },
 	'data.export': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'N' },
 	'report.publish': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'report.withdraw': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
@@ -45,9 +50,10 @@ const EXPECTED: Record<Action, Record<Role, Cell>> = {
 const ledByDgsn = { leadInstitutionId: DGSN, contributingInstitutionIds: [FAM] };
 const dgsnContributes = { leadInstitutionId: FAM, contributingInstitutionIds: [DGSN, 7] };
 const notDgsn = { leadInstitutionId: FAM, contributingInstitutionIds: [7] };
-const publicEvidence = { visibility: 'public' as const, reportingInstitutionId: FAM };
+const publicEvidence = { visibility: 'public' as const, reportingInstitutionId: FAM, validated: true };
+const publicUnvalidated = { visibility: 'public' as const, reportingInstitutionId: FAM, validated: false };
 const restrictedOwn = { visibility: 'restricted' as const, reportingInstitutionId: DGSN };
-const restrictedOther = { visibility: 'restricted' as const, reportingInstitutionId: FAM };
+const restrictedOther = { visibility: 'restricted' as const, reportingInstitutionId: FAM, validated: true };
 
 describe('permission matrix', () => {
 	it('lists an expectation for every action the module knows', () => {
@@ -79,6 +85,26 @@ describe('permission matrix', () => {
 						expect(can(actor, action, publicEvidence)).toBe(true);
 						expect(can(actor, action, { ...restrictedOwn, reportingInstitutionId: actor.institutionId })).toBe(true);
 						expect(can(actor, action, restrictedOther)).toBe(false);
+						expect(can(actor, action, { ...restrictedOther, ...ledByDgsn })).toBe(false);
+						// public but never validated: only on a measure its institution reports on
+						expect(can(actor, action, publicUnvalidated)).toBe(false);
+						expect(can(actor, action, { ...publicUnvalidated, ...dgsnContributes })).toBe(true);
+						break;
+					case 'P':
+						expect(can(actor, action, publicEvidence)).toBe(true);
+						expect(can(actor, action, publicUnvalidated)).toBe(false);
+						expect(can(actor, action, { ...restrictedOwn, reportingInstitutionId: actor.institutionId, validated: true })).toBe(false);
+						expect(can(actor, action, restrictedOther)).toBe(false);
+						break;
+					case 'I':
+						expect(can(actor, action, { reportingInstitutionId: actor.institutionId })).toBe(true);
+						expect(can(actor, action, { reportingInstitutionId: FAM, ...ledByDgsn })).toBe(false);
+						expect(can(actor, action)).toBe(false);
+						break;
+					case 'A':
+						expect(can(actor, action, { authorId: actor.id + 100 })).toBe(true);
+						expect(can(actor, action, { authorId: null })).toBe(true);
+						expect(can(actor, action, { authorId: actor.id })).toBe(false);
 						break;
 				}
 			});

@@ -219,3 +219,33 @@ export function suppressTable(t: CountTable): MaskedTable {
 		total: t.total === undefined ? null : cell(R, C)
 	};
 }
+
+/**
+ * `suppressSmallCells` applied to each set of cells that belong together (`setOf`: e.g. the regions
+ * of one indicator and period), only to the cells `sensitive` picks; the others pass unchanged, with
+ * `masked: false`. The order of the cells is kept.
+ */
+export function suppressBySet<T extends { value: number | null }>(
+	cells: readonly T[],
+	sensitive: (c: T) => boolean,
+	setOf: (c: T) => string,
+	opts: { partOfTotal?: boolean } = {}
+): (Omit<T, 'value'> & Cell)[] {
+	const out: (Omit<T, 'value'> & Cell)[] = cells.map((c) => ({ ...c, masked: false }));
+	const sets = new Map<string, number[]>();
+	cells.forEach((c, i) => {
+		if (!sensitive(c)) return;
+		const key = setOf(c);
+		const list = sets.get(key);
+		if (list) list.push(i);
+		else sets.set(key, [i]);
+	});
+	for (const indexes of sets.values()) {
+		const masked = suppressSmallCells(
+			indexes.map((i) => out[i]!),
+			opts
+		);
+		indexes.forEach((i, k) => (out[i] = masked[k]!));
+	}
+	return out;
+}

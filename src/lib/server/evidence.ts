@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { resolveDatabasePath, transaction } from './db/client';
 import { evidence, progressUpdates } from './db/schema';
+import { can, type Actor, type Target } from './auth/permissions';
 import * as audit from './audit';
 import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from '../domain/reporting';
 import { notFound, wrongState, type WriteResult } from './write-result';
@@ -60,16 +61,37 @@ export interface NewEvidence {
 	visibility: 'public' | 'restricted';
 }
 
-/** Records new evidence of an update, inside the caller's transaction. */
-export function insertEvidence(tx: Db, actorId: number, updateId: number, items: NewEvidence): void {
+/**
+ * Records new evidence of an update, inside the caller's transaction. Each item belongs to the
+ * uploader's institution for good: that decides who sees it when restricted and who may remove it.
+ */
+export function insertEvidence(tx: Db, actor: { id: number; institutionId: number | null }, updateId: number, items: NewEvidence): void {
+	const owner = { visibility: items.visibility, uploadedBy: actor.id, institutionId: actor.institutionId };
 	if (items.link) {
-		const row = tx.insert(evidence).values({ progressUpdateId: updateId, kind: 'link', url: items.link.url, label: items.link.label ?? null, visibility: items.visibility, uploadedBy: actorId }).returning().get();
-		audit.record(tx, { userId: actorId, action: 'add_evidence', entity: 'evidence', entityId: row.id, after: row });
+		const row = tx.insert(evidence).values({ progressUpdateId: updateId, kind: 'link', url: items.link.url, label: items.link.label ?? null, ...owner }).returning().get();
+		audit.record(tx, { userId: actor.id, action: 'add_evidence', entity: 'evidence', entityId: row.id, after: row });
 	}
 	if (items.file) {
-		const row = tx.insert(evidence).values({ progressUpdateId: updateId, kind: 'file', ...items.file, visibility: items.visibility, uploadedBy: actorId }).returning().get();
-		audit.record(tx, { userId: actorId, action: 'add_evidence', entity: 'evidence', entityId: row.id, after: row });
+		const row = tx.insert(evidence).values({ progressUpdateId: updateId, kind: 'file', ...items.file, ...owner }).returning().get();
+		audit.record(tx, { userId: actor.id, action: 'add_evidence', entity: 'evidence', entityId: row.id, after: row });
 	}
+}
+
+type EvidenceRow = typeof evidence.$inferSelect;
+
+/** What the permission rules need to know of a piece of evidence: its measure's owners, visibility, uploader, validation. */
+export function evidenceTarget(measure: Target, e: Pick<EvidenceRow, 'visibility' | 'institutionId'>, updateState: string | null): Target {
+	return { ...measure, visibility: e.visibility, reportingInstitutionId: e.institutionId, validated: updateState === 'validated' };
+}
+
+/**
+ * The evidence of an update as `viewer` may see it: only the items the rules let them read, each
+ * saying whether they may remove it; never the stored name.
+ */
+export function forViewer(viewer: Actor | null | undefined, measure: Target, updateState: string, rows: readonly EvidenceRow[]) {
+	return rows
+		.filter((e) => can(viewer, 'evidence.read', evidenceTarget(measure, e, updateState)))
+		.map(({ storedName: _stored, ...e }) => ({ ...e, removable: can(viewer, 'evidence.remove', evidenceTarget(measure, e, updateState)) }));
 }
 
 /** Removes a piece of evidence from an update still being written. */
@@ -87,10 +109,10 @@ export function remove(db: Db, actorId: number, evidenceId: number): WriteResult
 	return result;
 }
 
-/** An evidence row with what the permission check needs: its visibility and who reported it. */
+/** An evidence row with what the permission check needs: its update's measure and state (the row has its owner). */
 export function getWithOwner(db: Db, evidenceId: number) {
 	return db
-		.select({ e: evidence, institutionId: progressUpdates.institutionId, measureId: progressUpdates.measureId })
+		.select({ e: evidence, measureId: progressUpdates.measureId, updateState: progressUpdates.state })
 		.from(evidence)
 		.leftJoin(progressUpdates, eq(progressUpdates.id, evidence.progressUpdateId))
 		.where(eq(evidence.id, evidenceId))

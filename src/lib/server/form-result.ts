@@ -10,6 +10,8 @@ export function failFor<T>(form: string, result: Exclude<WriteResult<T>, { ok: t
 			return fail(409, { [form]: { values, errors: { _form: 'err_conflict' }, current: result.current } });
 		case 'state':
 			return fail(409, { [form]: { values, errors: { _form: `err_state_${result.state}` } } });
+		case 'forbidden':
+			return fail(403, { [form]: { values, errors: { _form: `err_${result.reason}` } } });
 		case 'not_found':
 			error(404, { message: 'err_not_found' });
 	}

@@ -14,8 +14,9 @@ import { matchesFrequency, parsePeriod } from '../domain/period';
 import { conflict, invalid, notFound, nowIso, wrongState, type WriteResult } from './write-result';
 import { reviewBreakdowns } from './value-grids';
 import type { IndicatorValueInput, ReviewInput } from '../schemas/reporting';
-
-const OPEN = ['draft', 'submitted', 'returned'] as const;
+import { can, type Actor as Viewer, type Target } from './auth/permissions';
+import { OPEN_STATES as OPEN } from '../domain/workflow';
+import { refuseDecision } from './workflow';
 
 function dimensionsOf(json: string): string[] {
 	try {
@@ -56,7 +57,9 @@ export function save(db: Db, actor: { id: number }, input: IndicatorValueInput):
 
 		const open = tx.select().from(indicatorValues).where(and(cellCondition(ind.id, input.period, regionId), inArray(indicatorValues.state, [...OPEN]))).get();
 		if (open && (open.id !== input.valueId || open.version !== input.version)) return conflict(open);
-		if (!open && input.valueId !== undefined) return conflict(tx.select().from(indicatorValues).where(eq(indicatorValues.id, input.valueId)).get() ?? null);
+		// The row the form was opened on, shown only when it is this indicator's (an id is no way to read another's).
+		if (!open && input.valueId !== undefined)
+			return conflict(tx.select().from(indicatorValues).where(and(eq(indicatorValues.id, input.valueId), eq(indicatorValues.indicatorId, ind.id))).get() ?? null);
 		if (open?.state === 'submitted') return wrongState('submitted');
 
 		const p = parsePeriod(input.period)!;
@@ -87,8 +90,8 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 		const v = tx.select().from(indicatorValues).where(eq(indicatorValues.id, input.id)).get();
 		// A breakdown row is reviewed with its grid's total, never alone.
 		if (!v || v.sex || v.ageGroup || v.exploitation || v.nationality) return notFound();
-		if (v.version !== input.version) return conflict(v);
-		if (v.state !== 'submitted') return wrongState(v.state);
+		const refused = refuseDecision(reviewerId, input.version, { ...v, submittedBy: v.reportedBy });
+		if (refused) return refused;
 		const at = nowIso();
 		reviewBreakdowns(tx, v, input.decision, reviewerId, input.comment ?? null, at);
 		if (input.decision === 'return') {
@@ -112,8 +115,12 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 	});
 }
 
-/** Open values (draft, submitted, returned) of a measure's indicators, for the entry forms. */
-export function openValuesOfMeasure(db: Db, measureId: number) {
+/**
+ * Open values (draft, submitted, returned) of a measure's indicators, for the entry forms: only to
+ * those who may read the measure's open work (`target`: the measure's owners), else none.
+ */
+export function openValuesOfMeasure(db: Db, measureId: number, viewer: Viewer | null | undefined, target: Target) {
+	if (!can(viewer, 'measure.read_open_work', target)) return [];
 	return db
 		.select({ v: indicatorValues, regionIso: regions.iso })
 		.from(indicatorValues)

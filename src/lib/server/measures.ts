@@ -7,6 +7,8 @@ import type { Db } from './db/client';
 import { flagSql } from './flags-sql';
 import { institutionLabelColumns, measureRowColumns } from './columns';
 import type { MeasureFilters } from '../schemas/measure';
+import { can, type Actor } from './auth/permissions';
+import { suppressBySet } from '../domain/confidentiality';
 import {
 	axes,
 	indicatorValues,
@@ -42,7 +44,13 @@ const institutionSummary = {
 	kind: institutions.kind
 };
 
-export function getMeasure(db: Db, code: string) {
+/**
+ * A measure's page as `viewer` may see it: the values of its sensitive indicators pass through the
+ * confidentiality rule unless the viewer may read small counts (each national value alone, the
+ * regions of one indicator and period as a set). Its open work is read apart (`progress-updates`,
+ * `indicator-values`, `rollout`), under the same viewer.
+ */
+export function getMeasure(db: Db, code: string, viewer: Actor | null | undefined) {
 	const row = db
 		.select({ measure: measures, objective: objectives, axis: axes, plan: plans, lead: institutionSummary })
 		.from(measures)
@@ -190,7 +198,21 @@ export function getMeasure(db: Db, code: string) {
 				.all()
 		: [];
 
-	return { ...row, contributors, regions: regionRows, indicators: indicatorRows, values, regionValues, recommendations: recs, projects, history, stages };
+	const mask = !can(viewer, 'dashboard.read_small_counts');
+	const sensitive = new Set(indicatorRows.filter((i) => i.sensitive).map((i) => i.id));
+	const isSensitive = (v: { indicatorId: number }) => mask && sensitive.has(v.indicatorId);
+	return {
+		...row,
+		contributors,
+		regions: regionRows,
+		indicators: indicatorRows,
+		values: suppressBySet(values, isSensitive, (v) => `${v.indicatorId} ${v.period}`, { partOfTotal: false }),
+		regionValues: suppressBySet(regionValues, isSensitive, (v) => `${v.indicatorId} ${v.period}`),
+		recommendations: recs,
+		projects,
+		history,
+		stages
+	};
 }
 
 export type MeasureDetail = NonNullable<ReturnType<typeof getMeasure>>;

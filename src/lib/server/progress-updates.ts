@@ -14,10 +14,10 @@ import * as audit from './audit';
 import { checkUpdate } from '../domain/reporting';
 import { conflict, invalid, notFound, nowIso, wrongState, type WriteResult } from './write-result';
 import type { ProgressUpdateInput, ReviewInput } from '../schemas/reporting';
-import type { Target } from './auth/permissions';
-import { insertEvidence, type NewEvidence } from './evidence';
-
-const OPEN_STATES = ['draft', 'submitted', 'returned'] as const;
+import { can, type Actor as Viewer, type Target } from './auth/permissions';
+import { forViewer as evidenceForViewer, insertEvidence, type NewEvidence } from './evidence';
+import { OPEN_STATES } from '../domain/workflow';
+import { refuseDecision } from './workflow';
 
 /** The owners of a measure, as the permission rules need them. */
 export function measureTarget(db: Db, measureId: number): (Target & { measureId: number }) | null {
@@ -32,8 +32,14 @@ export function measureTarget(db: Db, measureId: number): (Target & { measureId:
 	return { measureId, leadInstitutionId: m.lead, contributingInstitutionIds: contributors };
 }
 
-/** The open update of a measure, with its evidence, or null. */
-export function openUpdate(db: Db, measureId: number) {
+/**
+ * The open update of a measure as `viewer` may see it: null when there is none or when they may not
+ * read the measure's open work (only those who may report on it, and reviewers, may); its evidence
+ * limited to what they may read.
+ */
+export function openUpdate(db: Db, measureId: number, viewer: Viewer | null | undefined) {
+	const target = measureTarget(db, measureId);
+	if (!target || !can(viewer, 'measure.read_open_work', target)) return null;
 	const u = db
 		.select({ update: progressUpdates, authorName: users.name })
 		.from(progressUpdates)
@@ -42,7 +48,7 @@ export function openUpdate(db: Db, measureId: number) {
 		.get();
 	if (!u) return null;
 	const files = db.select().from(evidence).where(eq(evidence.progressUpdateId, u.update.id)).orderBy(asc(evidence.id)).all();
-	return { ...u.update, authorName: u.authorName, evidence: files };
+	return { ...u.update, authorName: u.authorName, evidence: evidenceForViewer(viewer, target, u.update.state, files) };
 }
 
 type Actor = { id: number; institutionId: number | null };
@@ -69,7 +75,8 @@ export function save(
 		if (open && (input.updateId !== open.id || input.version !== open.version)) return conflict(open);
 		if (!open && input.updateId !== undefined) {
 			// The copy the form was opened on has been validated or replaced meanwhile.
-			const gone = tx.select().from(progressUpdates).where(eq(progressUpdates.id, input.updateId)).get();
+			// Shown only when it is this measure's: an id is no way to read another measure's work.
+			const gone = tx.select().from(progressUpdates).where(and(eq(progressUpdates.id, input.updateId), eq(progressUpdates.measureId, measureId))).get();
 			return conflict(gone ?? null);
 		}
 		if (open?.state === 'submitted') return wrongState('submitted');
@@ -104,7 +111,7 @@ export function save(
 			row = tx.insert(progressUpdates).values({ ...fields, measureId }).returning().get();
 		}
 		audit.record(tx, { userId: actor.id, action: submitting ? 'submit' : 'save_draft', entity: 'progress_update', entityId: row.id, before: open ?? undefined, after: row });
-		insertEvidence(tx, actor.id, row.id, newEvidence);
+		insertEvidence(tx, actor, row.id, newEvidence);
 		return { ok: true, value: { id: row.id, version: row.version, state: row.state } };
 	});
 }
@@ -114,8 +121,8 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 	return transaction(db, (tx) => {
 		const u = tx.select().from(progressUpdates).where(eq(progressUpdates.id, input.id)).get();
 		if (!u) return notFound();
-		if (u.version !== input.version) return conflict(u);
-		if (u.state !== 'submitted') return wrongState(u.state);
+		const refused = refuseDecision(reviewerId, input.version, { ...u, submittedBy: u.authorId });
+		if (refused) return refused;
 		const at = nowIso();
 		if (input.decision === 'return') {
 			const after = tx

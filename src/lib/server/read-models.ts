@@ -9,6 +9,10 @@
 import * as dashboard from './dashboard';
 import * as plan from './plan';
 import { memoize } from './read-cache';
+import { sql } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { can, type Actor } from './auth/permissions';
+import { suppressBySet } from '../domain/confidentiality';
 
 export * from './dashboard';
 
@@ -22,3 +26,86 @@ export const searchIndicators = memoize('searchIndicators', dashboard.searchIndi
 export const regionalIndicators = memoize('regionalIndicators', dashboard.regionalIndicators);
 export const mapIndicatorLayer = memoize('mapIndicatorLayer', dashboard.mapIndicatorLayer);
 export const getAxis = memoize('getAxis', plan.getAxis);
+
+// ─── As a viewer may see them ───────────────────────────────────────────────────────────────────
+// The memoized read models above answer the same question for everybody (one cached result per
+// question). Pages call the `…For` versions below, which take the signed-in viewer and apply the
+// rules of `permissions.ts` to that shared result: the commission's workload figures only for those
+// who may read them, and every value of a sensitive indicator through the confidentiality rule
+// (`domain/confidentiality`) for whoever may not read small counts.
+
+
+type Viewer = Actor | null | undefined;
+type Summaries = { rows: readonly dashboard.IndicatorSummary[]; total: number };
+
+const workload = (viewer: Viewer, n: number): number | null => (can(viewer, 'dashboard.read_workload') ? n : null);
+const masks = (viewer: Viewer) => !can(viewer, 'dashboard.read_small_counts');
+
+/** The current regional totals of these (indicator, period) pairs, every region: the sets a regional value is masked within. */
+const regionalSets = memoize('regionalSets', (db: Db, pairs: [string, string][]) =>
+	pairs.length
+		? db.all<{ code: string; period: string; iso: string; value: number }>(sql`
+			SELECT i.code, v.period, r.iso, v.value
+			FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id JOIN regions r ON r.id = v.region_id
+			WHERE v.is_current = 1 AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL
+				AND (i.code, v.period) IN (VALUES ${sql.join(pairs.map(([c, p]) => sql`(${c}, ${p})`), sql`, `)})
+			ORDER BY i.code, v.period, r.iso`)
+		: []
+);
+
+/**
+ * Scorecard indicator rows for `viewer`. National values stand alone; a region's value is masked as
+ * it is among all the regions of its indicator and period (as the measure page and the explorer mask
+ * them), so no page shows a cell another page hides.
+ */
+function indicatorsFor(db: Db, viewer: Viewer, s: Summaries, regionIso?: string): { rows: (dashboard.IndicatorSummary & { masked: boolean })[]; total: number } {
+	if (!masks(viewer)) return { total: s.total, rows: s.rows.map((r) => ({ ...r, masked: false })) };
+	const picked = s.rows.filter((r) => r.sensitive && r.value != null && r.period != null);
+	if (regionIso == null)
+		return { total: s.total, rows: suppressBySet(s.rows, (r) => r.sensitive, (r) => r.code, { partOfTotal: false }) };
+	const sets = suppressBySet(
+		regionalSets(db, picked.map((r) => [r.code, r.period!])),
+		() => true,
+		(c) => `${c.code} ${c.period}`
+	);
+	const hidden = new Set(sets.filter((c) => c.masked && c.iso === regionIso).map((c) => c.code));
+	return { total: s.total, rows: s.rows.map((r) => (hidden.has(r.code) ? { ...r, value: null, masked: true } : { ...r, masked: false })) };
+}
+
+export function overviewFor(db: Db, viewer: Viewer, planCode: string, opts: dashboard.SnapshotOptions) {
+	const o = overview(db, planCode, opts);
+	return o && { ...o, awaitingValidation: workload(viewer, o.awaitingValidation) };
+}
+
+export function axisScorecardFor(db: Db, viewer: Viewer, axisCode: string, opts: dashboard.SnapshotOptions) {
+	const sc = axisScorecard(db, axisCode, opts);
+	return sc && { ...sc, awaitingValidation: workload(viewer, sc.awaitingValidation), indicators: indicatorsFor(db, viewer, sc.indicators) };
+}
+
+function blocksFor(db: Db, viewer: Viewer, sc: dashboard.ScorecardBlocks, regionIso?: string) {
+	return { ...sc, awaitingValidation: workload(viewer, sc.awaitingValidation), indicators: indicatorsFor(db, viewer, sc.indicators, regionIso) };
+}
+
+export function institutionScorecardFor(db: Db, viewer: Viewer, code: string, opts: dashboard.SnapshotOptions) {
+	const sc = institutionScorecard(db, code, opts);
+	return sc && { ...sc, lead: blocksFor(db, viewer, sc.lead) };
+}
+
+export function regionScorecardFor(db: Db, viewer: Viewer, iso: string, opts: dashboard.SnapshotOptions) {
+	const sc = regionScorecard(db, iso, opts);
+	return sc && { ...sc, ...blocksFor(db, viewer, sc, sc.region.iso) };
+}
+
+export function recommendationScorecardFor(db: Db, viewer: Viewer, code: string, opts: dashboard.SnapshotOptions) {
+	const sc = recommendationScorecard(db, code, opts);
+	return sc && blocksFor(db, viewer, sc);
+}
+
+/** The explorer for `viewer`: values awaiting validation only if they may read them, small counts masked unless they may read them. */
+export function indicatorExplorerFor(db: Db, viewer: Viewer, code: string, opts: { includeSubmitted?: boolean; regionPeriod?: string | null }) {
+	return indicatorExplorer(db, code, { ...opts, includeSubmitted: !!opts.includeSubmitted && can(viewer, 'dashboard.read_unvalidated'), mask: masks(viewer) });
+}
+
+export function mapIndicatorLayerFor(db: Db, viewer: Viewer, scope: dashboard.Scope, opts: { code?: string | null; until?: string | null }) {
+	return mapIndicatorLayer(db, scope, { ...opts, mask: masks(viewer) });
+}

@@ -10,8 +10,9 @@ import { measureRegionStages, measures, regions } from './db/schema';
 import * as audit from './audit';
 import { conflict, invalid, notFound, nowIso, wrongState, type WriteResult } from './write-result';
 import type { ReviewInput, StageInput } from '../schemas/reporting';
-
-const OPEN = ['draft', 'submitted', 'returned'] as const;
+import { can, type Actor as Viewer, type Target } from './auth/permissions';
+import { OPEN_STATES as OPEN } from '../domain/workflow';
+import { refuseDecision } from './workflow';
 
 export function save(db: Db, actor: { id: number }, measureId: number, input: StageInput): WriteResult<{ id: number; version: number; state: string }> {
 	return transaction(db, (tx) => {
@@ -42,8 +43,8 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 	return transaction(db, (tx) => {
 		const s = tx.select().from(measureRegionStages).where(eq(measureRegionStages.id, input.id)).get();
 		if (!s) return notFound();
-		if (s.version !== input.version) return conflict(s);
-		if (s.state !== 'submitted') return wrongState(s.state);
+		const refused = refuseDecision(reviewerId, input.version, { ...s, submittedBy: s.authorId });
+		if (refused) return refused;
 		const at = nowIso();
 		const state = input.decision === 'return' ? ('returned' as const) : ('validated' as const);
 		const after = tx
@@ -57,7 +58,9 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 	});
 }
 
-export function openStagesOfMeasure(db: Db, measureId: number) {
+/** The measure's open stages, only to those who may read its open work (`target`: the measure's owners). */
+export function openStagesOfMeasure(db: Db, measureId: number, viewer: Viewer | null | undefined, target: Target) {
+	if (!can(viewer, 'measure.read_open_work', target)) return [];
 	return db
 		.select({ s: measureRegionStages, regionIso: regions.iso })
 		.from(measureRegionStages)

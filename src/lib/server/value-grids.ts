@@ -141,7 +141,9 @@ export function save(db: Db, actor: { id: number }, input: GridInput): GridResul
 		const open = tx.select().from(indicatorValues).where(and(gridRows(ind.id, input.period, regionId), inArray(indicatorValues.state, [...OPEN]))).all();
 		const head = open.find((r) => !r.sex && !r.ageGroup && !r.exploitation && !r.nationality);
 		if (head && (head.id !== input.valueId || head.version !== input.version)) return conflict(head);
-		if (!head && input.valueId !== undefined) return conflict(tx.select().from(indicatorValues).where(eq(indicatorValues.id, input.valueId)).get() ?? null);
+		// The row the form was opened on, shown only when it is this indicator's (an id is no way to read another's).
+		if (!head && input.valueId !== undefined)
+			return conflict(tx.select().from(indicatorValues).where(and(eq(indicatorValues.id, input.valueId), eq(indicatorValues.indicatorId, ind.id))).get() ?? null);
 		if (head?.state === 'submitted') return wrongState('submitted');
 
 		const p = parsePeriod(input.period)!;

@@ -2,7 +2,6 @@ import { getDb } from '$lib/server/db/client';
 import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
 import { parsePeriod } from '$lib/domain/period';
-import { can } from '$lib/server/auth';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, parent, locals }) => {
@@ -19,9 +18,9 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 		periods: f.periods,
 		filters: { plan: f.plan?.code ?? null, period: f.period, asOf: f.asOf, layer, ind: params.ind ?? null },
 		referenceDay: dashboard.referenceDay(f.opts),
-		overview: f.plan ? dashboard.overview(db, f.plan.code, f.opts) : null,
+		overview: f.plan ? dashboard.overviewFor(db, locals.user, f.plan.code, f.opts) : null,
 		hasRegionalIndicators: scope ? dashboard.regionalIndicators(db, scope).total > 0 : false,
 		indicatorLayer:
-			scope && layer === 'indicator' ? dashboard.mapIndicatorLayer(db, scope, { code: params.ind, mask: !can(locals.user, 'dashboard.read_small_counts'), until }) : null
+			scope && layer === 'indicator' ? dashboard.mapIndicatorLayerFor(db, locals.user, scope, { code: params.ind, until }) : null
 	};
 };

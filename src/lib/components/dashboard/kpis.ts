@@ -17,7 +17,7 @@ export interface KpiFigures {
  * awaiting validation; `listHref` links the counts to the measures list (not for a past snapshot,
  * which the list cannot show).
  */
-export function scorecardKpis(k: KpiFigures, opts: { awaiting?: number; listHref?: (extra?: Record<string, string>) => string } = {}): Kpi[] {
+export function scorecardKpis(k: KpiFigures, opts: { awaiting?: number | null; listHref?: (extra?: Record<string, string>) => string } = {}): Kpi[] {
 	const L = lang();
 	const pct = (v: number | null) => (v == null ? '—' : formatPercent(v, L));
 	const items: Kpi[] = [

@@ -4,12 +4,15 @@
  * pages only hide what these rules already forbid.
  */
 import type { Role } from '../../domain/enums';
+import { isOwnSubmission } from '../../domain/workflow';
 
 export const ACTIONS = [
 	// reading
 	'plan.read',
 	'dashboard.read',
 	'dashboard.read_unvalidated',
+	// the commission's workload figures (e.g. how many submissions await validation)
+	'dashboard.read_workload',
 	// small counts of sensitive indicators, unmasked (partners get the confidentiality rule)
 	'dashboard.read_small_counts',
 	'report.read_published',
@@ -17,10 +20,13 @@ export const ACTIONS = [
 	'report.export',
 	'evidence.read',
 	'audit.read',
+	// a measure's work not validated yet (drafts, submissions, returns with their comments and evidence)
+	'measure.read_open_work',
 	// the reporting loop
 	'measure.report',
 	'indicator_value.report',
 	'rollout_stage.report',
+	'evidence.remove',
 	'submission.review',
 	// staff exports of the measures list and the indicator explorer (validated data, as they see it)
 	'data.export',
@@ -56,14 +62,21 @@ export interface Target {
 	leadInstitutionId?: number;
 	/** institutions contributing to the measure */
 	contributingInstitutionIds?: readonly number[];
-	/** for evidence: its visibility and the institution that reported it */
+	/** for evidence: its visibility, the institution that uploaded it, and whether its update was validated */
 	visibility?: 'public' | 'restricted';
 	reportingInstitutionId?: number | null;
-	/** for drafts: who wrote it */
+	validated?: boolean;
+	/** for a submission: who submitted it */
 	authorId?: number | null;
 }
 
-type Condition = 'always' | 'own_institution_measure' | 'evidence_visible';
+type Condition =
+	| 'always'
+	| 'own_institution_measure'
+	| 'evidence_visible'
+	| 'evidence_published'
+	| 'own_institution_evidence'
+	| 'not_own_submission';
 type Rule = Partial<Record<Role, Condition>>;
 
 const everyone: Rule = { admin: 'always', commission: 'always', focal_point: 'always', partner: 'always' };
@@ -77,6 +90,7 @@ export const RULES: Record<Action, Rule> = {
 	'plan.read': everyone,
 	'dashboard.read': everyone,
 	'dashboard.read_unvalidated': commission,
+	'dashboard.read_workload': staff,
 	'dashboard.read_small_counts': staff,
 	'report.read_published': everyone,
 	'report.read_draft': commission,
@@ -85,13 +99,18 @@ export const RULES: Record<Action, Rule> = {
 		admin: 'always',
 		commission: 'always',
 		focal_point: 'evidence_visible',
-		partner: 'evidence_visible'
+		partner: 'evidence_published'
 	},
 	'audit.read': commission,
+	// Open work: those who may report on the measure, and those who review it.
+	'measure.read_open_work': { admin: 'always', commission: 'always', focal_point: 'own_institution_measure' },
 	'measure.report': reporters,
 	'indicator_value.report': reporters,
 	'rollout_stage.report': reporters,
-	'submission.review': commission,
+	// A file belongs to the institution that uploaded it: another institution on the measure cannot remove it.
+	'evidence.remove': { admin: 'always', focal_point: 'own_institution_evidence' },
+	// Separation of duties: nobody decides on what they submitted themselves.
+	'submission.review': { admin: 'not_own_submission', commission: 'not_own_submission' },
 	'data.export': staff,
 	'report.publish': commission,
 	'report.withdraw': commission,
@@ -117,12 +136,19 @@ function holds(condition: Condition, actor: Actor, target: Target | undefined): 
 				(target.contributingInstitutionIds ?? []).includes(actor.institutionId)
 			);
 		}
-		case 'evidence_visible': {
+		case 'evidence_published':
+			// Public evidence of a validated update: what the commission has accepted.
+			return !!target && target.visibility === 'public' && target.validated === true;
+		case 'own_institution_evidence':
+			return !!target && actor.institutionId != null && target.reportingInstitutionId === actor.institutionId;
+		case 'evidence_visible':
+			// Restricted: only the institution that uploaded it (and the commission). Public: once its update is
+			// validated; before, only to those who may read the measure's open work.
 			if (!target) return false;
-			if (target.visibility === 'public') return true;
-			// Restricted evidence: only the commission and the institution that reported it.
-			return actor.institutionId != null && target.reportingInstitutionId === actor.institutionId;
-		}
+			if (holds('own_institution_evidence', actor, target)) return true;
+			return target.visibility === 'public' && (target.validated === true || holds('own_institution_measure', actor, target));
+		case 'not_own_submission':
+			return !isOwnSubmission(actor.id, target?.authorId);
 	}
 }
 

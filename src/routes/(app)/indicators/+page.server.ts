@@ -11,7 +11,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	const canSeeSubmitted = can(locals.user, 'dashboard.read_unvalidated');
 	const includeSubmitted = canSeeSubmitted && !!p.sub;
 	const explorer = p.i
-		? dashboard.indicatorExplorer(db, p.i, { includeSubmitted, regionPeriod: p.rp ?? null, mask: !can(locals.user, 'dashboard.read_small_counts') })
+		? dashboard.indicatorExplorerFor(db, locals.user, p.i, { includeSubmitted, regionPeriod: p.rp ?? null })
 		: null;
 	return {
 		q: p.q ?? '',

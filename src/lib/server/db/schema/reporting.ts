@@ -81,6 +81,8 @@ export const evidence = sqliteTable(
 		sizeBytes: integer('size_bytes'),
 		visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('restricted'),
 		uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+		/** the institution that uploaded it: who may see it when restricted, and remove it (never changed by later edits of the update) */
+		institutionId: integer('institution_id').references(() => institutions.id, { onDelete: 'set null' }),
 		createdAt: text('created_at').notNull().default(now)
 	},
 	(t) => [

@@ -4,7 +4,7 @@ import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, parent }) => {
+export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const { today } = await parent();
 	const db = getDb();
 	const found = dashboard.getAxis(db, params.code);
@@ -15,6 +15,6 @@ export const load: PageServerLoad = async ({ params, url, parent }) => {
 		periods: f.periods,
 		filters: { period: f.period, asOf: f.asOf },
 		referenceDay: dashboard.referenceDay(f.opts),
-		scorecard: dashboard.axisScorecard(db, params.code, f.opts)!
+		scorecard: dashboard.axisScorecardFor(db, locals.user, params.code, f.opts)!
 	};
 };

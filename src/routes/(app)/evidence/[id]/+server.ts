@@ -1,16 +1,23 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import * as evidence from '$lib/server/evidence';
-import { authorize } from '$lib/server/auth';
+import * as updates from '$lib/server/progress-updates';
+import { authorize, can } from '$lib/server/auth';
 import type { RequestHandler } from './$types';
 
-/** Evidence files are served only here, to those the rules allow, never from a public folder. */
+/**
+ * Evidence files are served only here, to those the rules allow, never from a public folder. Anyone
+ * who may not see a file gets the same 404 as for an id that does not exist.
+ */
 export const GET: RequestHandler = (event) => {
+	authorize(event, 'plan.read');
+	const db = getDb();
 	const id = Number(event.params.id);
 	if (!Number.isInteger(id) || id <= 0) error(404, { message: 'err_not_found' });
-	const row = evidence.getWithOwner(getDb(), id);
-	if (!row || row.e.kind !== 'file' || !row.e.storedName) error(404, { message: 'err_not_found' });
-	authorize(event, 'evidence.read', { visibility: row.e.visibility, reportingInstitutionId: row.institutionId });
+	const row = evidence.getWithOwner(db, id);
+	const measure = row?.measureId != null ? updates.measureTarget(db, row.measureId) : null;
+	if (!row || !measure || row.e.kind !== 'file' || !row.e.storedName) error(404, { message: 'err_not_found' });
+	if (!can(event.locals.user, 'evidence.read', evidence.evidenceTarget(measure, row.e, row.updateState))) error(404, { message: 'err_not_found' });
 	const bytes = evidence.readStored(row.e.storedName);
 	if (!bytes) error(404, { message: 'err_not_found' });
 	const name = row.e.fileName ?? 'document';

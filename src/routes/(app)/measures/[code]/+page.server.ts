@@ -14,43 +14,61 @@ import { fieldErrors, formObject } from '$lib/schemas/common';
 import { evidenceRemoveSchema, indicatorValueSchema, progressUpdateSchema, stageSchema } from '$lib/schemas/reporting';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+/** Everything on the page is read as the signed-in viewer: the rules of `permissions.ts` decide what they get. */
 export const load: PageServerLoad = ({ params, locals, url }) => {
 	const db = getDb();
-	const found = measures.getMeasure(db, params.code);
+	const viewer = locals.user;
+	const found = measures.getMeasure(db, params.code, viewer);
 	if (!found) error(404, { message: 'err_not_found' });
 	const target = updates.measureTarget(db, found.measure.id)!;
-	const canReport = can(locals.user, 'measure.report', target);
-	// Open grids are the reporting institution's work in progress: only those who may report or review see them.
-	const seesOpen = canReport || can(locals.user, 'submission.review');
-	const openGrids = seesOpen
+	const canReport = can(viewer, 'measure.report', target);
+	const canReportValues = can(viewer, 'indicator_value.report', target);
+	// Open grids are the reporting institution's work in progress: only those who may read the measure's open work see them.
+	const openGrids = can(viewer, 'measure.read_open_work', target)
 		? Object.fromEntries(found.indicators.filter((i) => grids.hasBreakdowns(i.dimensions)).map((i) => [i.id, grids.openGrids(db, i.id)]))
 		: {};
 	const resume = Number(url.searchParams.get('grid'));
-	const editGrid = canReport && resume ? (Object.values(openGrids).flat().find((g) => g.head.id === resume && g.head.state !== 'submitted') ?? null) : null;
+	const editGrid = canReportValues && resume ? (Object.values(openGrids).flat().find((g) => g.head.id === resume && g.head.state !== 'submitted') ?? null) : null;
 	return {
 		...found,
 		canReport,
-		openUpdate: updates.openUpdate(db, found.measure.id),
-		openValues: canReport || can(locals.user, 'submission.review') ? values.openValuesOfMeasure(db, found.measure.id) : [],
-		openStages: canReport || can(locals.user, 'submission.review') ? rollout.openStagesOfMeasure(db, found.measure.id) : [],
+		canReportValues,
+		canReportStages: can(viewer, 'rollout_stage.report', target),
+		openUpdate: updates.openUpdate(db, found.measure.id, viewer),
+		openValues: values.openValuesOfMeasure(db, found.measure.id, viewer, target),
+		openStages: rollout.openStagesOfMeasure(db, found.measure.id, viewer, target),
 		allRegions: reference.regionNames(db),
 		openGrids,
 		editGrid
 	};
 };
 
-/** The measure of the URL and the permission check every action starts with. */
-function measureFor(event: RequestEvent, action: 'measure.report' | 'indicator_value.report' | 'rollout_stage.report') {
+const FORM_OF = { 'measure.report': 'update', 'indicator_value.report': 'value', 'rollout_stage.report': 'stage' } as const;
+
+/**
+ * The measure of the URL and the permission check every action starts with. A signed-in user the
+ * rules refuse gets the form back with what they typed and the reason (the form is not offered to
+ * them, but a page left open may outlive a change of their rights); signed out is a 401.
+ */
+async function measureFor(event: RequestEvent, action: keyof typeof FORM_OF, form: string = FORM_OF[action]) {
 	const db = getDb();
 	const m = measures.getMeasureRef(db, event.params.code);
 	if (!m) error(404, { message: 'err_not_found' });
-	const user = authorize(event, action, updates.measureTarget(db, m.id) ?? undefined);
-	return { db, measure: m, user };
+	const target = updates.measureTarget(db, m.id) ?? undefined;
+	if (event.locals.user && !can(event.locals.user, action, target)) {
+		const values = formObject(await event.request.formData());
+		delete values.file;
+		return { refused: fail(403, { [form]: { values, errors: { _form: 'err_report_forbidden' }, params: {} } }) } as const;
+	}
+	const user = authorize(event, action, target);
+	return { db, measure: m, user, target: target! } as const;
 }
 
 export const actions: Actions = {
 	saveUpdate: async (event) => {
-		const { db, measure, user } = measureFor(event, 'measure.report');
+		const ctx = await measureFor(event, 'measure.report');
+		if ('refused' in ctx) return ctx.refused;
+		const { db, measure, user } = ctx;
 		const data = await event.request.formData();
 		const raw = formObject(data);
 		const parsed = progressUpdateSchema.safeParse(raw);
@@ -79,18 +97,24 @@ export const actions: Actions = {
 	},
 
 	removeEvidence: async (event) => {
-		const { db, user } = measureFor(event, 'measure.report');
+		const ctx = await measureFor(event, 'measure.report');
+		if ('refused' in ctx) return ctx.refused;
+		const { db, measure, user, target } = ctx;
 		const parsed = evidenceRemoveSchema.safeParse(formObject(await event.request.formData()));
 		if (!parsed.success) return fail(400, { update: { values: {}, errors: { _form: 'err_invalid' } } });
 		const row = evidence.getWithOwner(db, parsed.data.evidenceId);
-		if (!row || row.measureId !== measures.getMeasureRef(db, event.params.code)?.id) error(404, { message: 'err_not_found' });
+		if (!row || row.measureId !== measure.id || !can(user, 'evidence.read', evidence.evidenceTarget(target, row.e, row.updateState))) error(404, { message: 'err_not_found' });
+		// A file belongs to the institution that uploaded it: another institution on the measure cannot remove it.
+		if (!can(user, 'evidence.remove', evidence.evidenceTarget(target, row.e, row.updateState))) return fail(403, { update: { values: {}, errors: { _form: 'err_evidence_not_yours' } } });
 		const result = evidence.remove(db, user.id, parsed.data.evidenceId);
 		if (!result.ok) return failFor('update', result, {});
 		redirect(303, `/measures/${encodeURIComponent(event.params.code)}#update`);
 	},
 
 	saveValue: async (event) => {
-		const { db, measure, user } = measureFor(event, 'indicator_value.report');
+		const ctx = await measureFor(event, 'indicator_value.report');
+		if ('refused' in ctx) return ctx.refused;
+		const { db, measure, user } = ctx;
 		const raw = formObject(await event.request.formData());
 		const parsed = indicatorValueSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { value: { values: raw, errors: fieldErrors(parsed.error) } });
@@ -101,7 +125,9 @@ export const actions: Actions = {
 	},
 
 	saveGrid: async (event) => {
-		const { db, measure, user } = measureFor(event, 'indicator_value.report');
+		const ctx = await measureFor(event, 'indicator_value.report', 'grid');
+		if ('refused' in ctx) return ctx.refused;
+		const { db, measure, user } = ctx;
 		const raw = formObject(await event.request.formData());
 		const parsed = parseGridForm(raw);
 		if (!parsed.ok) return fail(400, { grid: { values: raw, errors: parsed.errors, params: {} } });
@@ -120,7 +146,9 @@ export const actions: Actions = {
 	},
 
 	saveStage: async (event) => {
-		const { db, measure, user } = measureFor(event, 'rollout_stage.report');
+		const ctx = await measureFor(event, 'rollout_stage.report');
+		if ('refused' in ctx) return ctx.refused;
+		const { db, measure, user } = ctx;
 		const raw = formObject(await event.request.formData());
 		const parsed = stageSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { stage: { values: raw, errors: fieldErrors(parsed.error) } });

@@ -5,7 +5,7 @@ import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, parent }) => {
+export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const { today } = await parent();
 	const db = getDb();
 	const found = recommendations.getRecommendation(db, params.code);
@@ -15,6 +15,6 @@ export const load: PageServerLoad = async ({ params, url, parent }) => {
 		...found,
 		periods: f.periods,
 		filters: { period: f.period, asOf: f.asOf },
-		scorecard: dashboard.recommendationScorecard(db, params.code, f.opts)!
+		scorecard: dashboard.recommendationScorecardFor(db, locals.user, params.code, f.opts)!
 	};
 };

@@ -4,11 +4,11 @@ import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, parent }) => {
+export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const { today } = await parent();
 	const db = getDb();
 	const f = dashboard.resolveFilters(db, parseDashboardParams(url.searchParams), today);
-	const scorecard = dashboard.regionScorecard(db, params.iso, f.opts);
+	const scorecard = dashboard.regionScorecardFor(db, locals.user, params.iso, f.opts);
 	if (!scorecard) error(404, { message: 'err_not_found' });
 	return { ...scorecard, periods: f.periods, filters: { period: f.period, asOf: f.asOf } };
 };

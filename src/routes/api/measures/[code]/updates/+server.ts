@@ -7,13 +7,16 @@ import { fieldErrors } from '$lib/schemas/common';
 import { progressUpdateSchema } from '$lib/schemas/reporting';
 import type { RequestHandler } from './$types';
 
-/** The open progress update of a measure (or null), for integrations. */
+/**
+ * The open progress update of a measure (or null), for integrations: to those who may report on
+ * the measure or review it (403 to anyone else), with the evidence they may read.
+ */
 export const GET: RequestHandler = (event) => {
 	const db = getDb();
 	const m = measures.getMeasureRef(db, event.params.code);
 	if (!m) error(404, { message: 'err_not_found' });
-	authorize(event, 'plan.read');
-	return json({ measure: m.code, openUpdate: updates.openUpdate(db, m.id) });
+	const user = authorize(event, 'measure.read_open_work', updates.measureTarget(db, m.id) ?? undefined);
+	return json({ measure: m.code, openUpdate: updates.openUpdate(db, m.id, user) });
 };
 
 /**
@@ -42,6 +45,8 @@ export const POST: RequestHandler = async (event) => {
 			return json({ error: 'conflict', current: result.current }, { status: 409 });
 		case 'state':
 			return json({ error: `state_${result.state}` }, { status: 409 });
+		case 'forbidden':
+			return json({ error: result.reason }, { status: 403 });
 		case 'not_found':
 			return json({ error: 'not_found' }, { status: 404 });
 	}

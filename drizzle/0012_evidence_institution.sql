@@ -1,0 +1,1 @@
+ALTER TABLE `evidence` ADD `institution_id` integer REFERENCES institutions(id);
