@@ -29,6 +29,8 @@ export interface SeedOptions {
 	/** folder of the seed files, relative to the working directory (default `seed`) */
 	dir?: string;
 	log?: (line: string) => void;
+	/** publish the demonstration reports (default true); off where the database predates the reports tables */
+	demoReports?: boolean;
 }
 
 /** Rows per table, as they stand after seeding. */
@@ -115,7 +117,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
 		if (hashes) {
 			insertDemo(tx, files, hashes, log);
 			// A partner signing in on first start has reports to read: one per past semester.
-			log(`demo reports: ${publishDemoReports(tx, DEMO_TODAY)}`);
+			if (options.demoReports !== false) log(`demo reports: ${publishDemoReports(tx, DEMO_TODAY)}`);
 		}
 		const meta = [
 			{ key: 'seeded_at', value: new Date().toISOString() },
