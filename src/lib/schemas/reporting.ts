@@ -63,3 +63,13 @@ export const stageSchema = z.object({
 export type StageInput = z.infer<typeof stageSchema>;
 
 export const evidenceRemoveSchema = z.object({ evidenceId: idNumber });
+
+/** Filters of the review queue, read from the URL; an unknown value is ignored rather than failing the page. */
+export const reviewFiltersSchema = z.object({
+	kind: z.enum(['update', 'value', 'stage']).optional().catch(undefined),
+	institution: z.string().trim().regex(/^[A-Z][A-Z0-9-]*$/).max(40).optional().catch(undefined),
+	period: z.string().trim().regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/).optional().catch(undefined),
+	order: z.enum(['oldest', 'newest']).optional().catch(undefined).transform((v) => v ?? 'oldest'),
+	page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((v) => v ?? 1)
+});
+export type ReviewFilters = z.infer<typeof reviewFiltersSchema>;

@@ -28,7 +28,95 @@ export interface QueueItem {
 
 type Row = Omit<QueueItem, 'proposed' | 'current' | 'isDemo'> & { proposed: string; current: string | null; isDemo: number };
 
+export const QUEUE_KINDS = ['update', 'value', 'stage'] as const;
+export type QueueKind = (typeof QUEUE_KINDS)[number];
+type Key = { kind: QueueKind; id: number };
+
+export interface QueueFilters {
+	kind?: QueueKind;
+	/** code of the submitting institution (the update's institution, the author's for values and stages) */
+	institution?: string;
+	/** reporting period code; a roll-out stage counts in the semester of its date */
+	period?: string;
+	order: 'oldest' | 'newest';
+	page: number;
+	pageSize: number;
+}
+
+export interface QueuePage {
+	items: QueueItem[];
+	total: number;
+	page: number;
+	pages: number;
+	/** how many submissions each filter value would show, the other filters kept (a faceted count) */
+	facets: { kind: Record<string, number>; institution: Record<string, number>; period: Record<string, number> };
+}
+
+// Every submission as a light key row: what the filters and the order need, nothing else.
+// Each branch reads its (state, submitted_at) index; the cards are built for one page of keys only.
+const KEYS = sql`
+	SELECT 'update' AS kind, u.id AS id, u.submitted_at AS submittedAt, i.code AS institution, u.period AS period
+	FROM progress_updates u LEFT JOIN institutions i ON i.id = u.institution_id
+	WHERE u.state = 'submitted'
+	UNION ALL
+	SELECT 'value', v.id, v.submitted_at, ai.code, v.period
+	FROM indicator_values v LEFT JOIN users a ON a.id = v.reported_by LEFT JOIN institutions ai ON ai.id = a.institution_id
+	WHERE v.state = 'submitted' AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL
+	UNION ALL
+	SELECT 'stage', s.id, s.submitted_at, ai.code,
+		substr(s.since, 1, 4) || CASE WHEN substr(s.since, 6, 2) <= '06' THEN '-S1' ELSE '-S2' END
+	FROM measure_region_stages s LEFT JOIN users a ON a.id = s.author_id LEFT JOIN institutions ai ON ai.id = a.institution_id
+	WHERE s.state = 'submitted'`;
+
+type Facet = 'kind' | 'institution' | 'period';
+
+/**
+ * One page of the queue with its filters (kind, institution, period), oldest first unless asked otherwise,
+ * and the count each filter value would give. Two grouped/limited queries whatever the queue's size,
+ * then the cards of the page's submissions only.
+ */
+export function page(db: Db, filters: Partial<QueueFilters> = {}): QueuePage {
+	const f: QueueFilters = { order: 'oldest', page: 1, pageSize: 20, ...filters };
+	const groups = db.all<{ kind: string; institution: string | null; period: string | null; n: number }>(
+		sql`SELECT kind, institution, period, count(*) AS n FROM (${KEYS}) GROUP BY 1, 2, 3`
+	);
+	const chosen: Record<Facet, string | undefined> = { kind: f.kind, institution: f.institution, period: f.period };
+	const facets: QueuePage['facets'] = { kind: {}, institution: {}, period: {} };
+	let total = 0;
+	for (const g of groups) {
+		const value: Record<Facet, string> = { kind: g.kind, institution: g.institution ?? '', period: g.period ?? '' };
+		const fails = (Object.keys(chosen) as Facet[]).filter((k) => chosen[k] !== undefined && chosen[k] !== value[k]);
+		if (fails.length === 0) total += g.n;
+		// a value's count keeps every other filter: it says what choosing that value would show
+		for (const k of Object.keys(facets) as Facet[]) {
+			if (fails.length === 0 || (fails.length === 1 && fails[0] === k)) facets[k][value[k]] = (facets[k][value[k]] ?? 0) + g.n;
+		}
+	}
+	const pages = Math.max(1, Math.ceil(total / f.pageSize));
+	const current = Math.min(Math.max(1, f.page), pages);
+	const dir = f.order === 'newest' ? sql`DESC` : sql`ASC`;
+	const keys = db.all<Key>(sql`
+		SELECT kind, id FROM (${KEYS})
+		WHERE (${f.kind ?? null} IS NULL OR kind = ${f.kind ?? null})
+			AND (${f.institution ?? null} IS NULL OR institution = ${f.institution ?? null})
+			AND (${f.period ?? null} IS NULL OR period = ${f.period ?? null})
+		ORDER BY submittedAt ${dir}, kind ${dir}, id ${dir}
+		LIMIT ${f.pageSize} OFFSET ${(current - 1) * f.pageSize}`);
+	return { items: cards(db, keys), total, page: current, pages, facets };
+}
+
+/** The oldest submissions first (the whole queue up to `limit`). */
 export function queue(db: Db, limit = 200): QueueItem[] {
+	return page(db, { pageSize: limit }).items;
+}
+
+/** The cards of the given submissions (a page of keys from `page`), in the order of the keys. */
+function cards(db: Db, keys: readonly Key[]): QueueItem[] {
+	if (keys.length === 0) return [];
+	const ids = (kind: Key['kind']) => {
+		const list = keys.filter((k) => k.kind === kind).map((k) => k.id);
+		return list.length ? sql.join(list.map((id) => sql`${id}`), sql`, `) : sql`NULL`;
+	};
 	const rows = db.all<Row>(sql`
 		SELECT 'update' AS kind, u.id, u.version, u.submitted_at AS submittedAt,
 			m.code AS measureCode, m.title_fr AS measureTitleFr, m.title_ar AS measureTitleAr, m.title_en AS measureTitleEn,
@@ -41,7 +129,7 @@ export function queue(db: Db, limit = 200): QueueItem[] {
 		JOIN measures m ON m.id = u.measure_id
 		LEFT JOIN users a ON a.id = u.author_id
 		LEFT JOIN institutions i ON i.id = u.institution_id
-		WHERE u.state = 'submitted'
+		WHERE u.state = 'submitted' AND u.id IN (${ids('update')})
 		UNION ALL
 		SELECT 'value', v.id, v.version, v.submitted_at,
 			m.code, m.title_fr, m.title_ar, m.title_en,
@@ -60,7 +148,7 @@ export function queue(db: Db, limit = 200): QueueItem[] {
 		LEFT JOIN regions r ON r.id = v.region_id
 		LEFT JOIN users a ON a.id = v.reported_by
 		LEFT JOIN institutions ai ON ai.id = a.institution_id
-		WHERE v.state = 'submitted' AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL
+		WHERE v.state = 'submitted' AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL AND v.id IN (${ids('value')})
 		UNION ALL
 		SELECT 'stage', s.id, s.version, s.submitted_at,
 			m.code, m.title_fr, m.title_ar, m.title_en,
@@ -74,9 +162,10 @@ export function queue(db: Db, limit = 200): QueueItem[] {
 		JOIN regions r ON r.id = s.region_id
 		LEFT JOIN users a ON a.id = s.author_id
 		LEFT JOIN institutions ai ON ai.id = a.institution_id
-		WHERE s.state = 'submitted'
-		ORDER BY 4, 1, 2
-		LIMIT ${limit}`);
+		WHERE s.state = 'submitted' AND s.id IN (${ids('stage')})
+	`);
+	const at = new Map(keys.map((k, i) => [`${k.kind}-${k.id}`, i]));
+	rows.sort((a, b) => at.get(`${a.kind}-${a.id}`)! - at.get(`${b.kind}-${b.id}`)!);
 	return rows.map((r) => ({ ...r, isDemo: !!r.isDemo, proposed: JSON.parse(r.proposed), current: r.current ? JSON.parse(r.current) : null }));
 }
 

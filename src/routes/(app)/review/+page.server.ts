@@ -1,16 +1,20 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import * as review from '$lib/server/review';
+import * as measures from '$lib/server/measures';
 import { authorize } from '$lib/server/auth';
 import { failFor } from '$lib/server/form-result';
 import { fieldErrors, formObject } from '$lib/schemas/common';
-import { reviewSchema } from '$lib/schemas/reporting';
+import { reviewSchema, reviewFiltersSchema } from '$lib/schemas/reporting';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'submission.review');
 	const db = getDb();
-	return { queue: review.queue(db), total: review.count(db) };
+	// Filters, order and page live in the URL, so a filtered queue can be bookmarked and shared.
+	const filters = reviewFiltersSchema.parse(Object.fromEntries(event.url.searchParams));
+	const result = review.page(db, { ...filters, pageSize: 20 });
+	return { queue: result.items, total: result.total, page: result.page, pages: result.pages, facets: result.facets, filters, institutions: measures.filterOptions(db).institutions };
 };
 
 export const actions: Actions = {
