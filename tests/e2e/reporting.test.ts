@@ -49,7 +49,7 @@ describe('the reporting loop in the browser', () => {
 		// commission: return with a comment
 		const cm = await newPage(browser);
 		await login(cm.page, 'commission@rasd.demo', 'Rasd-Commission-2026!');
-		await cm.page.goto('/review');
+		await cm.page.goto('/review?kind=update&institution=DGSN&order=newest');
 		await ready(cm.page);
 		const item = cm.page.locator(`[data-testid=queue-item][data-kind=update][data-measure="${code}"]`);
 		expect(await item.count()).toBe(1);
@@ -78,7 +78,7 @@ describe('the reporting loop in the browser', () => {
 		await fp.page.waitForSelector('[data-testid=saved-notice]');
 
 		// commission: validate
-		await cm.page.goto('/review');
+		await cm.page.goto('/review?kind=update&institution=DGSN&order=newest');
 		await ready(cm.page);
 		await cm.page.locator(`[data-testid=queue-item][data-kind=update][data-measure="${code}"] [data-testid=validate]`).click();
 		await cm.page.waitForSelector('[data-testid=review-done]');

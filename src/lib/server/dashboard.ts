@@ -335,7 +335,7 @@ function kpisBlock(): Block<Kpis> {
 			MEASURE_STATUSES.map((st) => sql`coalesce(sum(CASE WHEN c.status = ${st} THEN c.n END), 0) AS ${sql.identifier(`st_${st}`)}`),
 			sql`, `
 		)},
-		round(100.0 * sum(CASE WHEN c.status = 'completed' THEN c.n END) / nullif(sum(CASE WHEN c.status <> 'cancelled' THEN c.n END), 0), 1) AS completion,
+		round(100.0 * sum(CASE WHEN c.status = 'completed' THEN c.n ELSE 0 END) / nullif(sum(CASE WHEN c.status <> 'cancelled' THEN c.n END), 0), 1) AS completion,
 		sum(c.overdue) AS overdue, sum(c.at_risk) AS at_risk, sum(c.stale) AS stale, sum(c.due_soon) AS due_soon,
 		r.in_progress AS recs_in_progress, r.linked AS recs_linked
 		FROM cube c,

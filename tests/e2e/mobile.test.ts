@@ -1,0 +1,151 @@
+/**
+ * Every page on a phone (390 px) and on a desktop, in French and Arabic: nothing overflows the window sideways,
+ * axe-core finds no violation, no script error; on a phone a measure's status and progress are in view in the
+ * list, the navigation is a menu and the filters fold behind one control.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launch, newPage, login, ready, screenshot } from './browser';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const COMMISSION = { email: 'commission@rasd.demo', password: 'Rasd-Commission-2026!' };
+const FOCAL = { email: 'dgsn@rasd.demo', password: 'Rasd-Dgsn-2026!' };
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function setLanguage(page: Page, lang: 'fr' | 'ar'): Promise<void> {
+	await page.goto('/');
+	await ready(page);
+	await Promise.all([page.waitForLoadState('load'), page.click(`[data-testid=lang-${lang}]`)]);
+	await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/** Loads a page and waits until it is interactive and its charts are drawn (or in their empty state). */
+async function visit(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await ready(page);
+	await page.waitForFunction(
+		() => [...document.querySelectorAll('[data-chart-state]')].every((c) => ['ready', 'empty', 'error'].includes(c.getAttribute('data-chart-state') ?? '')),
+		undefined,
+		{ timeout: 20_000 }
+	);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+		const r = await axe.run(document, { resultTypes: ['violations'] });
+		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+	});
+}
+
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+async function everyPage(who: { email: string; password: string }, paths: (page: Page) => Promise<string[]>, tag: string) {
+	const { context, page } = await newPage(browser, { width: 390, height: 844 });
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+	await login(page, who.email, who.password);
+	const list = await paths(page);
+	const problems: string[] = [];
+	for (const lang of ['fr', 'ar'] as const) {
+		await setLanguage(page, lang);
+		for (const width of [390, 1280]) {
+			await page.setViewportSize({ width, height: 844 });
+			for (const path of list) {
+				await visit(page, path);
+				const over = await overflow(page);
+				if (over > 0) problems.push(`${lang} ${width} ${path}: overflows by ${over} px`);
+				for (const v of await axeViolations(page)) problems.push(`${lang} ${width} ${path}: ${v}`);
+				if (width === 390) await screenshot(page, `${tag}-${lang}${path.replace(/[/?=&]+/g, '_')}-390`, false);
+			}
+		}
+	}
+	await context.close();
+	expect(problems).toEqual([]);
+	expect(errors).toEqual([]);
+}
+
+describe('every page at 390 px and 1280 px, French and Arabic', () => {
+	it('the commission: no sideways scroll, no axe violation, no script error', { timeout: 600_000 }, async () => {
+		await everyPage(
+			COMMISSION,
+			async (page) => {
+				await page.goto('/measures');
+				const measure = await page.locator('[data-testid=measure-row] a.code').first().getAttribute('href');
+				return ['/', '/measures', measure!, '/review', '/plans', '/plans/PN-2023-2030', '/axes/A1', '/indicators', '/recommendations', '/recommendations/R1', '/institutions', '/institutions/DGSN', '/regions', '/regions/MA-01'];
+			},
+			'commission'
+		);
+	});
+
+	it('a focal point: its own pages too', { timeout: 300_000 }, async () => {
+		await everyPage(FOCAL, async () => ['/my-work', '/measures?institution=DGSN'], 'focal');
+	});
+});
+
+describe('phone layout', () => {
+	it('shows each measure as a card with its status and progress in view, filters folded, navigation as a menu', { timeout: 120_000 }, async () => {
+		const { context, page } = await newPage(browser, { width: 390, height: 844 });
+		await login(page, COMMISSION.email, COMMISSION.password);
+		for (const lang of ['fr', 'ar'] as const) {
+			await setLanguage(page, lang);
+			await visit(page, '/measures?status=in_progress');
+			// status and progress of the first measures are inside the window, not beyond its side
+			const boxes = await page.evaluate(() =>
+				[...document.querySelectorAll('[data-testid=measure-row]')].slice(0, 5).map((row) =>
+					['[data-testid=measure-status]', '[data-testid=measure-progress] [role=progressbar]', 'a.code'].map((sel) => {
+						const b = row.querySelector(sel)!.getBoundingClientRect();
+						return { left: b.left, right: b.right, width: b.width };
+					})
+				)
+			);
+			expect(boxes.length).toBe(5);
+			for (const box of boxes.flat()) {
+				expect(box.width).toBeGreaterThan(0);
+				expect(box.left).toBeGreaterThanOrEqual(0);
+				expect(box.right).toBeLessThanOrEqual(390);
+			}
+			// the progress bar says its value to assistive technology
+			const bar = page.locator('[data-testid=measure-row] [role=progressbar]').first();
+			expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(0);
+			expect(await bar.getAttribute('aria-valuetext')).toMatch(/%/);
+			// the filters are one control that counts the active ones; opening it shows them
+			expect(await page.locator('#f-status').isVisible()).toBe(false);
+			expect(await page.locator('[data-testid=filters-active]').innerText()).toMatch(/1/);
+			await page.click('[data-testid=filter-fold] summary');
+			expect(await page.locator('#f-status').isVisible()).toBe(true);
+			// the navigation is a menu: folded, then opened, every entry fits in the window
+			const links = page.locator('nav[aria-label] #nav-list a');
+			expect(await links.first().isVisible()).toBe(false);
+			await page.click('[data-testid=menu-button]');
+			expect(await page.locator('[data-testid=menu-button]').getAttribute('aria-expanded')).toBe('true');
+			const right = await links.evaluateAll((as) => as.map((a) => ({ l: a.getBoundingClientRect().left, r: a.getBoundingClientRect().right })));
+			expect(right.length).toBeGreaterThanOrEqual(7);
+			for (const { l, r } of right) expect(l >= 0 && r <= 390).toBe(true);
+			await screenshot(page, `menu-${lang}-390`, false);
+			await Promise.all([page.waitForURL('**/plans'), links.filter({ hasText: lang === 'fr' ? 'Plans' : 'الخطط' }).click()]);
+			expect(await links.first().isVisible()).toBe(false);
+		}
+		await setLanguage(page, 'fr');
+		await context.close();
+	});
+
+	it('on a wide screen keeps the filters and the navigation open', async () => {
+		const { context, page } = await newPage(browser, { width: 1280 });
+		await login(page, COMMISSION.email, COMMISSION.password);
+		await visit(page, '/measures');
+		expect(await page.locator('#f-status').isVisible()).toBe(true);
+		expect(await page.locator('[data-testid=menu-button]').isVisible()).toBe(false);
+		expect(await page.locator('nav #nav-list a[href="/measures"]').isVisible()).toBe(true);
+		await context.close();
+	});
+});
