@@ -31,6 +31,8 @@ if (!existsSync(BUILD_ENTRY) || statSync(BUILD_ENTRY).mtimeMs < sourcesChanged) 
 }
 
 process.env.PORT ??= '3000';
-// Evidence files may be 10 MB; adapter-node refuses larger bodies than this (its default is 512 KB).
-process.env.BODY_SIZE_LIMIT ??= '11M';
+// Spreadsheet imports may be 20 MB (evidence files 10 MB, checked by their own code): a body a little
+// larger still reaches the import form, which then says the file is too large; adapter-node refuses
+// anything beyond this with a bare 413 (its default is 512 KB).
+process.env.BODY_SIZE_LIMIT ??= '24M';
 await import('./serve.mjs');

@@ -6,6 +6,9 @@
  * twice changes nothing the second time: every row is then unchanged.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -223,4 +226,85 @@ export function applyValues(db: Db, actorId: number, plan: DryRun, meta: { fileN
 		audit.record(tx, { userId: actorId, action: 'import', entity: 'import_run', entityId: run.id, after: { kind: 'values', fileName: meta.fileName, hash: plan.hash, counts: plan.counts, publicRecord: meta.publicRecord } });
 		return { ok: true, runId: run.id } as const;
 	});
+}
+
+// ---- the upload between the dry run and the apply ----
+
+/**
+ * Where an uploaded file waits between its dry run and its apply, under its SHA-256: a form without
+ * JavaScript cannot send the same file twice, and every server worker sees the same folder.
+ */
+export function pendingDir(): string {
+	const db = (process.env.DATABASE_URL ?? 'data/rasd.db').replace(/^file:/, '');
+	return db === ':memory:' ? join(tmpdir(), 'rasd-import-pending') : join(dirname(resolve(db)), 'import-pending');
+}
+
+/** Keeps the bytes under their hash (and drops files left more than a day). */
+export function keepPending(bytes: Buffer): string {
+	const dir = pendingDir();
+	mkdirSync(dir, { recursive: true });
+	const hash = createHash('sha256').update(bytes).digest('hex');
+	const dayAgo = Date.now() - 86_400_000;
+	for (const name of readdirSync(dir)) {
+		try {
+			if (statSync(join(dir, name)).mtimeMs < dayAgo) rmSync(join(dir, name), { force: true });
+		} catch {
+			/* removed by another worker meanwhile */
+		}
+	}
+	writeFileSync(join(dir, hash), bytes);
+	return hash;
+}
+
+/** The pending file of `hash`, or null once applied or expired. `hash` is checked by the form schema. */
+export function readPending(hash: string): Buffer | null {
+	if (!/^[0-9a-f]{64}$/.test(hash)) return null;
+	try {
+		return readFileSync(join(pendingDir(), hash));
+	} catch {
+		return null;
+	}
+}
+
+export function dropPending(hash: string): void {
+	if (/^[0-9a-f]{64}$/.test(hash)) rmSync(join(pendingDir(), hash), { force: true });
+}
+
+/** The recorded imports, newest first, with who ran them. */
+export function listRuns(db: Db, limit = 20) {
+	return db.all<{ id: number; kind: 'values' | 'structure'; fileName: string; fileHash: string; counts: string; createdAt: string; userName: string | null }>(sql`
+		SELECT r.id, r.kind, r.file_name AS fileName, r.file_hash AS fileHash, r.counts, r.created_at AS createdAt, u.name AS userName
+		FROM import_runs r LEFT JOIN users u ON u.id = r.user_id ORDER BY r.id DESC LIMIT ${limit}`).map((r) => ({ ...r, counts: JSON.parse(r.counts) as DryRun['counts'] }));
+}
+
+// ---- one entry for the page: check a file of either kind, apply it ----
+
+/** What the page shows of a dry run: capped lists, so a file of 10,000 bad rows still renders. */
+export type CheckSummary = {
+	ok: boolean;
+	hash: string;
+	counts: DryRun['counts'];
+	issues: ImportIssue[];
+	issueCount: number;
+	changes: { sheet: string; row: number; action: 'create' | 'update'; item: string }[];
+	changeCount: number;
+};
+export const SHOWN_ISSUES = 300;
+export const SHOWN_CHANGES = 100;
+
+type Checked = { summary: CheckSummary; plan: DryRun | null };
+
+/** Reads and dry-runs an uploaded file of indicator values. */
+export async function checkValues(db: Db, bytes: Buffer, fileName: string, opts: { publicRecord: boolean }): Promise<Checked> {
+	const read = await readTable(bytes, fileName);
+	const hash = createHash('sha256').update(bytes).digest('hex');
+	if (!read.ok) return { summary: summarize({ ok: false, hash, counts: { create: 0, update: 0, unchanged: 0 }, issues: read.issues }, []), plan: null };
+	const plan = dryRunValues(db, read.table, bytes, opts);
+	const iso = new Map(db.all<{ id: number; iso: string }>(sql`SELECT id, iso FROM regions`).map((r) => [r.id, r.iso]));
+	const changes = plan.rows.filter((r) => r.action !== 'unchanged').map((r) => ({ sheet: read.table.sheet, row: r.row, action: r.action as 'create' | 'update', item: `${r.code} · ${r.period}${r.regionId ? ` · ${iso.get(r.regionId)}` : ''} = ${r.value}` }));
+	return { summary: summarize(plan, changes), plan };
+}
+
+export function summarize(plan: { ok: boolean; hash: string; counts: DryRun['counts']; issues: ImportIssue[] }, changes: CheckSummary['changes']): CheckSummary {
+	return { ok: plan.ok, hash: plan.hash, counts: plan.counts, issues: plan.issues.slice(0, SHOWN_ISSUES), issueCount: plan.issues.length, changes: changes.slice(0, SHOWN_CHANGES), changeCount: changes.length };
 }
