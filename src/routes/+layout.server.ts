@@ -1,4 +1,5 @@
 import type { LayoutServerLoad } from './$types';
+import { localDay } from '$lib/domain/calendar';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
 	user: locals.user && {
@@ -7,6 +8,7 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 		role: locals.user.role
 	},
 	locale: locals.locale,
-	// "Today" comes from the server so derived flags agree between server and browser render.
-	today: new Date().toISOString().slice(0, 10)
+	// "Today" comes from the server so derived flags agree between server and browser render; it is
+	// the day in Morocco (Africa/Casablanca), where due dates fall, not the server's UTC day.
+	today: localDay()
 });

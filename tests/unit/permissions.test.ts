@@ -39,6 +39,7 @@ const EXPECTED: Record<Action, Record<Role, Cell>> = {
 	'report.withdraw': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'report.draft_annual': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'plan.manage': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
+	'period.manage': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'user.manage': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
 	'institution.manage': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
 	'plan.import': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },

@@ -16,7 +16,7 @@ import { reviewBreakdowns } from './value-grids';
 import type { IndicatorValueInput, ReviewInput } from '../schemas/reporting';
 import { can, type Actor as Viewer, type Target } from './auth/permissions';
 import { OPEN_STATES as OPEN } from '../domain/workflow';
-import { refuseDecision } from './workflow';
+import { refuseClosedPeriod, refuseDecision } from './workflow';
 
 function dimensionsOf(json: string): string[] {
 	try {
@@ -61,6 +61,8 @@ export function save(db: Db, actor: { id: number }, input: IndicatorValueInput):
 		if (!open && input.valueId !== undefined)
 			return conflict(tx.select().from(indicatorValues).where(and(eq(indicatorValues.id, input.valueId), eq(indicatorValues.indicatorId, ind.id))).get() ?? null);
 		if (open?.state === 'submitted') return wrongState('submitted');
+		const closed = refuseClosedPeriod(tx, input.period);
+		if (closed) return closed;
 
 		const p = parsePeriod(input.period)!;
 		const submitting = input.intent === 'submit';

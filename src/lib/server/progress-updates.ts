@@ -17,7 +17,7 @@ import type { ProgressUpdateInput, ReviewInput } from '../schemas/reporting';
 import { can, type Actor as Viewer, type Target } from './auth/permissions';
 import { forViewer as evidenceForViewer, insertEvidence, type NewEvidence } from './evidence';
 import { OPEN_STATES } from '../domain/workflow';
-import { refuseDecision } from './workflow';
+import { refuseClosedPeriod, refuseDecision } from './workflow';
 
 /** The owners of a measure, as the permission rules need them. */
 export function measureTarget(db: Db, measureId: number): (Target & { measureId: number }) | null {
@@ -80,6 +80,8 @@ export function save(
 			return conflict(gone ?? null);
 		}
 		if (open?.state === 'submitted') return wrongState('submitted');
+		const closed = refuseClosedPeriod(tx, input.period);
+		if (closed) return closed;
 
 		const submitting = input.intent === 'submit';
 		const errors = checkUpdate(input, measure.progress, submitting);

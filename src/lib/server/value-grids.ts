@@ -14,6 +14,7 @@ import { BREAKDOWN_DIMENSIONS, CATEGORIES, checkGrid, type BreakdownDimension, t
 import { matchesFrequency, parsePeriod } from '../domain/period';
 import { conflict, notFound, nowIso, wrongState, type WriteResult } from './write-result';
 import type { GridInput } from '../schemas/grid';
+import { refuseClosedPeriod } from './workflow';
 
 const OPEN = ['draft', 'submitted', 'returned'] as const;
 
@@ -145,6 +146,7 @@ export function save(db: Db, actor: { id: number }, input: GridInput): GridResul
 		if (!head && input.valueId !== undefined)
 			return conflict(tx.select().from(indicatorValues).where(and(eq(indicatorValues.id, input.valueId), eq(indicatorValues.indicatorId, ind.id))).get() ?? null);
 		if (head?.state === 'submitted') return wrongState('submitted');
+		if (refuseClosedPeriod(tx, input.period)) return { ok: false, kind: 'grid', errors: [{ field: 'period', key: 'err_period_closed' }] };
 
 		const p = parsePeriod(input.period)!;
 		const submitting = input.intent === 'submit';

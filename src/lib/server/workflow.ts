@@ -6,7 +6,9 @@
  */
 import { isOwnSubmission, transition } from '../domain/workflow';
 import type { WorkflowState } from '../domain/enums';
-import { conflict, forbidden, wrongState } from './write-result';
+import { conflict, forbidden, invalid, wrongState } from './write-result';
+import type { Db } from './db/client';
+import { isClosed } from './reporting-periods';
 
 export interface Decidable {
 	version: number;
@@ -21,4 +23,12 @@ export function refuseDecision(reviewerId: number, version: number, row: Decidab
 	if (transition(row.state, 'validated') !== 'review') return wrongState(row.state);
 	if (isOwnSubmission(reviewerId, row.submittedBy)) return forbidden('own_submission');
 	return null;
+}
+
+/**
+ * The one guard of a report's period, used by every save of the reporting loop inside its
+ * transaction: once the commission has closed a period, no draft or submission is written for it.
+ */
+export function refuseClosedPeriod(tx: Db, period: string) {
+	return isClosed(tx, period) ? invalid({ period: 'err_period_closed' }) : null;
 }

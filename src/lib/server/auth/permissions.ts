@@ -37,6 +37,8 @@ export const ACTIONS = [
 	// the annual national report's draft (DOCX / PDF)
 	'report.draft_annual',
 	'plan.manage',
+	// open and close reporting periods
+	'period.manage',
 	// administration
 	'user.manage',
 	'institution.manage',
@@ -116,6 +118,7 @@ export const RULES: Record<Action, Rule> = {
 	'report.withdraw': commission,
 	'report.draft_annual': commission,
 	'plan.manage': commission,
+	'period.manage': commission,
 	'user.manage': adminOnly,
 	'institution.manage': adminOnly,
 	'plan.import': adminOnly,

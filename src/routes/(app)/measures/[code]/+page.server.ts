@@ -8,6 +8,8 @@ import * as grids from '$lib/server/value-grids';
 import { parseGridForm } from '$lib/schemas/grid';
 import * as evidence from '$lib/server/evidence';
 import * as reference from '$lib/server/reference';
+import * as periods from '$lib/server/reporting-periods';
+import { localDay } from '$lib/domain/calendar';
 import { authorize, can } from '$lib/server/auth';
 import { failFor } from '$lib/server/form-result';
 import { fieldErrors, formObject } from '$lib/schemas/common';
@@ -39,7 +41,9 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		openStages: rollout.openStagesOfMeasure(db, found.measure.id, viewer, target),
 		allRegions: reference.regionNames(db),
 		openGrids,
-		editGrid
+		editGrid,
+		reportingPeriod: canReport ? (periods.current(db, localDay())?.code ?? null) : null,
+		closedPeriods: canReport ? periods.closedCodes(db) : []
 	};
 };
 
