@@ -8,6 +8,7 @@
 // A client's X-Forwarded-Proto/-Host/-For is only believed when PROTOCOL_HEADER, HOST_HEADER or
 // ADDRESS_HEADER names it (the proxy settings, see the README).
 import http from 'node:http';
+import cluster from 'node:cluster';
 import process from 'node:process';
 import zlib from 'node:zlib';
 import compression from 'compression';
@@ -40,6 +41,8 @@ const server = http.createServer((req, res) => {
 	}
 	// Set before the handler so that assets, refusals and pages all carry them.
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	// Which of npm start's workers answered (1…RASD_WORKERS): for diagnosis behind a proxy, and tests.
+	if (cluster.worker) res.setHeader('X-Rasd-Worker', String(cluster.worker.id));
 	if (servedOverHttps(req)) res.setHeader('Strict-Transport-Security', HSTS);
 	compress(/** @type {any} */ (req), /** @type {any} */ (res), () =>
 		handler(req, res, () => {
@@ -53,11 +56,16 @@ const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-	console.log(`[rasd] serving on http://${shown}:${port}${origin ? ` (public address ${origin})` : ''}`);
+	const who = cluster.isWorker ? ` (worker ${cluster.worker?.id}, pid ${process.pid})` : '';
+	console.log(`[rasd] serving on http://${shown}:${port}${origin ? ` (public address ${origin})` : ''}${who}`);
 });
 
 // Stop taking requests, let those under way finish, then leave (SIGTERM from a service manager, ^C).
+let closing = false;
 function shutdown() {
+	// ^C reaches every worker and the primary, which then asks each worker again: close once.
+	if (closing) return;
+	closing = true;
 	server.close(() => {
 		// @ts-expect-error SvelteKit's own event, for code that cleans up on shutdown
 		process.emit('sveltekit:shutdown', 'SIGTERM');

@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection, type Locale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db/client';
 import { seedDatabase } from '$lib/server/seed';
+import { runsBackgroundJobs, startBackgroundJobs } from '$lib/server/background';
 import {
 	SESSION_COOKIE,
 	validateSession,
@@ -25,6 +26,8 @@ export const init: ServerInit = async () => {
 			const result = await seedDatabase(db, { demo: mode !== 'public' });
 			if (result.seeded) console.log(`[rasd] database seeded (${mode}):`, result.counts);
 		}
+		// One process only: the single server, or the primary of npm start's workers (background.ts).
+		if (runsBackgroundJobs()) startBackgroundJobs(db);
 	} catch (e) {
 		console.error(`[rasd] cannot start: ${(e as Error).message}`);
 		process.exit(1);

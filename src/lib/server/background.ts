@@ -1,0 +1,45 @@
+/**
+ * Background jobs: work no request waits for (purging expired sessions; the reminders' outbox when it
+ * comes). They must run in exactly one process: with `npm start`'s workers (RASD_WORKERS > 1,
+ * scripts/start.mjs) every worker runs the server's `init` hook, and two purges or two outbox
+ * senders at once would race. So they run where `cluster.isWorker` is false — the single server
+ * process (RASD_WORKERS=1, `node scripts/serve.mjs`, the benches), or the cluster's primary, which
+ * prepares the database, serves no request and stays up as long as the workers do.
+ *
+ * A new job is one more entry in BACKGROUND_JOBS. Timers are unref'd: they never keep a process alive.
+ */
+import cluster from 'node:cluster';
+import type { Db } from './db/client';
+import { deleteExpiredSessions } from './auth/session';
+
+export interface BackgroundJob {
+	name: string;
+	everyMs: number;
+	run: (db: Db) => unknown;
+}
+
+export const BACKGROUND_JOBS: BackgroundJob[] = [
+	// Expired sessions are refused on sight anyway; this only keeps the table small.
+	{ name: 'purge expired sessions', everyMs: 60 * 60 * 1000, run: (db) => deleteExpiredSessions(db) }
+];
+
+/** True in the one process that runs the background jobs (see above). */
+export function runsBackgroundJobs(): boolean {
+	return !cluster.isWorker;
+}
+
+/** Runs each job once now, then every `everyMs`; a failing run is logged and retried next time. */
+export function startBackgroundJobs(db: Db, jobs: BackgroundJob[] = BACKGROUND_JOBS): () => void {
+	const timers = jobs.map((job) => {
+		const tick = () => {
+			try {
+				job.run(db);
+			} catch (e) {
+				console.error(`[rasd] background job "${job.name}" failed: ${(e as Error).message}`);
+			}
+		};
+		tick();
+		return setInterval(tick, job.everyMs).unref();
+	});
+	return () => timers.forEach(clearInterval);
+}
