@@ -40,10 +40,16 @@ describe('the reporting loop in the browser', () => {
 		await ready(fp.page);
 		await fp.page.fill('#u-progress', String(target));
 		await fp.page.fill('#u-nfr', 'Sessions de sensibilisation tenues dans trois régions.');
+		await fp.page.fill('#u-nar', 'عقدت دورات تحسيسية في ثلاث جهات.');
 		await fp.page.setInputFiles('#u-file', pdfPath);
-		await fp.page.click('[data-testid=submit-update]');
+		// a draft first: the file is stored once, and submitting afterwards does not upload it again
+		await fp.page.click('[data-testid=save-draft]');
 		await fp.page.waitForSelector('[data-testid=saved-notice]');
-		expect(await fp.page.locator('[data-testid=update-section] [data-testid=state-submitted]').count()).toBe(1);
+		expect(await fp.page.locator('[data-testid=update-section] [data-testid=state-draft]').count()).toBe(1);
+		expect(await fp.page.inputValue('#u-file')).toBe('');
+		await fp.page.click('[data-testid=submit-update]');
+		await fp.page.waitForSelector('[data-testid=update-section] [data-testid=state-submitted]');
+		expect(await fp.page.locator('[data-testid=evidence-list] li').count()).toBe(1);
 		await screenshot(fp.page, `loop-submitted-fr-1440`);
 
 		// commission: return with a comment
@@ -54,6 +60,14 @@ describe('the reporting loop in the browser', () => {
 		const item = cm.page.locator(`[data-testid=queue-item][data-kind=update][data-measure="${code}"]`);
 		expect(await item.count()).toBe(1);
 		expect(await item.locator('.changed').first().innerText()).toBeTruthy();
+		// the reviewer reads every language written and opens the file before deciding
+		expect(await item.locator('[data-testid=review-narrative-fr]').innerText()).toContain('trois régions');
+		expect(await item.locator('[data-testid=review-narrative-ar] td[dir=rtl]').innerText()).toContain('ثلاث جهات');
+		const file = item.locator('[data-testid=review-evidence] a');
+		expect(await file.innerText()).toBe('rapport-campagne.pdf');
+		const res = await cm.page.request.get((await file.getAttribute('href'))!);
+		expect(res.status()).toBe(200);
+		expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
 		await screenshot(cm.page, `review-fr-1440`, false);
 		// returning without a comment is refused, with the reason next to the field
 		await item.locator('[data-testid=return]').click();

@@ -110,6 +110,11 @@ export function queue(db: Db, limit = 200): QueueItem[] {
 	return page(db, { pageSize: limit }).items;
 }
 
+/** A submission's evidence, every item: the reviewer (who may read all evidence) opens each before deciding. */
+const EVIDENCE_OF = (where: string) => sql.raw(`(SELECT json_group_array(json_object('id', e.id, 'kind', e.kind, 'fileName', e.file_name, 'label', e.label,
+		'url', e.url, 'visibility', e.visibility, 'institution', ei.code) ORDER BY e.id)
+	FROM evidence e LEFT JOIN institutions ei ON ei.id = e.institution_id WHERE ${where})`);
+
 /** The cards of the given submissions (a page of keys from `page`), in the order of the keys. */
 function cards(db: Db, keys: readonly Key[]): QueueItem[] {
 	if (keys.length === 0) return [];
@@ -123,7 +128,7 @@ function cards(db: Db, keys: readonly Key[]): QueueItem[] {
 			a.name AS authorName, i.code AS institutionCode, u.is_demo AS isDemo,
 			json_object('period', u.period, 'status', u.status, 'progress', u.progress,
 				'narrativeFr', u.narrative_fr, 'narrativeAr', u.narrative_ar, 'narrativeEn', u.narrative_en,
-				'evidence', (SELECT count(*) FROM evidence e WHERE e.progress_update_id = u.id)) AS proposed,
+				'evidence', json(${EVIDENCE_OF('e.progress_update_id = u.id')})) AS proposed,
 			json_object('status', m.status, 'progress', m.progress, 'lastValidatedAt', m.last_validated_at) AS current
 		FROM progress_updates u
 		JOIN measures m ON m.id = u.measure_id
@@ -138,7 +143,8 @@ function cards(db: Db, keys: readonly Key[]): QueueItem[] {
 				'unit', ind.unit, 'unitAr', ind.unit_ar, 'unitEn', ind.unit_en, 'period', v.period, 'region', r.iso, 'value', v.value, 'source', v.source,
 				'breakdowns', json((SELECT json_group_array(json_object('sex', b.sex, 'ageGroup', b.age_group, 'exploitation', b.exploitation, 'nationality', b.nationality, 'value', b.value))
 					FROM indicator_values b WHERE b.indicator_id = v.indicator_id AND b.period = v.period AND b.region_id IS v.region_id AND b.state = 'submitted'
-						AND (b.sex IS NOT NULL OR b.age_group IS NOT NULL OR b.exploitation IS NOT NULL OR b.nationality IS NOT NULL)))),
+						AND (b.sex IS NOT NULL OR b.age_group IS NOT NULL OR b.exploitation IS NOT NULL OR b.nationality IS NOT NULL))),
+				'evidence', json(${EVIDENCE_OF('e.indicator_value_id = v.id')})),
 			(SELECT json_object('value', c.value, 'source', c.source, 'validatedAt', c.validated_at) FROM indicator_values c
 				WHERE c.indicator_id = v.indicator_id AND c.period = v.period AND c.region_id IS v.region_id
 					AND c.sex IS NULL AND c.age_group IS NULL AND c.exploitation IS NULL AND c.nationality IS NULL AND c.is_current = 1)
