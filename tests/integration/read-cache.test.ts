@@ -10,7 +10,7 @@ import { openDatabase, transaction, type Db } from '../../src/lib/server/db/clie
 import { seedDatabase } from '../../src/lib/server/seed/index';
 import * as dashboard from '../../src/lib/server/dashboard';
 import * as readModels from '../../src/lib/server/read-models';
-import { readCacheStats } from '../../src/lib/server/read-cache';
+import { readCacheStats, memoize } from '../../src/lib/server/read-cache';
 import * as review from '../../src/lib/server/review';
 import * as updates from '../../src/lib/server/progress-updates';
 import { createSession } from '../../src/lib/server/auth/session';
@@ -158,6 +158,58 @@ describe('read-model cache', () => {
 		}
 		expect(read.size).toBeGreaterThan(10);
 		expect([...read].filter((t) => NOT_READ.has(t))).toEqual([]);
+	});
+
+	describe('single flight: concurrent requests for one read model wait for one computation', () => {
+		/** 20 requests arriving together, each on its own turn of the event loop, as the server runs them. */
+		const burst = <T>(read: () => T) => Promise.all(Array.from({ length: 20 }, (_, i) => new Promise<T>((ok) => setTimeout(() => ok(read()), i % 3))));
+		const bumpWeight = () => db.run(sql`UPDATE measures SET weight = weight + 1 WHERE code = 'A2.1.1'`);
+
+		it('computes a synchronous read model once per burst, and once more after a write', async () => {
+			let computations = 0;
+			const counted = memoize('singleFlightSync', (d: Db, plan: string) => {
+				computations++;
+				return dashboard.overview(d, plan, opts);
+			});
+			const answers = await burst(() => counted(db, PLAN));
+			expect(computations).toBe(1);
+			expect(new Set(answers).size).toBe(1);
+			bumpWeight();
+			const after = await burst(() => counted(db, PLAN));
+			expect(computations).toBe(2);
+			expect(new Set(after).size).toBe(1);
+			expect(after[0]).not.toBe(answers[0]);
+		});
+
+		it('has the requests that ask while an asynchronous computation runs wait for it', async () => {
+			let computations = 0;
+			const counted = memoize('singleFlightAsync', async (d: Db, plan: string) => {
+				computations++;
+				await new Promise((r) => setTimeout(r, 20));
+				return dashboard.overview(d, plan, opts);
+			});
+			const answers = await burst(() => counted(db, PLAN));
+			expect(computations).toBe(1);
+			expect(new Set(answers).size).toBe(1);
+			expect(answers[0]).toEqual(dashboard.overview(db, PLAN, opts));
+			expect(Object.isFrozen(answers[0])).toBe(true);
+		});
+
+		it('does not keep a failed computation: the next request computes again', async () => {
+			let computations = 0;
+			const flaky = memoize('singleFlightFailure', async (d: Db, plan: string) => {
+				computations++;
+				await new Promise((r) => setTimeout(r, 5));
+				if (computations === 1) throw new Error('database busy');
+				return dashboard.overview(d, plan, opts);
+			});
+			const first = await Promise.allSettled(Array.from({ length: 5 }, () => flaky(db, PLAN)));
+			expect(first.map((r) => r.status)).toEqual(Array(5).fill('rejected'));
+			expect(computations).toBe(1);
+			const again = await flaky(db, PLAN);
+			expect(computations).toBe(2);
+			expect(again).toEqual(dashboard.overview(db, PLAN, opts));
+		});
 	});
 
 	it('is bypassed with RASD_READ_CACHE=off', () => {
