@@ -8,7 +8,6 @@ import { runsBackgroundJobs, startBackgroundJobs } from '$lib/server/background'
 import {
 	SESSION_COOKIE,
 	validateSession,
-	setSessionCookie,
 	clearSessionCookie
 } from '$lib/server/auth/session';
 import { isLocale } from '$lib/domain/locale';
@@ -85,8 +84,8 @@ const handleSession: Handle = ({ event, resolve }) => {
 		const secure = event.url.protocol === 'https:';
 		const session = validateSession(getDb(), token);
 		if (session) {
+			// The cookie already lasts until the absolute deadline; the idle one is kept on the server.
 			event.locals.user = session.user;
-			if (session.renewed) setSessionCookie(event.cookies, token, session.expiresAt, secure);
 		} else {
 			// Unknown, tampered or expired: drop the cookie, carry on signed out, and say so at login.
 			clearSessionCookie(event.cookies, secure);

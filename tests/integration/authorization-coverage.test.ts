@@ -55,6 +55,8 @@ const MATRIX: Record<string, Who[]> = {
 	'(app)/reports/[id]/+page.server.ts#unshare': COMMISSION,
 	'(app)/profile/+page.server.ts#password': EVERYONE,
 	'(app)/profile/+page.server.ts#locale': EVERYONE,
+	'(app)/profile/+page.server.ts#endSession': EVERYONE,
+	'(app)/profile/+page.server.ts#endOthers': EVERYONE,
 	'api/measures/[code]/updates/+server.ts#POST': REPORTERS
 };
 

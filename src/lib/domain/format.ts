@@ -95,3 +95,9 @@ export function formatDate(isoDate: string, locale: Locale, style: 'long' | 'sho
 export function formatIndicatorValue(value: number | null, unit: string | null | undefined, locale: Locale): string {
 	return value == null ? '—' : unit === '%' ? formatPercent(value, locale) : formatNumber(value, locale);
 }
+
+/** An instant (ms) as "17/03/2026 14:05 UTC": a session list compares times, and UTC says which clock. */
+export function formatDateTimeUtc(ms: number, locale: Locale): string {
+	const iso = new Date(ms).toISOString();
+	return `${formatDate(iso, locale, 'short')} ${iso.slice(11, 16)} UTC`;
+}

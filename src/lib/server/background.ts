@@ -10,7 +10,7 @@
  */
 import cluster from 'node:cluster';
 import type { Db } from './db/client';
-import { deleteExpiredSessions } from './auth/session';
+import { purgeExpired } from './auth/purge';
 
 export interface BackgroundJob {
 	name: string;
@@ -19,8 +19,9 @@ export interface BackgroundJob {
 }
 
 export const BACKGROUND_JOBS: BackgroundJob[] = [
-	// Expired sessions are refused on sight anyway; this only keeps the table small.
-	{ name: 'purge expired sessions', everyMs: 60 * 60 * 1000, run: (db) => deleteExpiredSessions(db) }
+	// Expired sessions are refused on sight anyway; this keeps the tables small and forgets stale
+	// sign-in counters and browsers no longer known (auth/purge.ts).
+	{ name: 'purge expired sessions', everyMs: 15 * 60 * 1000, run: (db) => purgeExpired(db) }
 ];
 
 /** True in the one process that runs the background jobs (see above). */

@@ -2,9 +2,10 @@
 import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { transaction } from './db/client';
-import { institutions, passwordTokens, users, type User } from './db/schema';
+import { institutions, passwordTokens, sessions, users, type User } from './db/schema';
 import { hashPassword, verifyPassword } from './auth/password';
-import { createSession, generateToken, hashToken, invalidateOtherSessions, invalidateUserSessions } from './auth/session';
+import { createSession, generateToken, hashToken, invalidateOtherSessions, invalidateUserSessions, isToken } from './auth/session';
+import { knownTo, rememberClient } from './auth/device';
 import { conflict, invalid, notFound, nowIso, wrongState, type WriteResult } from './write-result';
 import type { InviteInput, UpdateUserInput } from '../schemas/user';
 import { clearFailures, lockedFor, recordFailure, throttleKeys } from './auth/throttle';
@@ -14,40 +15,76 @@ import type { Locale } from '../domain/enums';
 let dummyHash: Promise<string> | undefined;
 
 export type SignInResult =
-	| { ok: true; token: string; expiresAt: number; user: { id: number; locale: Locale; role: string } }
+	| { ok: true; token: string; expiresAt: number; absoluteExpiresAt: number; deviceToken: string; user: { id: number; locale: Locale; role: string } }
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+/** What the sign-in request carries besides the credentials. */
+export interface SignInClient {
+	address: string;
+	userAgent?: string | null;
+	/** the browser's device cookie, if it has one */
+	deviceToken?: string;
+	/** the browser's current session cookie: it ends, a sign-in always opens a new session */
+	sessionToken?: string;
+}
 
 /**
  * Checks the credentials and opens a new session. One generic failure for an unknown account, a wrong
  * password or a disabled account, and the same work in each case so timing does not tell them apart.
+ * Each failure and each wait it starts goes to the audit trail; throttled attempts are refused
+ * before any password is checked.
  */
-export async function signIn(db: Db, email: string, password: string, address: string): Promise<SignInResult> {
+export async function signIn(db: Db, email: string, password: string, clientOrAddress: SignInClient | string, now = Date.now()): Promise<SignInResult> {
+	const client: SignInClient = typeof clientOrAddress === 'string' ? { address: clientOrAddress } : clientOrAddress;
 	const normalized = email.trim().toLowerCase();
-	const keys = throttleKeys(normalized, address);
-	const wait = lockedFor(db, keys);
-	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
-
 	const user = db.select().from(users).where(eq(users.email, normalized)).get();
+	const device = isToken(client.deviceToken) ? hashToken(client.deviceToken) : undefined;
+	const known = user ? knownTo(db, user.id, client.address, device, now) : { device: false, address: false };
+	const keys = throttleKeys(normalized, client.address, known.device ? device : undefined);
+	const { waitMs } = lockedFor(db, keys, known.device || known.address, now);
+	if (waitMs > 0) return { ok: false, reason: 'throttled', retryAfterMs: waitMs };
+
 	dummyHash ??= hashPassword('not-a-real-password');
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
 	if (!user || !valid || !user.active) {
-		recordFailure(db, keys);
+		const reason = !user ? 'unknown_account' : !valid ? 'wrong_password' : 'inactive';
+		transaction(db, (tx) => {
+			const locks = recordFailure(tx, keys, now);
+			// The typed address is kept (cut short) even for an unknown account: a sweep over many names shows.
+			const entityId = user ? user.id : normalized.slice(0, 120);
+			audit.record(tx, { userId: null, action: 'sign_in_failed', entity: 'user', entityId, after: { email: normalized.slice(0, 120), address: client.address, reason, knownClient: known.device || known.address } });
+			for (const lock of locks) {
+				audit.record(tx, { userId: null, action: 'sign_in_lock', entity: 'user', entityId, after: { scope: lock.scope, failures: lock.failures, delaySeconds: Math.round(lock.delayMs / 1000), address: client.address } });
+			}
+		});
 		return { ok: false, reason: 'invalid' };
 	}
-	clearFailures(db, keys);
+	const deviceToken = isToken(client.deviceToken) ? client.deviceToken : generateToken();
 	const session = transaction(db, (tx) => {
-		const s = createSession(tx, user.id);
-		tx.update(users).set({ lastLoginAt: new Date().toISOString() }).where(eq(users.id, user.id)).run();
-		audit.record(tx, { userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id });
+		clearFailures(tx, keys);
+		rememberClient(tx, user.id, client.address, hashToken(deviceToken), now);
+		// Rotation: the browser's previous session (whoever it was for) and any older one this browser held for this account end.
+		let ended = client.sessionToken && isToken(client.sessionToken) ? tx.delete(sessions).where(eq(sessions.id, hashToken(client.sessionToken))).run().changes : 0;
+		ended += tx.delete(sessions).where(and(eq(sessions.userId, user.id), eq(sessions.device, hashToken(deviceToken)))).run().changes;
+		const s = createSession(tx, user.id, now, { address: client.address, userAgent: client.userAgent ?? undefined, device: hashToken(deviceToken) });
+		tx.update(users).set({ lastLoginAt: new Date(now).toISOString() }).where(eq(users.id, user.id)).run();
+		audit.record(tx, { userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id, after: { address: client.address, knownClient: known.device || known.address, sessionsEnded: ended } });
 		return s;
 	});
-	return { ok: true, ...session, user: { id: user.id, locale: user.locale, role: user.role } };
+	return { ok: true, ...session, deviceToken, user: { id: user.id, locale: user.locale, role: user.role } };
 }
 
 /** The language a user chose, kept on the account so it follows them to another browser. */
-export function setLocale(db: Db, userId: number, locale: Locale): void {
-	db.update(users).set({ locale }).where(eq(users.id, userId)).run();
+export function setLocale(db: Db, userId: number, locale: Locale, via: 'switcher' | 'profile' = 'switcher'): void {
+	// Audited when the account's setting changes; a signed-out visitor's choice is only a cookie, so
+	// an anonymous client cannot fill the trail.
+	transaction(db, (tx) => {
+		const before = tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get();
+		if (!before || before.locale === locale) return;
+		tx.update(users).set({ locale }).where(eq(users.id, userId)).run();
+		audit.record(tx, { userId, action: 'set_locale', entity: 'user', entityId: userId, before, after: { locale, via } });
+	});
 }
 
 /** What an administrator sees of an account: never the password hash. */

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import * as usersRepo from '$lib/server/users';
-import { setSessionCookie } from '$lib/server/auth/session';
+import { SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/session';
+import { DEVICE_COOKIE, setDeviceCookie } from '$lib/server/auth/device';
 import { loginSchema } from '$lib/schemas/auth';
 import { fieldErrors, formObject, safePath, sameSitePath } from '$lib/schemas/common';
 import { setLocaleCookie } from '$lib/server/locale-cookie';
@@ -26,16 +27,24 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { login: { values, errors: fieldErrors(parsed.error) } });
 
 		const { email, password, redirectTo } = parsed.data;
-		const result = await usersRepo.signIn(getDb(), email, password, getClientAddress());
+		const result = await usersRepo.signIn(getDb(), email, password, {
+			address: getClientAddress(),
+			userAgent: request.headers.get('user-agent'),
+			deviceToken: cookies.get(DEVICE_COOKIE),
+			sessionToken: cookies.get(SESSION_COOKIE)
+		});
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
-				const minutes = Math.max(1, Math.ceil(result.retryAfterMs / 60000));
-				return fail(429, { login: { values, errors: { _form: 'err_login_throttled' }, minutes } });
+				// A short wait is said in seconds, a long one in minutes.
+				const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+				if (seconds < 120) return fail(429, { login: { values, errors: { _form: 'err_login_wait_seconds' }, seconds } });
+				return fail(429, { login: { values, errors: { _form: 'err_login_throttled' }, minutes: Math.ceil(seconds / 60) } });
 			}
 			return fail(400, { login: { values, errors: { _form: 'err_login_invalid' } } });
 		}
 		const secure = url.protocol === 'https:';
-		setSessionCookie(cookies, result.token, result.expiresAt, secure);
+		setSessionCookie(cookies, result.token, result.absoluteExpiresAt, secure);
+		setDeviceCookie(cookies, result.deviceToken, secure);
 		// The language the user chose last time, on any browser, applies again.
 		setLocaleCookie(cookies, result.user.locale, secure);
 		redirect(303, redirectTo);

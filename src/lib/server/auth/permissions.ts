@@ -46,6 +46,8 @@ export const ACTIONS = [
 	// every signed-in user
 	'self.update_locale',
 	'self.update_password',
+	// see and end one's own sessions
+	'self.manage_sessions',
 	// create and revoke one's own open-data API tokens
 	'api_token.manage'
 ] as const;
@@ -124,6 +126,7 @@ export const RULES: Record<Action, Rule> = {
 	'plan.import': adminOnly,
 	'self.update_locale': everyone,
 	'self.update_password': everyone,
+	'self.manage_sessions': everyone,
 	'api_token.manage': everyone
 };
 

@@ -1,16 +1,24 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import * as users from '$lib/server/users';
-import { authorize, SESSION_COOKIE } from '$lib/server/auth';
+import { authorize, SESSION_COOKIE, endUserSession, hashToken, invalidateOtherSessions, isToken, listUserSessions } from '$lib/server/auth';
+import * as audit from '$lib/server/audit';
+import { transaction } from '$lib/server/db/client';
 import { setLocaleCookie } from '$lib/server/locale-cookie';
 import { fieldErrors, formObject } from '$lib/schemas/common';
-import { changePasswordSchema, profileLocaleSchema } from '$lib/schemas/user';
+import { changePasswordSchema, endSessionSchema, profileLocaleSchema } from '$lib/schemas/user';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = authorize(event, 'self.update_password');
 	const account = users.get(getDb(), user.id)!;
-	return { account: { name: account.name, email: account.email, role: account.role, institutionCode: account.institutionCode, locale: account.locale } };
+	// Only this user's own sessions, never another account's.
+	authorize(event, 'self.manage_sessions');
+	const sessions = listUserSessions(getDb(), user.id, event.cookies.get(SESSION_COOKIE));
+	return {
+		account: { name: account.name, email: account.email, role: account.role, institutionCode: account.institutionCode, locale: account.locale },
+		sessions: sessions.map(({ id, createdAt, lastSeenAt, address, userAgent, current }) => ({ id, createdAt, lastSeenAt, address, userAgent, current }))
+	};
 };
 
 export const actions: Actions = {
@@ -24,12 +32,41 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { password: { errors: result.errors } });
 		return { password: { done: true, sessionsEnded: result.sessionsEnded } };
 	},
+	/** Ends one of the user's other sessions (the current one ends by signing out). */
+	endSession: async (event) => {
+		const user = authorize(event, 'self.manage_sessions');
+		const parsed = endSessionSchema.safeParse(formObject(await event.request.formData()));
+		if (!parsed.success) return fail(400, { sessions: { errors: fieldErrors(parsed.error) } });
+		const current = event.cookies.get(SESSION_COOKIE);
+		if (isToken(current) && hashToken(current) === parsed.data.session) return fail(400, { sessions: { errors: { session: 'err_session_current' } } });
+		const db = getDb();
+		const ended = transaction(db, (tx) => {
+			const n = endUserSession(tx, user.id, parsed.data.session);
+			if (n) audit.record(tx, { userId: user.id, action: 'end_session', entity: 'user', entityId: user.id, after: { sessionsEnded: n } });
+			return n;
+		});
+		// Already gone (expired, or ended from another tab): said, not an error.
+		return { sessions: { done: true, ended } };
+	},
+	/** Ends every session of the user but this browser's, after the confirmation box. */
+	endOthers: async (event) => {
+		const user = authorize(event, 'self.manage_sessions');
+		const raw = formObject(await event.request.formData());
+		if (raw.confirm !== 'yes') return fail(400, { sessions: { errors: { confirm: 'err_confirm_required' } } });
+		const db = getDb();
+		const ended = transaction(db, (tx) => {
+			const n = invalidateOtherSessions(tx, user.id, event.cookies.get(SESSION_COOKIE));
+			audit.record(tx, { userId: user.id, action: 'end_other_sessions', entity: 'user', entityId: user.id, after: { sessionsEnded: n } });
+			return n;
+		});
+		return { sessions: { done: true, ended } };
+	},
 	locale: async (event) => {
 		const user = authorize(event, 'self.update_locale');
 		const raw = formObject(await event.request.formData());
 		const parsed = profileLocaleSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { locale: { values: raw, errors: fieldErrors(parsed.error) } });
-		users.setLocale(getDb(), user.id, parsed.data.locale);
+		users.setLocale(getDb(), user.id, parsed.data.locale, 'profile');
 		setLocaleCookie(event.cookies, parsed.data.locale, event.url.protocol === 'https:');
 		redirect(303, '/profile?saved=locale');
 	}

@@ -1,6 +1,6 @@
 /** Accounts, sessions, sign-in throttling, the audit trail, notifications, the outbox, meta. */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex, check, primaryKey } from 'drizzle-orm/sqlite-core';
 import { ROLES, LOCALES } from '../../../domain/enums';
 import { institutions } from './reference';
 import { now, oneOf, timestamps, version } from './columns';
@@ -41,19 +41,55 @@ export const sessions = sqliteTable(
 		userId: integer('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
+		/** idle deadline (ms): last use + the idle lifetime, never past `absolute_expires_at` */
 		expiresAt: integer('expires_at').notNull(),
+		/** sign-in + the absolute lifetime (ms): no use extends it */
+		absoluteExpiresAt: integer('absolute_expires_at').notNull().default(0),
+		/** last request seen (ms), written at most every few minutes */
+		lastSeenAt: integer('last_seen_at').notNull().default(0),
+		/** client address and browser at sign-in, shown on the user's list of sessions */
+		address: text('address'),
+		userAgent: text('user_agent'),
+		/** SHA-256 of the browser's device cookie: signing in again on that browser ends its older session */
+		device: text('device'),
 		createdAt: text('created_at').notNull().default(now)
 	},
-	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expiry_idx').on(t.expiresAt)]
+	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expiry_idx').on(t.expiresAt), index('sessions_absolute_idx').on(t.absoluteExpiresAt)]
 );
 
-/** Failed sign-ins per key (`email:…` or `ip:…`) for throttling. */
-export const loginThrottle = sqliteTable('login_throttle', {
-	key: text('key').primaryKey(),
-	failures: integer('failures').notNull().default(0),
-	windowStart: integer('window_start').notNull(),
-	lockedUntil: integer('locked_until')
-});
+/**
+ * Failed sign-ins per key for throttling: `pair:<email>|<address or device>`, `account:<email>`,
+ * `address:<address>`. `locked_until` is when the next attempt may be made (a growing delay).
+ */
+export const loginThrottle = sqliteTable(
+	'login_throttle',
+	{
+		key: text('key').primaryKey(),
+		failures: integer('failures').notNull().default(0),
+		windowStart: integer('window_start').notNull(),
+		lockedUntil: integer('locked_until'),
+		/** the counter is forgotten a while after the last failure */
+		lastFailureAt: integer('last_failure_at').notNull().default(0)
+	},
+	(t) => [index('login_throttle_last_idx').on(t.lastFailureAt)]
+);
+
+/**
+ * Where an account signed in successfully before: a browser (SHA-256 of its device cookie) or a
+ * client address. A correct password from one of them gets through the per-account slow-down.
+ */
+export const knownClients = sqliteTable(
+	'known_clients',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['device', 'address'] }).notNull(),
+		value: text('value').notNull(),
+		lastSuccessAt: integer('last_success_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.kind, t.value] }), index('known_clients_last_idx').on(t.lastSuccessAt), check('known_clients_kind_ck', sql`${t.kind} IN ('device','address')`)]
+);
 
 export const auditEvents = sqliteTable(
 	'audit_events',
