@@ -14,13 +14,16 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
+		/** the server's SQLite file, for tests that compare what a page shows with what is stored */
+		databasePath: string;
 	}
 }
 
 /** The app's and adapter-node's settings (README, Configuration). */
 const APP_SETTINGS = [
 	'ORIGIN', 'HOST', 'PORT', 'DATABASE_URL', 'EVIDENCE_DIR', 'RASD_SEED', 'RASD_READ_CACHE', 'RASD_WORKERS', 'BODY_SIZE_LIMIT',
-	'PROTOCOL_HEADER', 'HOST_HEADER', 'PORT_HEADER', 'ADDRESS_HEADER', 'XFF_DEPTH', 'SOCKET_PATH', 'MIGRATIONS_DIR'
+	'PROTOCOL_HEADER', 'HOST_HEADER', 'PORT_HEADER', 'ADDRESS_HEADER', 'XFF_DEPTH', 'SOCKET_PATH', 'MIGRATIONS_DIR',
+	'RASD_PDF', 'RASD_CHROMIUM', 'RASD_PDF_ORIGIN'
 ];
 
 function freePort(): Promise<number> {
@@ -77,6 +80,7 @@ export default async function setup(project: TestProject) {
 		throw new Error(`${(e as Error).message}\n--- server log ---\n${log}`);
 	}
 	project.provide('baseURL', baseURL);
+	project.provide('databasePath', join(dir, 'e2e.db'));
 
 	return async () => {
 		server.kill();

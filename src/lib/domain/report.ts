@@ -55,7 +55,10 @@ export interface SnapIndicator extends NameCols {
 	code: string;
 	measureCode: string;
 	axisCode: string | null;
+	/** French plural forms ("réunion|réunions"); the Arabic and English ones since they were stored per language */
 	unit: string | null;
+	unitAr?: string | null;
+	unitEn?: string | null;
 	kind: string;
 	baselineValue: number | null;
 	baselineYear: number | null;

@@ -13,6 +13,7 @@ import { localized } from '../domain/localize';
 import { formatPeriod } from '../domain/period';
 import { MASKED_LABEL } from '../domain/confidentiality';
 import { toCsv, type ReportSnapshot } from '../domain/report';
+import { unitLabel } from '../domain/units';
 
 export type ColumnKind = 'text' | 'int' | 'number' | 'percent' | 'date';
 export type CellValue = string | number | null;
@@ -218,7 +219,7 @@ export function reportTables(s: ReportSnapshot, locale: Locale): Table[] {
 			i.code,
 			text(i, 'name'),
 			i.measureCode,
-			i.unit,
+			i.unit ? unitLabel(i, locale) : null,
 			i.baselineValue,
 			i.baselineYear,
 			i.targetValue,

@@ -58,7 +58,9 @@ export interface RenderFigures {
  * `pdf_state` to rendering, then ready (or failed, or unavailable without Chromium). Never throws:
  * a failed PDF leaves the published report as it is.
  */
-export async function renderReportPdfs(db: Db, id: number, origin: string, locales: readonly Locale[] = LOCALES): Promise<RenderFigures[]> {
+export async function renderReportPdfs(db: Db, id: number, requestOrigin: string, locales: readonly Locale[] = LOCALES): Promise<RenderFigures[]> {
+	// Behind a proxy the public address may not be reachable from the server itself: RASD_PDF_ORIGIN says where Chromium finds the app.
+	const origin = process.env.RASD_PDF_ORIGIN || requestOrigin;
 	if (!pdfAvailable()) {
 		setState(db, id, 'unavailable');
 		return [];
@@ -72,7 +74,9 @@ export async function renderReportPdfs(db: Db, id: number, origin: string, local
 		const key = printKey(db, id);
 		for (const locale of locales) {
 			const t0 = performance.now();
-			const context = await browser.newContext({ viewport: { width: 1100, height: 1400 } });
+			// As wide as the A4 page inside its margins (182 mm), so the charts draw at the width they print
+			// at: a wider one makes Chromium shrink the page, and cut a right-to-left page's start off.
+			const context = await browser.newContext({ viewport: { width: 688, height: 1000 } });
 			await context.addCookies([{ name: 'rasd_locale', value: locale, url: origin }]);
 			const page = await context.newPage();
 			await page.goto(`${origin}/print/${id}?key=${encodeURIComponent(key)}`, { waitUntil: 'networkidle' });
@@ -82,10 +86,8 @@ export async function renderReportPdfs(db: Db, id: number, origin: string, local
 			const pdf = await page.pdf({
 				format: 'A4',
 				printBackground: true,
-				margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
-				displayHeaderFooter: true,
-				headerTemplate: '<span></span>',
-				footerTemplate: `<div style="font-size:8px;width:100%;text-align:center;color:#555" dir="ltr"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`
+				// margins and page numbers come from the print stylesheet's @page rule
+				preferCSSPageSize: true
 			});
 			await context.close();
 			const ms = Math.round(performance.now() - t0);

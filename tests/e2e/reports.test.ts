@@ -1,0 +1,113 @@
+/**
+ * Published reports in the browser, against the production build: the PDF rendered from the print
+ * view by Chromium (progress while it renders, then a button), read back with `pdftotext`.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { launch, newPage, login } from './browser';
+
+let browser: Browser;
+let dir: string;
+beforeAll(async () => {
+	browser = await launch();
+	dir = mkdtempSync(join(tmpdir(), 'rasd-report-pdf-'));
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+interface Stored {
+	id: number;
+	titleFr: string;
+	titleAr: string;
+	snapshot: {
+		byAxis: { code: string; titleFr: string; progress: number | null }[];
+		indicators: { rows: { code: string; masked: boolean }[] };
+	};
+}
+
+/** The demonstration report of 2025-S1 as stored: its snapshot masks a small count. */
+function storedReport(period: string): Stored {
+	const db = new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
+	try {
+		const r = db.prepare(`SELECT id, title_fr AS titleFr, title_ar AS titleAr, frozen_data AS data FROM reports WHERE period = ? AND state = 'published' AND scope = 'plan' ORDER BY id DESC LIMIT 1`).get(period) as {
+			id: number;
+			titleFr: string;
+			titleAr: string;
+			data: string;
+		};
+		return { id: r.id, titleFr: r.titleFr, titleAr: r.titleAr, snapshot: JSON.parse(r.data) };
+	} finally {
+		db.close();
+	}
+}
+
+/** The validated national value behind a masked cell: what the PDF must not show. */
+function rawValue(code: string, until: string): number {
+	const db = new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
+	try {
+		const row = db
+			.prepare(
+				`SELECT v.value FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.code = ? AND v.region_id IS NULL AND v.state = 'validated' AND v.period_end <= ? ORDER BY v.period_end DESC LIMIT 1`
+			)
+			.get(code, until) as { value: number };
+		return row.value;
+	} finally {
+		db.close();
+	}
+}
+
+const text = (pdf: string, layout = true) => execFileSync('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'], { encoding: 'utf8' });
+// pdftotext marks Arabic runs with embedding controls and writes no-break spaces: compare without them
+const plain = (s: string) => s.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
+
+describe('the PDF of a published report', () => {
+	it('renders from the print view with progress shown, then downloads with the title, the figures and small counts masked', async () => {
+		const report = storedReport('2025-S1');
+		const masked = report.snapshot.indicators.rows.find((r) => r.masked);
+		expect(masked, 'the demonstration report of 2025-S1 masks a small count').toBeTruthy();
+
+		const { context, page } = await newPage(browser);
+		await login(page, 'commission@rasd.demo', 'Rasd-Commission-2026!');
+		// the demonstration reports are published by the seed, before any server ran: the first reading renders their PDF
+		await page.goto(`/reports/${report.id}`);
+		expect(await page.locator('[data-testid=pdf-progress]').count()).toBe(1);
+		expect(await page.locator('[data-testid=download-pdf]').count()).toBe(0);
+		await page.waitForSelector('[data-testid=download-pdf]', { timeout: 120_000 });
+
+		const files: Record<string, string> = {};
+		for (const lang of ['fr', 'ar']) {
+			const res = await context.request.get(`/reports/${report.id}/report.pdf?lang=${lang}`);
+			expect(res.status()).toBe(200);
+			expect(res.headers()['content-type']).toBe('application/pdf');
+			files[lang] = join(dir, `report-${lang}.pdf`);
+			writeFileSync(files[lang], await res.body());
+		}
+
+		const fr = text(files.fr!);
+		// the title, wherever the page wraps it
+		const bare = (t: string) => plain(t).replace(/\s/g, '');
+		expect(bare(fr)).toContain(bare(report.titleFr));
+		// a known figure: the first axis's progress, on its row of the axis table
+		const axis = report.snapshot.byAxis[0]!;
+		const axisLine = fr.split('\n').filter((l) => l.includes(`${axis.code} · ${axis.titleFr}`)).at(-1)!;
+		expect(plain(axisLine)).toContain(`${String(axis.progress).replace('.', ',')} %`);
+		// the masked indicator's row shows "< 5", never the validated value
+		expect(rawValue(masked!.code, '2025-06-30')).toBeLessThan(5);
+		const line = plain(fr.split('\n').find((l) => l.startsWith(masked!.code))!);
+		// latest value, then its period (whose year may wrap to the next line): the last cells of the row
+		expect(line).toMatch(/ < 5 S1( 2025)?$/);
+
+		// the Arabic PDF is in Arabic (pdftotext takes ligatures such as لا apart: words without them)
+		const ar = plain(text(files.ar!, false));
+		for (const word of ['تقرير التتبع', 'الخطة الوطنية لمكافحة', 'الملخص']) expect(ar).toContain(word);
+		expect(ar).not.toContain('Rapport de suivi');
+		await context.close();
+	});
+});
