@@ -8,6 +8,7 @@ import { setDb, type Db } from '../../src/lib/server/db/client';
 import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase } from '../../src/lib/server/seed/index';
 import * as imports from '../../src/lib/server/imports';
+import * as structure from '../../src/lib/server/structure-import';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { actions } from '../../src/routes/(app)/admin/import/+page.server';
 import { GET as template } from '../../src/routes/(app)/admin/import/template/[kind]/+server';
@@ -120,5 +121,13 @@ describe('/admin/import', () => {
 		ws.addRow([code, String(year + 3), '', 5]);
 		const filled = Buffer.from(await wb.xlsx.writeBuffer());
 		expect((await check(upload(filled, 'rempli.xlsx'))).data.dry).toMatchObject({ ok: true, counts: { create: 1 } });
+	});
+
+	it('the structure kind: the exported workbook checks as unchanged and applies as a recorded run of that kind', async () => {
+		const bytes = await structure.exportWorkbook(db);
+		const dry = (await check(formData({ kind: 'structure', file: new File([new Uint8Array(bytes)], 'structure.xlsx') }))).data.dry;
+		expect(dry).toMatchObject({ ok: true, kind: 'structure', changeCount: 0, counts: { create: 0, update: 0 } });
+		expect((await apply(applyBody(dry))).status).toBe(303);
+		expect(db.select().from(s.importRuns).all().at(-1)).toMatchObject({ kind: 'structure', fileHash: dry.hash });
 	});
 });

@@ -49,15 +49,18 @@ function cellText(v: ExcelJS.CellValue): string {
 	return String(v);
 }
 
-async function readXlsx(bytes: Buffer): Promise<ReadResult> {
+async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook | null> {
 	const wb = new ExcelJS.Workbook();
 	try {
 		await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+		return wb;
 	} catch {
-		return fileIssue('err_import_not_spreadsheet');
+		return null;
 	}
-	const ws = wb.getWorksheet('values') ?? wb.worksheets.find((w) => w.name !== 'instructions');
-	if (!ws) return fileIssue('err_import_not_spreadsheet');
+}
+
+/** One worksheet as a table: header row 1 (lower-cased), then the non-empty rows. */
+function sheetTable(ws: ExcelJS.Worksheet): ReadResult {
 	const issues: ImportIssue[] = [];
 	// A merged header hides which column is which: refuse rather than guess.
 	const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []) as string[];
@@ -78,6 +81,40 @@ async function readXlsx(bytes: Buffer): Promise<ReadResult> {
 	});
 	if (issues.length) return { ok: false, issues };
 	return { ok: true, table: { sheet: ws.name, header, rows } };
+}
+
+async function readXlsx(bytes: Buffer): Promise<ReadResult> {
+	const wb = await loadWorkbook(bytes);
+	const ws = wb?.getWorksheet('values') ?? wb?.worksheets.find((w) => w.name !== 'instructions');
+	if (!ws) return fileIssue('err_import_not_spreadsheet');
+	return sheetTable(ws);
+}
+
+/**
+ * Reads the named sheets of a workbook (a sheet that is absent is left out). A CSV holds one table
+ * only, so a multi-sheet import needs the workbook.
+ */
+export async function readSheets(bytes: Buffer, fileName: string, names: readonly string[]): Promise<{ ok: true; tables: Table[] } | { ok: false; issues: ImportIssue[] }> {
+	if (bytes.length > MAX_IMPORT_BYTES) return fileIssue('err_import_too_large', { mb: 20 }) as { ok: false; issues: ImportIssue[] };
+	if (bytes.length === 0) return fileIssue('err_import_empty') as { ok: false; issues: ImportIssue[] };
+	if (!bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+		const csv = !bytes.subarray(0, 8192).includes(0) && /\.(csv|txt)$/i.test(fileName);
+		return fileIssue(csv ? 'err_import_structure_xlsx' : 'err_import_not_spreadsheet') as { ok: false; issues: ImportIssue[] };
+	}
+	const wb = await loadWorkbook(bytes);
+	if (!wb) return fileIssue('err_import_not_spreadsheet') as { ok: false; issues: ImportIssue[] };
+	const tables: Table[] = [];
+	const issues: ImportIssue[] = [];
+	for (const name of names) {
+		const ws = wb.getWorksheet(name);
+		if (!ws) continue;
+		const t = sheetTable(ws);
+		if (t.ok) tables.push(t.table);
+		else issues.push(...t.issues);
+	}
+	if (issues.length) return { ok: false, issues };
+	if (!tables.length) return fileIssue('err_import_no_sheet', { sheets: names.join(', ') }) as { ok: false; issues: ImportIssue[] };
+	return { ok: true, tables };
 }
 
 /** UTF-8 when it decodes cleanly, Windows-1256 (what Arabic Excel writes) otherwise. */

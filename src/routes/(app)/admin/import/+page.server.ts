@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import * as imports from '$lib/server/imports';
+import * as structure from '$lib/server/structure-import';
 import { authorize } from '$lib/server/auth';
 import { fieldErrors, fileNameSchema, formObject } from '$lib/schemas/common';
 import { importApplySchema, importUploadSchema, type ImportKind } from '$lib/schemas/import';
@@ -10,11 +11,11 @@ export const load: PageServerLoad = (event) => {
 	authorize(event, 'plan.import');
 	const runs = imports.listRuns(getDb());
 	const runId = Number(event.url.searchParams.get('run'));
-	return { kinds: ['values'] as ImportKind[], runs, applied: runs.find((r) => r.id === runId) ?? null, maxMb: imports.MAX_IMPORT_BYTES / 1048576 };
+	return { kinds: ['values', 'structure'] as ImportKind[], runs, applied: runs.find((r) => r.id === runId) ?? null, maxMb: imports.MAX_IMPORT_BYTES / 1048576 };
 };
 
 function check(kind: ImportKind, bytes: Buffer, fileName: string, publicRecord: boolean) {
-	return imports.checkValues(getDb(), bytes, fileName, { publicRecord });
+	return kind === 'structure' ? structure.checkStructure(getDb(), bytes, fileName) : imports.checkValues(getDb(), bytes, fileName, { publicRecord });
 }
 
 export const actions: Actions = {
@@ -48,7 +49,7 @@ export const actions: Actions = {
 		const seen = `${raw.create}/${raw.update}/${raw.unchanged}`;
 		const now = `${summary.counts.create}/${summary.counts.update}/${summary.counts.unchanged}`;
 		if (!summary.ok || !plan || seen !== now) return fail(409, { dry: { ...summary, kind, publicRecord, fileName, changed: true } });
-		const result = imports.applyValues(getDb(), admin.id, plan, { fileName, publicRecord });
+		const result = kind === 'structure' ? structure.applyStructure(getDb(), admin.id, plan as structure.StructureDryRun, { fileName }) : imports.applyValues(getDb(), admin.id, plan as imports.DryRun, { fileName, publicRecord });
 		if (!result.ok) return fail(409, { dry: { ...summary, kind, publicRecord, fileName, changed: true } });
 		imports.dropPending(hash);
 		redirect(303, `/admin/import?run=${result.runId}`);

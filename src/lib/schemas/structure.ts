@@ -1,0 +1,109 @@
+/**
+ * The plan's structure as rows: one schema per level (axis, objective, measure, indicator), keyed by the
+ * column names of the structure workbook, so the import and the plan editor check the same rules.
+ * References to other rows (parent, institutions, regions, recommendations) are codes here; whether they
+ * exist is checked against the database by the server.
+ */
+import { z } from 'zod';
+import { DIMENSIONS, DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PILLARS } from '../domain/enums';
+import { cleanName, decimal, planDate, wholeNumber } from './common';
+
+const blank = (v: unknown) => (v == null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+const optional = <T extends z.ZodType>(s: T) => z.preprocess(blank, s.optional());
+
+/** Codes of plan items: A1, A1.2, A1.2.3, IND-12 — letters, digits, dots, hyphens. */
+export const planCode = z
+	.string({ error: 'err_code_invalid' })
+	.trim()
+	.regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]{0,39}$/, 'err_code_invalid');
+const title = z.string({ error: 'err_title_required' }).transform(cleanName).pipe(z.string().trim().min(1, 'err_title_required').max(500, 'err_text_too_long'));
+const optionalTitle = optional(z.string().transform(cleanName).pipe(z.string().trim().max(500, 'err_text_too_long')));
+const unitText = optional(z.string().transform(cleanName).pipe(z.string().trim().max(200, 'err_text_too_long')));
+/** `a; b;c` → ['a','b','c'], sorted and without repeats, so the same set always compares equal. */
+const codeList = (item: z.ZodType<string>) =>
+	z.preprocess(
+		(v) => (typeof v === 'string' ? [...new Set(v.split(/[;,]/).map((x) => x.trim()).filter(Boolean))].sort() : (v ?? [])),
+		z.array(item)
+	);
+const YES = ['yes', 'oui', 'نعم', '1', 'true', 'y', 'o'];
+const NO = ['no', 'non', 'لا', '0', 'false', 'n', ''];
+const yesNo = z.preprocess((v) => (typeof v === 'boolean' ? v : typeof v === 'string' ? (YES.includes(v.trim().toLowerCase()) ? true : NO.includes(v.trim().toLowerCase()) ? false : v) : v ?? false), z.boolean({ error: 'err_import_yes_no' }));
+const order = optional(wholeNumber(0, 100_000, 'err_value_number'));
+
+export const axisRowSchema = z.object({
+	plan: planCode,
+	code: planCode,
+	title_fr: title,
+	title_ar: optionalTitle,
+	title_en: optionalTitle,
+	pillar: optional(z.enum(PILLARS, { error: 'err_import_choice' })),
+	order
+});
+
+export const objectiveRowSchema = z.object({
+	axis: planCode,
+	code: planCode,
+	title_fr: title,
+	title_ar: optionalTitle,
+	title_en: optionalTitle,
+	order
+});
+
+export const measureRowSchema = z
+	.object({
+		objective: planCode,
+		code: planCode,
+		title_fr: title,
+		title_ar: optionalTitle,
+		title_en: optionalTitle,
+		lead: z.string({ error: 'err_import_lead_required' }).trim().toUpperCase().min(1, 'err_import_lead_required'),
+		contributors: codeList(z.string().toUpperCase()),
+		regions: codeList(z.string().toUpperCase().regex(/^MA-\d{2}$/, 'err_region_unknown')),
+		start: planDate,
+		deadline: planDate,
+		weight: optional(decimal().refine((n) => n > 0, 'err_value_number')),
+		pillar: optional(z.enum(PILLARS, { error: 'err_import_choice' })),
+		recommendations: codeList(z.string())
+	})
+	.refine((r) => r.start <= r.deadline, { path: ['deadline'], message: 'err_import_dates_order' });
+
+export const indicatorRowSchema = z.object({
+	measure: planCode,
+	code: planCode,
+	name_fr: title,
+	name_ar: optionalTitle,
+	name_en: optionalTitle,
+	kind: z.enum(INDICATOR_KINDS, { error: 'err_import_choice' }),
+	frequency: z.enum(FREQUENCIES, { error: 'err_import_choice' }),
+	unit: unitText,
+	unit_ar: unitText,
+	unit_en: unitText,
+	baseline: optional(decimal()),
+	baseline_year: optional(wholeNumber(1990, 2100)),
+	target: optional(decimal()),
+	target_year: optional(wholeNumber(1990, 2100)),
+	direction: z.preprocess((v) => blank(v) ?? 'up', z.enum(DIRECTIONS, { error: 'err_import_choice' })),
+	dimensions: codeList(z.enum(DIMENSIONS, { error: 'err_import_choice' })),
+	sensitive: yesNo,
+	sdg: optional(z.string().trim().regex(/^\d+\.[0-9a-z]+(\.\d+)?$/, 'err_import_sdg'))
+});
+
+export type AxisRow = z.infer<typeof axisRowSchema>;
+export type ObjectiveRow = z.infer<typeof objectiveRowSchema>;
+export type MeasureRow = z.infer<typeof measureRowSchema>;
+export type IndicatorRow = z.infer<typeof indicatorRowSchema>;
+
+/** The workbook's sheets and their columns, in order; `true` = required. */
+export const STRUCTURE_SHEETS = {
+	axes: { schema: axisRowSchema, columns: { plan: true, code: true, title_fr: true, title_ar: false, title_en: false, pillar: false, order: false } },
+	objectives: { schema: objectiveRowSchema, columns: { axis: true, code: true, title_fr: true, title_ar: false, title_en: false, order: false } },
+	measures: {
+		schema: measureRowSchema,
+		columns: { objective: true, code: true, title_fr: true, title_ar: false, title_en: false, lead: true, contributors: false, regions: false, start: true, deadline: true, weight: false, pillar: false, recommendations: false }
+	},
+	indicators: {
+		schema: indicatorRowSchema,
+		columns: { measure: true, code: true, name_fr: true, name_ar: false, name_en: false, kind: true, frequency: true, unit: false, unit_ar: false, unit_en: false, baseline: false, baseline_year: false, target: false, target_year: false, direction: false, dimensions: false, sensitive: false, sdg: false }
+	}
+} as const;
+export type StructureSheet = keyof typeof STRUCTURE_SHEETS;
