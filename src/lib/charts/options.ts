@@ -669,3 +669,57 @@ export function rolloutTimelineOption(
 		]
 	};
 }
+
+// ─── Breakdowns ─────────────────────────────────────────────────────────────────────────────────
+
+/** One bar of a breakdown: a category's label (in the reader's language) and its count, null when masked or not given. */
+export interface BreakdownBar {
+	label: string;
+	value: number | null;
+	masked: boolean;
+}
+
+/**
+ * Horizontal bars of a breakdown (victims by sex, by form of exploitation…). A masked category
+ * keeps its place with no bar and "< 5" as its label, so the chart hides what the table hides.
+ */
+export function breakdownOption(bars: readonly BreakdownBar[], locale: Locale, opts: { name?: string; width?: number } = {}): ChartOption {
+	const r = rtl(locale);
+	const shown = (b: BreakdownBar | undefined) => (!b ? '' : b.masked ? MASKED_LABEL : b.value == null ? '—' : formatNumber(b.value, locale));
+	return {
+		animationDuration: 300,
+		grid: { top: 8, bottom: 24, left: 8, right: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+		tooltip: {
+			...baseTooltip(locale),
+			formatter: (p: unknown) => {
+				const b = bars[(p as { dataIndex: number }).dataIndex];
+				return b ? tooltipHtml(locale, b.label, [[opts.name ?? '', shown(b)]]) : '';
+			}
+		},
+		xAxis: {
+			type: 'value',
+			min: 0,
+			inverse: r,
+			axisLabel: { formatter: (v: number) => formatNumber(v, locale), color: COLORS.muted },
+			splitLine: { lineStyle: { color: COLORS.grid } }
+		},
+		yAxis: {
+			type: 'category',
+			inverse: true,
+			position: r ? 'right' : 'left',
+			data: bars.map((b) => shorten(b.label, 30)),
+			axisLabel: { color: COLORS.text, width: labelWidth(opts.width, 150), overflow: 'truncate' },
+			axisTick: { show: false }
+		},
+		series: [
+			{
+				type: 'bar',
+				name: opts.name ?? '',
+				data: bars.map((b) => (b.masked || b.value == null ? { value: 0 } : { value: b.value })),
+				itemStyle: { color: COLORS.accent, borderRadius: r ? [3, 0, 0, 3] : [0, 3, 3, 0] },
+				barMaxWidth: 20,
+				label: { show: true, position: r ? 'left' : 'right', color: COLORS.text, formatter: (p: { dataIndex: number }) => shown(bars[p.dataIndex]) }
+			}
+		]
+	};
+}

@@ -4,6 +4,7 @@
  * it is saved. Pure: the server applies it, the unit tests pin it down.
  */
 import { AGE_GROUPS, EXPLOITATION_FORMS, NATIONALITIES, SEXES } from './enums';
+import { isSmallCount, suppressTable } from './confidentiality';
 
 /** The dimensions a grid breaks a total down by (region is the grid's own key, not a breakdown). */
 export const BREAKDOWN_DIMENSIONS = ['sex', 'age_group', 'exploitation', 'nationality'] as const;
@@ -144,3 +145,157 @@ export function countryName(code: string, locale: string): string {
 export function categoryKey(dimension: string, category: string): string | null {
 	return isBreakdownDimension(dimension) && CATEGORIES[dimension].includes(category) ? `cat_${dimension}_${category}` : null;
 }
+
+// ─── Views of breakdowns ────────────────────────────────────────────────────────────────────────
+
+/** One stored cell of a breakdown: its categories (null = any) and its value. */
+export interface BreakdownRow {
+	sex: string | null;
+	ageGroup: string | null;
+	exploitation: string | null;
+	nationality: string | null;
+	value: number;
+}
+
+/** A shown cell: the value, or null and `masked` (`small`: below the threshold; else a complement). */
+export interface ViewCell {
+	value: number | null;
+	masked: boolean;
+	small: boolean;
+}
+
+/** One dimension as a line of cells, with the total it adds up to when it does (`additive`). */
+export interface DimensionView {
+	dimension: BreakdownDimension | 'country';
+	additive: boolean;
+	/** not every category is given (the source breaks only part of the total down) */
+	partial: boolean;
+	cells: ({ category: string } & ViewCell)[];
+}
+
+/** Sex × age group, with its margins (the breakdowns by sex and by age group). */
+export interface CrossView {
+	sexes: string[];
+	ages: string[];
+	cells: ViewCell[][];
+	bySex: ViewCell[];
+	byAge: ViewCell[];
+}
+
+export interface BreakdownView {
+	total: ViewCell;
+	dimensions: DimensionView[];
+	cross: CrossView | null;
+}
+
+const plain = (value: number | null): ViewCell => ({ value, masked: false, small: false });
+const oneDim = (r: BreakdownRow): [BreakdownDimension, string] | null => {
+	const set = ([['sex', r.sex], ['age_group', r.ageGroup], ['exploitation', r.exploitation], ['nationality', r.nationality]] as const).filter(([, v]) => v != null);
+	return set.length === 1 ? [set[0]![0], set[0]![1]!] : null;
+};
+
+/**
+ * The breakdowns of one total (indicator × period × region) as tables a reader sees, with `mask`
+ * every table through `suppressTable`: each exclusive dimension is one line adding up to the
+ * total, sex × age group (where the source crosses them) a two-way table with both margins and the
+ * total, the countries of foreign victims a line adding up to the foreign victims when they cover
+ * them all; forms of exploitation (several per victim) only primary suppression. A total masked in
+ * one table is masked in all (and the caller masks it wherever else it shows). Dimensions follow
+ * `dimensions` (the indicator's), categories their fixed order; those with no value are left out.
+ */
+export function breakdownView(rows: readonly BreakdownRow[], total: number | null, dimensions: readonly string[], mask: boolean): BreakdownView {
+	const single = new Map<string, number>();
+	const countries = new Map<string, number>();
+	const cross = new Map<string, number>();
+	for (const r of rows) {
+		const d = oneDim(r);
+		if (d) {
+			if (d[0] === 'nationality' && !CATEGORIES.nationality.includes(d[1])) countries.set(d[1], r.value);
+			else single.set(`${d[0]}:${d[1]}`, r.value);
+		} else if (r.sex && r.ageGroup && !r.exploitation && !r.nationality) cross.set(`${r.sex}:${r.ageGroup}`, r.value);
+	}
+	// A margin of the cross table: the single-dimension value where given, else the sum of its crossed cells.
+	const margin = (dim: 'sex' | 'age_group', cat: string): number | null => {
+		const s = single.get(`${dim}:${cat}`);
+		if (s != null) return s;
+		let sum = 0;
+		let any = false;
+		for (const [k, v] of cross) {
+			const [sx, ag] = k.split(':');
+			if ((dim === 'sex' ? sx : ag) === cat) (sum += v), (any = true);
+		}
+		return any ? sum : null;
+	};
+	let totalMasked = false;
+	const dims: DimensionView[] = [];
+	let crossView: CrossView | null = null;
+	const useCross = cross.size > 0 && dimensions.includes('sex') && dimensions.includes('age_group');
+	const line = (dimension: DimensionView['dimension'], cats: string[], values: (number | null)[], additive: boolean, lineTotal: number | null): DimensionView | null => {
+		if (values.every((v) => v == null)) return null;
+		const partial = values.some((v) => v == null);
+		if (!mask) return { dimension, additive, partial, cells: cats.map((category, i) => ({ category, ...plain(values[i] ?? null) })) };
+		const t = suppressTable(additive ? { cells: [values], rowTotals: [lineTotal], total: undefined } : { cells: [values] });
+		if (additive && t.rowTotals?.[0]?.masked && dimension !== 'country') totalMasked = true;
+		return { dimension, additive, partial, cells: cats.map((category, i) => ({ category, ...t.cells[0]![i]! })) };
+	};
+	for (const d of BREAKDOWN_DIMENSIONS) {
+		if (!dimensions.includes(d)) continue;
+		if (useCross && (d === 'sex' || d === 'age_group')) continue;
+		const cats = [...CATEGORIES[d]];
+		const v = line(d, cats, cats.map((c) => single.get(`${d}:${c}`) ?? null), EXCLUSIVE[d] && total != null, total);
+		if (v) dims.push(v);
+	}
+	if (useCross) {
+		const sexes = [...CATEGORIES.sex];
+		const ages = [...CATEGORIES.age_group];
+		const cells = sexes.map((s) => ages.map((a) => cross.get(`${s}:${a}`) ?? null));
+		const bySex = sexes.map((s) => margin('sex', s));
+		const byAge = ages.map((a) => margin('age_group', a));
+		if (!mask) crossView = { sexes, ages, cells: cells.map((r) => r.map(plain)), bySex: bySex.map(plain), byAge: byAge.map(plain) };
+		else {
+			const t = suppressTable({ cells, rowTotals: bySex, colTotals: byAge, total });
+			if (t.total?.masked) totalMasked = true;
+			crossView = { sexes, ages, cells: t.cells, bySex: t.rowTotals!, byAge: t.colTotals! };
+		}
+	}
+	if (countries.size && dimensions.includes('nationality')) {
+		const codes = [...countries.keys()].sort();
+		const values = codes.map((c) => countries.get(c)!);
+		const foreign = single.get('nationality:foreign') ?? null;
+		const nat = dims.find((d) => d.dimension === 'nationality');
+		const foreignHidden = !!nat?.cells.find((c) => c.category === 'foreign')?.masked;
+		const covers = foreign != null && values.reduce((a, b) => a + b, 0) === foreign;
+		const v = line('country', codes, values, covers, foreign);
+		// Countries that add up to a masked number of foreign victims would give it back.
+		if (v && mask && covers && foreignHidden) v.cells = v.cells.map((c) => ({ ...c, value: null, masked: true }));
+		if (v) dims.push(v);
+	}
+	return { total: totalMasked && total != null ? { value: null, masked: true, small: isSmallCount(total) } : plain(total), dimensions: dims, cross: crossView };
+}
+
+/** A public source of a value: `{ title, url, date }`. */
+export interface Source {
+	title: string;
+	url?: string | null;
+	date?: string | null;
+}
+
+/** One indicator's breakdowns as a page gets them (`server/breakdowns.indicatorBreakdowns`). */
+export interface IndicatorBreakdowns {
+	code: string;
+	/** periods with breakdowns for the region asked (null = national), latest first */
+	periods: string[];
+	/** the regions with breakdowns (ISO codes, national first as null) */
+	areas: (string | null)[];
+	/** the area shown (null = national) */
+	area: string | null;
+	/** the period shown: the one asked if it has breakdowns, else the latest */
+	period: string | null;
+	view: BreakdownView | null;
+	/** the public sources of the cells shown (and of their total) */
+	sources: Source[];
+	isDemo: boolean;
+	/** `iso|period` ('' for national) whose total a breakdown table masks: every other output masks it too */
+	maskedTotals: string[];
+}
+

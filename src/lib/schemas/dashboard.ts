@@ -27,6 +27,9 @@ export const explorerParamsSchema = z.object({
 	i: optional(z.string().trim().max(80)),
 	q: optional(z.string().trim().max(100)),
 	rp: optional(z.string().trim().refine(isPeriodCode)),
+	/** the breakdowns' period and region (ISO code; absent = national) */
+	bp: optional(z.string().trim().refine(isPeriodCode)),
+	br: optional(z.string().trim().regex(/^MA-[0-1][0-9]$/)),
 	sub: optional(z.enum(['1', 'true', 'on']))
 });
 export type ExplorerParams = z.infer<typeof explorerParamsSchema>;

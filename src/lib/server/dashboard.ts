@@ -25,6 +25,7 @@ import { flagSql } from './flags-sql';
 import { MEASURE_STATUSES, ROLLOUT_STAGES, type MeasureStatus, type RolloutStage } from '../domain/enums';
 import { parsePeriod, periodsBetween } from '../domain/period';
 import { suppressSmallCells } from '../domain/confidentiality';
+import { indicatorBreakdowns, type IndicatorBreakdowns } from './breakdowns';
 
 /** Deadlines shown as "due soon": within this many days of the reference day. */
 export const DUE_SOON_DAYS = 90;
@@ -1239,6 +1240,8 @@ export interface IndicatorExplorer {
 	/** the period the regional values are for */
 	regionPeriod: string | null;
 	byRegion: RegionValue[];
+	/** the breakdowns of one period and area (validated values), null when the indicator has none */
+	breakdowns: IndicatorBreakdowns | null;
 	includeSubmitted: boolean;
 	masked: boolean;
 }
@@ -1252,7 +1255,7 @@ export interface IndicatorExplorer {
 export function indicatorExplorer(
 	db: Db,
 	code: string,
-	opts: { includeSubmitted?: boolean; regionPeriod?: string | null; mask?: boolean } = {}
+	opts: { includeSubmitted?: boolean; regionPeriod?: string | null; mask?: boolean; breakdownPeriod?: string | null; breakdownRegion?: string | null } = {}
 ): IndicatorExplorer | null {
 	const i = db.get<Json>(sql`
 		SELECT i.id, i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
@@ -1321,7 +1324,16 @@ export function indicatorExplorer(
 		seriesOut = suppressSmallCells(series, { partOfTotal: false });
 		byRegion = suppressSmallCells(byRegion);
 	}
-	return { indicator, series: seriesOut, regionalPeriods, regionPeriod, byRegion, includeSubmitted, masked };
+	const breakdowns =
+		indicatorBreakdowns(db, [indicator.code], { regionIso: opts.breakdownRegion ?? null, period: opts.breakdownPeriod ?? null, mask: masked })[0] ?? null;
+	if (breakdowns?.maskedTotals.length) {
+		// A total that a breakdown table hides (its parts would give it back) is hidden here too.
+		const hidden = new Set(breakdowns.maskedTotals);
+		const hide = <T extends ValuePoint>(p: T): T => ({ ...p, value: null, masked: true });
+		seriesOut = seriesOut.map((p) => (hidden.has(`|${p.period}`) ? hide(p) : p));
+		byRegion = byRegion.map((r) => (hidden.has(`${r.iso}|${r.period}`) ? hide(r) : r));
+	}
+	return { indicator, series: seriesOut, regionalPeriods, regionPeriod, byRegion, breakdowns, includeSubmitted, masked };
 }
 
 // ─── The overview map's indicator layer ─────────────────────────────────────────────────────────

@@ -9,6 +9,7 @@ import { institutionLabelColumns, measureRowColumns } from './columns';
 import type { MeasureFilters } from '../schemas/measure';
 import { can, type Actor } from './auth/permissions';
 import { suppressBySet } from '../domain/confidentiality';
+import { indicatorBreakdowns } from './breakdowns';
 import {
 	axes,
 	indicatorValues,
@@ -50,7 +51,7 @@ const institutionSummary = {
  * regions of one indicator and period as a set). Its open work is read apart (`progress-updates`,
  * `indicator-values`, `rollout`), under the same viewer.
  */
-export function getMeasure(db: Db, code: string, viewer: Actor | null | undefined) {
+export function getMeasure(db: Db, code: string, viewer: Actor | null | undefined, opts: { breakdownPeriod?: string | null; breakdownRegion?: string | null } = {}) {
 	const row = db
 		.select({ measure: measures, objective: objectives, axis: axes, plan: plans, lead: institutionSummary })
 		.from(measures)
@@ -201,13 +202,23 @@ export function getMeasure(db: Db, code: string, viewer: Actor | null | undefine
 	const mask = !can(viewer, 'dashboard.read_small_counts');
 	const sensitive = new Set(indicatorRows.filter((i) => i.sensitive).map((i) => i.id));
 	const isSensitive = (v: { indicatorId: number }) => mask && sensitive.has(v.indicatorId);
+	const breakdowns = indicatorBreakdowns(
+		db,
+		indicatorRows.map((i) => i.code),
+		{ mask, period: opts.breakdownPeriod ?? null, regionIso: opts.breakdownRegion ?? null }
+	);
+	// A total a breakdown table hides (its parts would give it back) is hidden in the value tables too.
+	const hiddenTotals = new Set(breakdowns.flatMap((b) => b.maskedTotals.map((k) => `${b.code}|${k}`)));
+	const codeOf = new Map(indicatorRows.map((i) => [i.id, i.code]));
+	const hideTotal = <T extends { value: number | null; masked: boolean }>(v: T, key: string): T => (hiddenTotals.has(key) ? { ...v, value: null, masked: true } : v);
 	return {
 		...row,
 		contributors,
 		regions: regionRows,
 		indicators: indicatorRows,
-		values: suppressBySet(values, isSensitive, (v) => `${v.indicatorId} ${v.period}`, { partOfTotal: false }),
-		regionValues: suppressBySet(regionValues, isSensitive, (v) => `${v.indicatorId} ${v.period}`),
+		values: suppressBySet(values, isSensitive, (v) => `${v.indicatorId} ${v.period}`, { partOfTotal: false }).map((v) => hideTotal(v, `${codeOf.get(v.indicatorId)}||${v.period}`)),
+		regionValues: suppressBySet(regionValues, isSensitive, (v) => `${v.indicatorId} ${v.period}`).map((v) => hideTotal(v, `${codeOf.get(v.indicatorId)}|${v.iso}|${v.period}`)),
+		breakdowns,
 		recommendations: recs,
 		projects,
 		history,

@@ -13,6 +13,14 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { can, type Actor } from './auth/permissions';
 import { suppressBySet } from '../domain/confidentiality';
+import { indicatorBreakdowns } from './breakdowns';
+import type { IndicatorBreakdowns } from '../domain/breakdown';
+
+/** The breakdown filters of a scorecard's URL (`bp`, `br`). */
+export interface BreakdownFilter {
+	period?: string | null;
+	region?: string | null;
+}
 
 export * from './dashboard';
 
@@ -82,18 +90,33 @@ export function axisScorecardFor(db: Db, viewer: Viewer, axisCode: string, opts:
 	return sc && { ...sc, awaitingValidation: workload(viewer, sc.awaitingValidation), indicators: indicatorsFor(db, viewer, sc.indicators) };
 }
 
-function blocksFor(db: Db, viewer: Viewer, sc: dashboard.ScorecardBlocks, regionIso?: string) {
-	return { ...sc, awaitingValidation: workload(viewer, sc.awaitingValidation), indicators: indicatorsFor(db, viewer, sc.indicators, regionIso) };
+const breakdownsOf = memoize('breakdowns', indicatorBreakdowns);
+
+/**
+ * A scorecard's blocks for `viewer`, with the breakdowns of its listed indicators (of the region for
+ * a region scorecard, else of the area asked); a latest value whose total a breakdown table hides
+ * is hidden in the indicator table too.
+ */
+function blocksFor(db: Db, viewer: Viewer, sc: dashboard.ScorecardBlocks, regionIso?: string, bf: BreakdownFilter = {}) {
+	const breakdowns: IndicatorBreakdowns[] = breakdownsOf(
+		db,
+		sc.indicators.rows.map((r) => r.code),
+		{ mask: masks(viewer), period: bf.period ?? null, regionIso: regionIso ?? bf.region ?? null }
+	);
+	const hidden = new Set(breakdowns.flatMap((b) => b.maskedTotals.map((k) => `${b.code}|${k}`)));
+	const indicators = indicatorsFor(db, viewer, sc.indicators, regionIso);
+	const rows = indicators.rows.map((r) => (r.period && hidden.has(`${r.code}|${regionIso ?? ''}|${r.period}`) ? { ...r, value: null, masked: true } : r));
+	return { ...sc, awaitingValidation: workload(viewer, sc.awaitingValidation), indicators: { ...indicators, rows }, breakdowns };
 }
 
-export function institutionScorecardFor(db: Db, viewer: Viewer, code: string, opts: dashboard.SnapshotOptions) {
+export function institutionScorecardFor(db: Db, viewer: Viewer, code: string, opts: dashboard.SnapshotOptions, bf: BreakdownFilter = {}) {
 	const sc = institutionScorecard(db, code, opts);
-	return sc && { ...sc, lead: blocksFor(db, viewer, sc.lead) };
+	return sc && { ...sc, lead: blocksFor(db, viewer, sc.lead, undefined, bf) };
 }
 
-export function regionScorecardFor(db: Db, viewer: Viewer, iso: string, opts: dashboard.SnapshotOptions) {
+export function regionScorecardFor(db: Db, viewer: Viewer, iso: string, opts: dashboard.SnapshotOptions, bf: BreakdownFilter = {}) {
 	const sc = regionScorecard(db, iso, opts);
-	return sc && { ...sc, ...blocksFor(db, viewer, sc, sc.region.iso) };
+	return sc && { ...sc, ...blocksFor(db, viewer, sc, sc.region.iso, bf) };
 }
 
 export function recommendationScorecardFor(db: Db, viewer: Viewer, code: string, opts: dashboard.SnapshotOptions) {
@@ -102,7 +125,12 @@ export function recommendationScorecardFor(db: Db, viewer: Viewer, code: string,
 }
 
 /** The explorer for `viewer`: values awaiting validation only if they may read them, small counts masked unless they may read them. */
-export function indicatorExplorerFor(db: Db, viewer: Viewer, code: string, opts: { includeSubmitted?: boolean; regionPeriod?: string | null }) {
+export function indicatorExplorerFor(
+	db: Db,
+	viewer: Viewer,
+	code: string,
+	opts: { includeSubmitted?: boolean; regionPeriod?: string | null; breakdownPeriod?: string | null; breakdownRegion?: string | null }
+) {
 	return indicatorExplorer(db, code, { ...opts, includeSubmitted: !!opts.includeSubmitted && can(viewer, 'dashboard.read_unvalidated'), mask: masks(viewer) });
 }
 

@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db/client';
 import * as dashboard from '$lib/server/read-models';
 import { can } from '$lib/server/auth';
 import { parseExplorerParams } from '$lib/schemas/dashboard';
+import * as reference from '$lib/server/reference';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
@@ -11,7 +12,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	const canSeeSubmitted = can(locals.user, 'dashboard.read_unvalidated');
 	const includeSubmitted = canSeeSubmitted && !!p.sub;
 	const explorer = p.i
-		? dashboard.indicatorExplorerFor(db, locals.user, p.i, { includeSubmitted, regionPeriod: p.rp ?? null })
+		? dashboard.indicatorExplorerFor(db, locals.user, p.i, { includeSubmitted, regionPeriod: p.rp ?? null, breakdownPeriod: p.bp ?? null, breakdownRegion: p.br ?? null })
 		: null;
 	return {
 		q: p.q ?? '',
@@ -19,6 +20,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		search: dashboard.searchIndicators(db, p.q),
 		explorer,
 		canSeeSubmitted,
+		regions: explorer?.breakdowns ? reference.regionNames(db) : [],
 		includeSubmitted
 	};
 };

@@ -1,14 +1,16 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import * as dashboard from '$lib/server/read-models';
-import { parseDashboardParams } from '$lib/schemas/dashboard';
+import { parseDashboardParams, parseExplorerParams } from '$lib/schemas/dashboard';
+import * as reference from '$lib/server/reference';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const { today } = await parent();
 	const db = getDb();
+	const bp = parseExplorerParams(url.searchParams);
 	const f = dashboard.resolveFilters(db, parseDashboardParams(url.searchParams), today);
-	const scorecard = dashboard.institutionScorecardFor(db, locals.user, params.code, f.opts);
+	const scorecard = dashboard.institutionScorecardFor(db, locals.user, params.code, f.opts, { period: bp.bp ?? null, region: bp.br ?? null });
 	if (!scorecard) error(404, { message: 'err_not_found' });
-	return { ...scorecard, periods: f.periods, filters: { period: f.period, asOf: f.asOf } };
+	return { ...scorecard, regionNames: scorecard.lead.breakdowns.length ? reference.regionNames(db) : [], periods: f.periods, filters: { period: f.period, asOf: f.asOf } };
 };

@@ -14,13 +14,19 @@ import { authorize, can } from '$lib/server/auth';
 import { failFor } from '$lib/server/form-result';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { evidenceRemoveSchema, indicatorValueSchema, progressUpdateSchema, stageSchema } from '$lib/schemas/reporting';
+import { isPeriodCode } from '$lib/domain/period';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Everything on the page is read as the signed-in viewer: the rules of `permissions.ts` decide what they get. */
 export const load: PageServerLoad = ({ params, locals, url }) => {
 	const db = getDb();
 	const viewer = locals.user;
-	const found = measures.getMeasure(db, params.code, viewer);
+	const bp = url.searchParams.get('bp');
+	const br = url.searchParams.get('br');
+	const found = measures.getMeasure(db, params.code, viewer, {
+		breakdownPeriod: bp && isPeriodCode(bp) ? bp : null,
+		breakdownRegion: br && /^MA-[0-1][0-9]$/.test(br) ? br : null
+	});
 	if (!found) error(404, { message: 'err_not_found' });
 	const target = updates.measureTarget(db, found.measure.id)!;
 	const canReport = can(viewer, 'measure.report', target);
