@@ -393,6 +393,8 @@ export function awaitingValidation(db: Db, scope?: Scope): number {
 
 export interface GroupRollup extends Rollup, Titles {
 	code: string;
+	/** axes only: the axis is reconstructed from public sources, not the official list */
+	reconstructed?: boolean;
 }
 
 /** Sums per objective, from the cube, which the axis and objective roll-ups re-add. */
@@ -403,12 +405,12 @@ const REGROUPED = sql.raw(`sum(g.measures) AS measures, coalesce(sum(g.completed
 	sum(g.demo) AS demo, sum(g.overdue) AS overdue`);
 
 function byAxisBlock(): Block<GroupRollup[]> {
-	const inner = sql`SELECT ax.code, ax.title_fr AS titleFr, ax.title_ar AS titleAr, ax.title_en AS titleEn, ${REGROUPED}
+	const inner = sql`SELECT ax.code, ax.title_fr AS titleFr, ax.title_ar AS titleAr, ax.title_en AS titleEn, ax.reconstructed AS reconstructed, ${REGROUPED}
 		FROM (${PER_OBJECTIVE}) g JOIN objectives o ON o.id = g.objective_id JOIN axes ax ON ax.id = o.axis_id
 		GROUP BY ax.id ORDER BY ax.sort_order, ax.code`;
 	return {
-		sql: jsonRows(inner, ['code', 'titleFr', 'titleAr', 'titleEn', ...ROLLUP_COLUMNS]),
-		read: (v) => rows(v).map((r) => ({ code: str(r.code), ...titlesOf(r), ...rollupOf(r) }))
+		sql: jsonRows(inner, ['code', 'titleFr', 'titleAr', 'titleEn', 'reconstructed', ...ROLLUP_COLUMNS]),
+		read: (v) => rows(v).map((r) => ({ code: str(r.code), ...titlesOf(r), reconstructed: !!r.reconstructed, ...rollupOf(r) }))
 	};
 }
 

@@ -17,6 +17,7 @@ export function listPlans(db: Db) {
 		.select({
 			planId: axes.planId,
 			axisCount: sql<number>`count(DISTINCT ${axes.id})`.as('axis_count'),
+			reconstructedAxes: sql<number>`count(DISTINCT CASE WHEN ${axes.reconstructed} THEN ${axes.id} END)`.as('reconstructed_axes'),
 			// a subquery's computed columns need aliases; the expressions are the shared ones
 			measureCount: measureCountSql.as('measure_count'),
 			completed: completedCountSql.as('completed'),
@@ -36,6 +37,7 @@ export function listPlans(db: Db) {
 		.select({
 			plan: plans,
 			axisCount: sql<number>`coalesce(${rollup.axisCount}, 0)`,
+			reconstructedAxes: sql<number>`coalesce(${rollup.reconstructedAxes}, 0)`,
 			measureCount: sql<number>`coalesce(${rollup.measureCount}, 0)`,
 			completed: sql<number>`coalesce(${rollup.completed}, 0)`,
 			progress: rollup.progress,

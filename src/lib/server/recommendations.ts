@@ -11,7 +11,9 @@ export function listRecommendations(db: Db) {
 			planCode: plans.code,
 			measureCount: sql<number>`count(${measures.id})`,
 			inProgress: sql<number>`count(CASE WHEN ${measures.status} IN ('in_progress','completed') THEN 1 END)`,
-			progress: weightedProgressSql
+			progress: weightedProgressSql,
+			// the count and progress are those of demonstration measures when any is
+			demoMeasures: sql<number>`count(CASE WHEN ${measures.isDemo} THEN 1 END)`
 		})
 		.from(recommendations)
 		.leftJoin(plans, eq(plans.id, recommendations.planId))

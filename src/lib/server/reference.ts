@@ -7,20 +7,24 @@ import { institutions, measureInstitutions, measureRegions, measures, regions } 
 
 export function listInstitutions(db: Db) {
 	const led = db
-		.select({ institutionId: measures.leadInstitutionId, n: sql<number>`count(*)`.as('led_n') })
+		.select({ institutionId: measures.leadInstitutionId, n: sql<number>`count(*)`.as('led_n'), demo: sql<number>`count(CASE WHEN ${measures.isDemo} THEN 1 END)`.as('led_demo') })
 		.from(measures)
 		.groupBy(measures.leadInstitutionId)
 		.as('led');
 	const contributed = db
-		.select({ institutionId: measureInstitutions.institutionId, n: sql<number>`count(*)`.as('contrib_n') })
+		.select({ institutionId: measureInstitutions.institutionId, n: sql<number>`count(*)`.as('contrib_n'), demo: sql<number>`count(CASE WHEN ${measures.isDemo} THEN 1 END)`.as('contrib_demo') })
 		.from(measureInstitutions)
+		.innerJoin(measures, eq(measures.id, measureInstitutions.measureId))
 		.groupBy(measureInstitutions.institutionId)
 		.as('contributed');
 	return db
 		.select({
 			institution: institutions,
 			leads: sql<number>`coalesce(${led.n}, 0)`,
-			contributes: sql<number>`coalesce(${contributed.n}, 0)`
+			contributes: sql<number>`coalesce(${contributed.n}, 0)`,
+			// counts of demonstration measures are badged as such
+			demoLeads: sql<number>`coalesce(${led.demo}, 0)`,
+			demoContributes: sql<number>`coalesce(${contributed.demo}, 0)`
 		})
 		.from(institutions)
 		.leftJoin(led, eq(led.institutionId, institutions.id))
@@ -31,12 +35,13 @@ export function listInstitutions(db: Db) {
 
 export function listRegions(db: Db) {
 	const concerned = db
-		.select({ regionId: measureRegions.regionId, n: sql<number>`count(*)`.as('concerned_n') })
+		.select({ regionId: measureRegions.regionId, n: sql<number>`count(*)`.as('concerned_n'), demo: sql<number>`count(CASE WHEN ${measures.isDemo} THEN 1 END)`.as('concerned_demo') })
 		.from(measureRegions)
+		.innerJoin(measures, eq(measures.id, measureRegions.measureId))
 		.groupBy(measureRegions.regionId)
 		.as('concerned');
 	return db
-		.select({ region: regions, measures: sql<number>`coalesce(${concerned.n}, 0)` })
+		.select({ region: regions, measures: sql<number>`coalesce(${concerned.n}, 0)`, demoMeasures: sql<number>`coalesce(${concerned.demo}, 0)` })
 		.from(regions)
 		.leftJoin(concerned, eq(concerned.regionId, regions.id))
 		.orderBy(asc(regions.iso))

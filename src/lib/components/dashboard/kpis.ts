@@ -10,6 +10,8 @@ export interface KpiFigures {
 	overdue: number;
 	atRisk: number;
 	dueSoon: number;
+	/** how many of the measures are demonstration data */
+	demo?: number;
 }
 
 /**
@@ -29,5 +31,7 @@ export function scorecardKpis(k: KpiFigures, opts: { awaiting?: number | null; l
 		{ label: m.dash_kpi_due_soon(), value: formatNumber(k.dueSoon, L), testid: 'kpi-due-soon' }
 	];
 	if (opts.awaiting != null) items.push({ label: m.kpi_awaiting(), value: formatNumber(opts.awaiting, L), note: m.dash_kpi_awaiting_note(), testid: 'kpi-awaiting' });
-	return items;
+	// every tile counts the same measures: badged when any of them is demonstration data
+	const demo = (k.demo ?? 0) > 0;
+	return items.map((i) => ({ ...i, demo }));
 }
