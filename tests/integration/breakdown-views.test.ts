@@ -27,7 +27,7 @@ beforeAll(async () => {
 	({ db, cleanup } = createTestDatabase());
 	await seedDatabase(db, { demo: true });
 	setDb(db);
-});
+}, 30_000);
 afterAll(() => cleanup());
 
 describe('breakdowns of the public record', () => {

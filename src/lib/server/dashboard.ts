@@ -26,6 +26,7 @@ import { MEASURE_STATUSES, ROLLOUT_STAGES, type MeasureStatus, type RolloutStage
 import { parsePeriod, periodsBetween } from '../domain/period';
 import { suppressSmallCells } from '../domain/confidentiality';
 import { indicatorBreakdowns, type IndicatorBreakdowns } from './breakdowns';
+import { ratePer100k, type Source } from '../domain/breakdown';
 
 /** Deadlines shown as "due soon": within this many days of the reference day. */
 export const DUE_SOON_DAYS = 90;
@@ -1191,10 +1192,14 @@ export interface ValuePoint {
 	isDemo: boolean;
 	/** hidden by the confidentiality rule (shown "< 5") */
 	masked: boolean;
+	/** SDG 16.2.2: victims per 100,000 inhabitants (null when masked or without population) */
+	rate?: number | null;
 }
 
 export interface RegionValue extends ValuePoint, Names {
 	iso: string;
+	/** SDG 16.2.2: victims per 100,000 inhabitants of the region (null when masked or without population) */
+	rate?: number | null;
 }
 
 /**
@@ -1244,6 +1249,8 @@ export interface IndicatorExplorer {
 	byRegion: RegionValue[];
 	/** the breakdowns of one period and area (validated values), null when the indicator has none */
 	breakdowns: IndicatorBreakdowns | null;
+	/** SDG 16.2.2 indicators: the 2024 census population the rates per 100,000 divide by, with its source */
+	census: Census | null;
 	includeSubmitted: boolean;
 	masked: boolean;
 }
@@ -1335,7 +1342,43 @@ export function indicatorExplorer(
 		seriesOut = seriesOut.map((p) => (hidden.has(`|${p.period}`) ? hide(p) : p));
 		byRegion = byRegion.map((r) => (hidden.has(`${r.iso}|${r.period}`) ? hide(r) : r));
 	}
-	return { indicator, series: seriesOut, regionalPeriods, regionPeriod, byRegion, breakdowns, includeSubmitted, masked };
+	let census: Census | null = null;
+	if (indicator.sdgTarget === RATE_SDG) {
+		census = censusPopulation(db);
+		const c = census;
+		// A masked count has no rate: the rate would give the count back.
+		seriesOut = seriesOut.map((p) => ({ ...p, rate: p.masked ? null : ratePer100k(p.value, c.national) }));
+		byRegion = byRegion.map((r) => ({ ...r, rate: r.masked ? null : ratePer100k(r.value, c.byIso[r.iso]) }));
+	}
+	return { indicator, series: seriesOut, regionalPeriods, regionPeriod, byRegion, breakdowns, census, includeSubmitted, masked };
+}
+
+// ─── SDG 16.2.2: rates per 100,000 ──────────────────────────────────────────────────────────────
+
+/** The SDG indicator whose views show a rate per 100,000 population beside the count. */
+export const RATE_SDG = '16.2.2';
+
+/** The 2024 census (RGPH) legal population: the nation (sum of its 12 regions), each region, and the sources. */
+export interface Census {
+	national: number | null;
+	byIso: Record<string, number | null>;
+	sources: Source[];
+}
+
+/** The census population, nationally (summed in SQL) and per region, with the census releases the regions cite. */
+export function censusPopulation(db: Db): Census {
+	const rows = db.all<{ iso: string; population: number | null; sources: string; national: number | null }>(sql`
+		SELECT iso, population, sources, sum(population) OVER () AS national FROM regions ORDER BY iso`);
+	const seen = new Map<string, Source>();
+	for (const r of rows) {
+		try {
+			// A region's sources are the ISO code list, the 2015 decree and the census releases (November 2024): the rate cites the last.
+			for (const x of JSON.parse(r.sources) as Source[]) if (x?.title && String(x.date ?? '').startsWith('2024')) seen.set(`${x.title}|${x.url ?? ''}`, { title: x.title, url: x.url ?? null, date: x.date ?? null });
+		} catch {
+			/* no source */
+		}
+	}
+	return { national: rows[0]?.national ?? null, byIso: Object.fromEntries(rows.map((r) => [r.iso, r.population])), sources: [...seen.values()] };
 }
 
 // ─── The overview map's indicator layer ─────────────────────────────────────────────────────────
