@@ -57,6 +57,8 @@ const MATRIX: Record<string, Who[]> = {
 	'(app)/profile/+page.server.ts#locale': EVERYONE,
 	'(app)/profile/+page.server.ts#endSession': EVERYONE,
 	'(app)/profile/+page.server.ts#endOthers': EVERYONE,
+	'(app)/profile/+page.server.ts#createToken': EVERYONE,
+	'(app)/profile/+page.server.ts#revokeToken': EVERYONE,
 	'api/measures/[code]/updates/+server.ts#POST': REPORTERS
 };
 

@@ -7,6 +7,8 @@ import { transaction } from '$lib/server/db/client';
 import { setLocaleCookie } from '$lib/server/locale-cookie';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { changePasswordSchema, endSessionSchema, profileLocaleSchema } from '$lib/schemas/user';
+import * as apiTokens from '$lib/server/api-tokens';
+import { apiTokenCreateSchema, apiTokenRevokeSchema } from '$lib/schemas/open-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -17,7 +19,8 @@ export const load: PageServerLoad = (event) => {
 	const sessions = listUserSessions(getDb(), user.id, event.cookies.get(SESSION_COOKIE));
 	return {
 		account: { name: account.name, email: account.email, role: account.role, institutionCode: account.institutionCode, locale: account.locale },
-		sessions: sessions.map(({ id, createdAt, lastSeenAt, address, userAgent, current }) => ({ id, createdAt, lastSeenAt, address, userAgent, current }))
+		sessions: sessions.map(({ id, createdAt, lastSeenAt, address, userAgent, current }) => ({ id, createdAt, lastSeenAt, address, userAgent, current })),
+		apiTokens: apiTokens.list(getDb(), authorize(event, 'api_token.manage').id)
 	};
 };
 
@@ -60,6 +63,22 @@ export const actions: Actions = {
 			return n;
 		});
 		return { sessions: { done: true, ended } };
+	},
+	/** A new open-data API token, shown once in the answer. */
+	createToken: async (event) => {
+		const user = authorize(event, 'api_token.manage');
+		const raw = formObject(await event.request.formData());
+		const parsed = apiTokenCreateSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { apiTokens: { values: raw, errors: fieldErrors(parsed.error) } });
+		const { token } = apiTokens.create(getDb(), user.id, parsed.data.name);
+		return { apiTokens: { created: { name: parsed.data.name, token } } };
+	},
+	/** Revokes one of the user's own tokens: the API refuses it from the next request. */
+	revokeToken: async (event) => {
+		const user = authorize(event, 'api_token.manage');
+		const parsed = apiTokenRevokeSchema.safeParse(formObject(await event.request.formData()));
+		if (!parsed.success || !apiTokens.revoke(getDb(), user.id, parsed.data.id)) return fail(400, { apiTokens: { errors: { id: 'err_api_token_unknown' } } });
+		return { apiTokens: { revoked: true } };
 	},
 	locale: async (event) => {
 		const user = authorize(event, 'self.update_locale');
