@@ -11,13 +11,14 @@
  * extra submitted reports (one per measure without an open one) so the writers never run dry, the
  * server started and signed into, then one timed run per path. Printed per run: requests, non-2xx,
  * errors, timeouts, latency p50 / p99 / max, throughput, the validations done (and failed) with their
- * p50 / p99, the load average before and after (the machine may be shared: say so with the figures).
+ * p50 / p99, the server's CPU time per request (primary + workers, from /proc: what a quiet machine
+ * could serve), the load average before and after (the machine may be shared: say so with the figures).
  * Readers send `Accept-Encoding: br, gzip` as browsers do (`--compressed no` to leave it out).
  *
  * Bounded: every run stops after --duration seconds, the server is stopped after each worker count,
  * and it listens on 127.0.0.1 only. Writes only to bench/out/load.db. Relative imports (tsx).
  */
-import { copyFileSync, existsSync, rmSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir, availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -169,6 +170,32 @@ async function writer(base: string, cookie: string, index: number, count: number
 	}
 }
 
+/**
+ * CPU time (ms, user + system) used so far by the server: the process and its children (the workers),
+ * from /proc. Unlike latency it hardly depends on what else the machine runs, so "CPU ms per request"
+ * says what a quiet machine could serve: about cores × 1000 / (CPU ms per request) requests a second.
+ */
+function serverCpuMs(pid: number): number {
+	const ticks = (p: number) => {
+		try {
+			const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			return Number(fields[11]) + Number(fields[12]); // utime, stime
+		} catch {
+			return 0;
+		}
+	};
+	const children = (p: number): number[] => {
+		try {
+			return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+		} catch {
+			return [];
+		}
+	};
+	const all = [pid, ...children(pid)];
+	return (all.reduce((sum, p) => sum + ticks(p), 0) * 1000) / 100; // USER_HZ = 100 on Linux
+}
+
 const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 console.log(`load bench: ${args.connections} connections × ${args.duration} s per path, ${args.writers} writers validating back to back, workers ${args.workers.join(', ')}, ${availableParallelism()} cores`);
@@ -190,18 +217,21 @@ for (const workers of args.workers) {
 			// warm: one request per worker, so the timed run starts from the served state, as in production
 			for (let i = 0; i < workers * 2; i++) await fetch(`${base}${path}`, { headers }).then((r) => r.arrayBuffer());
 			const before = load();
+			const cpuBefore = serverCpuMs(server.child.pid!);
 			const until = performance.now() + args.duration * 1000;
 			const wstats = { ok: 0, failed: 0, ms: [] as number[] };
 			const writing = writerCookies.map((c, i) => writer(base, c, i, writerCookies.length, until, wstats));
 			const result = await autocannon({ url: `${base}${path}`, connections: args.connections, duration: args.duration, timeout: args.timeout, headers });
 			await Promise.all(writing);
+			const cpu = serverCpuMs(server.child.pid!) - cpuBefore;
+			const served = result.requests.total + wstats.ms.length;
 			const sorted = [...wstats.ms].sort((a, b) => a - b);
 			const l = result.latency;
 			console.log(
 				`  ${path.padEnd(10)} requests=${result.requests.total}  2xx=${result['2xx']}  non2xx=${result.non2xx}  errors=${result.errors}  timeouts=${result.timeouts}  ` +
 					`latency p50=${f(l.p50)} p99=${f(l.p99)} max=${f(l.max)} ms  throughput=${result.requests.average.toFixed(0)} req/s  ` +
 					`validations=${wstats.ok} failed=${wstats.failed} p50=${sorted.length ? f(percentile(sorted, 50)) : '-'} p99=${sorted.length ? f(percentile(sorted, 99)) : '-'} ms  ` +
-					`load ${before} → ${load()}`
+					`server CPU ${(cpu / 1000).toFixed(1)} s = ${served ? (cpu / served).toFixed(1) : '-'} ms per request  load ${before} → ${load()}`
 			);
 		}
 	} finally {
