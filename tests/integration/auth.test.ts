@@ -208,6 +208,18 @@ describe('sign-in', () => {
 		expect((await signIn(db, 'pf@dgsn.ma', 'correct horse', { address: '10.0.0.1', deviceToken: first.deviceToken }, t)).ok).toBe(true);
 	});
 
+	it('slows one address spraying over many accounts, except for accounts that signed in from there', async () => {
+		expect((await signIn(db, 'pf@dgsn.ma', 'correct horse', '10.5.5.5')).ok).toBe(true);
+		db.insert(s.users).values({ email: 'new@dgsn.ma', name: 'Nouveau', role: 'focal_point', institutionId: 1, passwordHash: await hashPassword('another horse') }).run();
+		const t = Date.now();
+		for (let i = 0; i < 51; i++) await signIn(db, `guess-${i}@dgsn.ma`, 'Password1', '10.5.5.5', t);
+		// an account that never signed in from there waits; the one that did gets in
+		expect(await signIn(db, 'new@dgsn.ma', 'another horse', '10.5.5.5', t)).toMatchObject({ ok: false, reason: 'throttled' });
+		expect((await signIn(db, 'pf@dgsn.ma', 'correct horse', '10.5.5.5', t)).ok).toBe(true);
+		// and from anywhere else the new account is not held
+		expect((await signIn(db, 'new@dgsn.ma', 'another horse', '10.6.6.6', t)).ok).toBe(true);
+	});
+
 	it('writes each failed sign-in and each lock to the audit trail', async () => {
 		const t = Date.now();
 		for (let i = 0; i < 4; i++) await signIn(db, 'pf@dgsn.ma', `bad-${i}`, '10.9.9.9', t + i * 60_000);

@@ -39,17 +39,20 @@ afterEach(() => cleanup());
 describe('sessions on /profile', () => {
 	it("lists the user's own open sessions with where and when, this browser marked", async () => {
 		const t = Date.now();
-		const here = createSession(db, me.id, t, { address: '10.0.0.1', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' });
-		createSession(db, me.id, t - 60_000, { address: '10.0.0.2', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1' });
+		const here = createSession(db, me.id, t - 120_000, { address: '10.0.0.1', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' });
+		createSession(db, me.id, t, { address: '10.0.0.2', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1' });
+		createSession(db, me.id, t - 60_000, { address: '10.0.0.5' });
 		createSession(db, other.id, t, { address: '10.0.0.3' });
 		// ended by idle time: not listed
 		createSession(db, me.id, t - 13 * 3600_000, { address: '10.0.0.4' });
 		const data = (await profileLoad(from(here.token) as never)) as { sessions: { address: string; current: boolean; lastSeenAt: number; createdAt: string }[] };
+		// this browser first, then the most recently used
 		expect(data.sessions.map((x) => [x.address, x.current])).toEqual([
 			['10.0.0.1', true],
-			['10.0.0.2', false]
+			['10.0.0.2', false],
+			['10.0.0.5', false]
 		]);
-		expect(data.sessions[0]!.lastSeenAt).toBe(t);
+		expect(data.sessions[1]!.lastSeenAt).toBe(t);
 	});
 
 	it('ends one other session, never another account\'s nor this one', async () => {

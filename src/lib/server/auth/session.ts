@@ -5,7 +5,7 @@
  * session and ends the one the same browser held.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, lt, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db/client';
 import { sessions, users, type User } from '../db/schema';
@@ -137,7 +137,7 @@ export interface SessionRow {
 	current: boolean;
 }
 
-/** The user's open sessions, most recently used first, the one of `currentToken` marked. */
+/** The user's open sessions: the one of `currentToken` first and marked, then the most recently used. */
 export function listUserSessions(db: Db, userId: number, currentToken: string | undefined, now = Date.now()): SessionRow[] {
 	const current = isToken(currentToken) ? hashToken(currentToken) : null;
 	return db
@@ -152,7 +152,7 @@ export function listUserSessions(db: Db, userId: number, currentToken: string | 
 		})
 		.from(sessions)
 		.where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now)))
-		.orderBy(desc(sessions.lastSeenAt))
+		.orderBy(sql`${sessions.id} = ${current ?? ''} DESC`, desc(sessions.lastSeenAt))
 		.all()
 		.map((s) => ({ ...s, current: s.id === current }));
 }
