@@ -3,6 +3,10 @@
  * then started again on the same database. Each validation is all or nothing: every update that left the queue
  * is validated, applied to its measure and audited exactly once; the others are still submitted, untouched; the
  * audit chain and the database are whole, and the server works on.
+ *
+ * Then the same in the middle of a spreadsheet import (one transaction of thousands of rows): killed while
+ * its transaction holds the write lock, nothing of it is there after the restart — no value, no import
+ * run, no audit event — and applying the same checked file again lands all of it, with one audit event.
  */
 import { describe, it, expect, afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -29,7 +33,8 @@ function freePort(): Promise<number> {
 }
 
 async function start(): Promise<ChildProcess> {
-	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: base(), DATABASE_URL: dbPath, EVIDENCE_DIR: join(dir, 'evidence'), RASD_SEED: 'demo' };
+	// BODY_SIZE_LIMIT as npm start sets it: the import's file is larger than adapter-node's default.
+	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: base(), DATABASE_URL: dbPath, EVIDENCE_DIR: join(dir, 'evidence'), RASD_SEED: 'demo', BODY_SIZE_LIMIT: '24M' };
 	for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
 	const child = spawn(process.execPath, ['build/index.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 	for (let i = 0; i < 480; i++) {
@@ -151,6 +156,126 @@ describe('SIGKILL in the middle of a validation batch', () => {
 		expect(last.validated).toBe(after.validated + 1);
 		expect(last.events).toBe(after.events + 3); // a sign-in, a validation and its application
 		// the audit chain survived the kill
+		const { spawnSync } = await import('node:child_process');
+		const verify = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', dbPath], { encoding: 'utf8' });
+		expect(verify.stdout + verify.stderr).toMatch(/chain intact/);
+	}, 240_000);
+});
+
+/** A valid value for every indicator, period of its frequency inside the plan, and region it is broken down by. */
+function importFile(): { csv: string; rows: number } {
+	const c = new Database(dbPath, { readonly: true });
+	try {
+		const inds = c
+			.prepare(`SELECT i.code, i.frequency, i.dimensions, max(coalesce(i.plausible_min, 0), 1) AS value FROM indicators i ORDER BY i.code`)
+			.all() as { code: string; frequency: string; dimensions: string; value: number }[];
+		const regions = (c.prepare(`SELECT iso FROM regions ORDER BY iso`).all() as { iso: string }[]).map((r) => r.iso);
+		const years = [2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030];
+		const periods: Record<string, string[]> = {
+			annual: years.map(String),
+			semester: years.flatMap((y) => [`${y}-S1`, `${y}-S2`]),
+			quarter: years.flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`)),
+			tip_year: years.map((y) => `TIP${y}`)
+		};
+		const lines = ['indicator;period;region;value;source;note'];
+		for (const ind of inds) {
+			const where = JSON.parse(ind.dimensions).includes('region') ? ['', ...regions] : [''];
+			for (const period of periods[ind.frequency] ?? []) for (const region of where) lines.push(`${ind.code};${period};${region};${ind.value};Import durability test;`);
+		}
+		return { csv: lines.join('\n') + '\n', rows: lines.length - 1 };
+	} finally {
+		c.close();
+	}
+}
+
+function importSnapshot() {
+	const c = new Database(dbPath, { readonly: true });
+	try {
+		const one = (q: string) => (c.prepare(q).get() as { n: number }).n;
+		return {
+			values: one(`SELECT count(*) AS n FROM indicator_values`),
+			fromImport: one(`SELECT count(*) AS n FROM indicator_values WHERE source = 'Import durability test'`),
+			runs: one(`SELECT count(*) AS n FROM import_runs`),
+			importEvents: one(`SELECT count(*) AS n FROM audit_events WHERE action = 'import'`),
+			events: one(`SELECT count(*) AS n FROM audit_events`),
+			integrity: (c.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join()
+		};
+	} finally {
+		c.close();
+	}
+}
+
+/** True while another connection (the server's import transaction) holds the write lock. */
+function writerBusy(probe: Database.Database): boolean {
+	try {
+		probe.exec('BEGIN IMMEDIATE');
+		probe.exec('ROLLBACK');
+		return false;
+	} catch (e) {
+		if ((e as { code?: string }).code === 'SQLITE_BUSY') return true;
+		throw e;
+	}
+}
+
+describe('SIGKILL in the middle of an import', () => {
+	it('leaves nothing of the import, the audit count matching, and the same file applies whole after a restart', async () => {
+		if (server && server.exitCode === null) {
+			const gone = new Promise((r) => server!.once('exit', r));
+			server.kill('SIGKILL');
+			await gone;
+		}
+		port = port || (await freePort());
+		server = await start();
+		const cookie = await signIn('admin@rasd.demo', 'Rasd-Admin-2026!');
+		const { csv, rows } = importFile();
+		expect(rows).toBeGreaterThan(3000);
+
+		// The dry run, as a form without JavaScript posts it: the page it renders carries the apply form.
+		const upload = new FormData();
+		upload.set('kind', 'values');
+		upload.set('file', new Blob([csv], { type: 'text/csv' }), 'durability.csv');
+		const checked = await fetch(`${base()}/admin/import?/check`, { method: 'POST', headers: { origin: base(), cookie, accept: 'text/html' }, body: upload });
+		const html = await checked.text();
+		expect(checked.status, html.slice(0, 500)).toBe(200);
+		const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
+		const apply = new URLSearchParams({ kind: 'values', hash: hidden('hash') ?? '', fileName: hidden('fileName') ?? '', create: hidden('create') ?? '', update: hidden('update') ?? '', unchanged: hidden('unchanged') ?? '' });
+		expect(Number(apply.get('create')) + Number(apply.get('update'))).toBe(rows);
+		const post = () => fetch(`${base()}/admin/import?/apply`, { method: 'POST', redirect: 'manual', headers: { origin: base(), cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: apply });
+
+		const before = importSnapshot();
+		// Killed the moment the server's import transaction holds the write lock (its dry run writes nothing).
+		const probe = new Database(dbPath);
+		probe.pragma('busy_timeout = 0');
+		let answered = false;
+		const exited = new Promise((r) => server!.once('exit', r));
+		void post().then(
+			() => (answered = true),
+			() => {} // cut off by the kill
+		);
+		const t0 = Date.now();
+		while (!answered && !writerBusy(probe) && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 2));
+		const killedAfterMs = Date.now() - t0;
+		server.kill('SIGKILL');
+		await exited;
+		probe.close();
+		// the kill came inside the transaction (otherwise this test proves nothing)
+		expect(answered).toBe(false);
+
+		const after = importSnapshot();
+		console.log(`durability: import of ${rows} rows killed ${killedAfterMs} ms after the apply was sent, inside its transaction; ${after.values - before.values} values and ${after.events - before.events} audit events left of it`);
+		expect(after.integrity).toBe('ok');
+		expect(after).toEqual(before);
+
+		server = await start();
+		const again = await signIn('admin@rasd.demo', 'Rasd-Admin-2026!');
+		const res = await fetch(`${base()}/admin/import?/apply`, { method: 'POST', redirect: 'manual', headers: { origin: base(), cookie: again, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: apply });
+		expect(res.status).toBe(303);
+		const last = importSnapshot();
+		expect(last.runs).toBe(before.runs + 1);
+		expect(last.fromImport - before.fromImport).toBe(rows);
+		expect(last.values - before.values).toBe(Number(apply.get('create')));
+		expect(last.importEvents).toBe(before.importEvents + 1);
+		expect(last.events).toBe(before.events + 2); // the sign-in and the import
 		const { spawnSync } = await import('node:child_process');
 		const verify = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', dbPath], { encoding: 'utf8' });
 		expect(verify.stdout + verify.stderr).toMatch(/chain intact/);
