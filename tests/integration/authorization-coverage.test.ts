@@ -59,6 +59,9 @@ const MATRIX: Record<string, Who[]> = {
 	'(app)/profile/+page.server.ts#endOthers': EVERYONE,
 	'(app)/profile/+page.server.ts#createToken': EVERYONE,
 	'(app)/profile/+page.server.ts#revokeToken': EVERYONE,
+	// one's own notices: everyone marks theirs (another user's id changes nothing: notifications.test.ts)
+	'(app)/notifications/+page.server.ts#read': EVERYONE,
+	'(app)/notifications/+page.server.ts#readAll': EVERYONE,
 	'api/measures/[code]/updates/+server.ts#POST': REPORTERS
 };
 

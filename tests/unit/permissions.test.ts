@@ -46,6 +46,7 @@ const EXPECTED: Record<Action, Record<Role, Cell>> = {
 	'self.update_locale': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'self.update_password': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'self.manage_sessions': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
+	'self.notifications': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'api_token.manage': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' }
 };
 

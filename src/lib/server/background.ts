@@ -11,6 +11,8 @@
 import cluster from 'node:cluster';
 import type { Db } from './db/client';
 import { purgeExpired } from './auth/purge';
+import { runScheduled as scheduledNotices } from './notifications';
+import { localDay } from '../domain/calendar';
 
 export interface BackgroundJob {
 	name: string;
@@ -21,7 +23,10 @@ export interface BackgroundJob {
 export const BACKGROUND_JOBS: BackgroundJob[] = [
 	// Expired sessions are refused on sight anyway; this keeps the tables small and forgets stale
 	// sign-in counters and browsers no longer known (auth/purge.ts).
-	{ name: 'purge expired sessions', everyMs: 15 * 60 * 1000, run: (db) => purgeExpired(db) }
+	{ name: 'purge expired sessions', everyMs: 15 * 60 * 1000, run: (db) => purgeExpired(db) },
+	// Reminders (periods opened, deadlines in 30 and 7 days, periods due in 7 days): a day's check runs
+	// once (it records the day it has done), so checking every quarter hour only catches midnight early.
+	{ name: 'scheduled notices', everyMs: 15 * 60 * 1000, run: (db) => scheduledNotices(db, localDay()) }
 ];
 
 /** True in the one process that runs the background jobs (see above). */

@@ -7,7 +7,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { transaction } from './db/client';
-import { indicatorValues, indicators, regions } from './db/schema';
+import { indicatorValues, indicators, measures, regions, users } from './db/schema';
 import * as audit from './audit';
 import { checkPlausible } from '../domain/indicator';
 import { matchesFrequency, parsePeriod } from '../domain/period';
@@ -17,6 +17,7 @@ import type { IndicatorValueInput, ReviewInput } from '../schemas/reporting';
 import { can, type Actor as Viewer, type Target } from './auth/permissions';
 import { OPEN_STATES as OPEN } from '../domain/workflow';
 import { refuseClosedPeriod, refuseDecision } from './workflow';
+import * as notices from './notifications';
 
 function dimensionsOf(json: string): string[] {
 	try {
@@ -99,6 +100,7 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 		if (input.decision === 'return') {
 			const after = tx.update(indicatorValues).set({ state: 'returned', validatedBy: reviewerId, reviewComment: input.comment, version: v.version + 1, updatedAt: at }).where(eq(indicatorValues.id, v.id)).returning().get();
 			audit.record(tx, { userId: reviewerId, action: 'return', entity: 'indicator_value', entityId: v.id, before: v, after });
+			notify(tx, v, 'return', input.comment ?? null);
 			return { ok: true, value: { indicatorId: v.indicatorId } };
 		}
 		// The previous current value of the cell steps down; it stays in the history.
@@ -113,6 +115,7 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 			.returning()
 			.get();
 		audit.record(tx, { userId: reviewerId, action: 'validate', entity: 'indicator_value', entityId: v.id, before: v, after });
+		notify(tx, v, 'validate', input.comment ?? null);
 		return { ok: true, value: { indicatorId: v.indicatorId } };
 	});
 }
@@ -131,4 +134,17 @@ export function openValuesOfMeasure(db: Db, measureId: number, viewer: Viewer | 
 		.where(and(eq(indicators.measureId, measureId), inArray(indicatorValues.state, [...OPEN])))
 		.orderBy(sql`${indicatorValues.indicatorId}, ${indicatorValues.periodStart}, ${regions.iso}`)
 		.all();
+}
+
+/** The reporter's institution's focal points and the reporter hear of the decision (one digest each). */
+function notify(tx: Db, v: typeof indicatorValues.$inferSelect, decision: 'validate' | 'return', comment: string | null) {
+	const where = tx
+		.select({ indicator: indicators.code, measure: measures.code })
+		.from(indicators)
+		.innerJoin(measures, eq(measures.id, indicators.measureId))
+		.where(eq(indicators.id, v.indicatorId))
+		.get()!;
+	const region = v.regionId == null ? undefined : tx.select({ iso: regions.iso }).from(regions).where(eq(regions.id, v.regionId)).get()?.iso;
+	const institutionId = v.reportedBy == null ? null : (tx.select({ i: users.institutionId }).from(users).where(eq(users.id, v.reportedBy)).get()?.i ?? null);
+	notices.reviewed(tx, { institutionId, authorId: v.reportedBy }, { kind: 'value', decision, measure: where.measure, indicator: where.indicator, period: v.period, region, comment });
 }

@@ -18,6 +18,7 @@ import { can, type Actor as Viewer, type Target } from './auth/permissions';
 import { forViewer as evidenceForViewer, insertEvidence, type NewEvidence } from './evidence';
 import { OPEN_STATES } from '../domain/workflow';
 import { refuseClosedPeriod, refuseDecision } from './workflow';
+import * as notices from './notifications';
 
 /** The owners of a measure, as the permission rules need them. */
 export function measureTarget(db: Db, measureId: number): (Target & { measureId: number }) | null {
@@ -134,6 +135,7 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 				.returning()
 				.get();
 			audit.record(tx, { userId: reviewerId, action: 'return', entity: 'progress_update', entityId: u.id, before: u, after });
+			notify(tx, u, 'return', input.comment ?? null);
 			return { ok: true, value: { measureId: u.measureId } };
 		}
 		const after = tx
@@ -151,6 +153,13 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 			.get();
 		audit.record(tx, { userId: reviewerId, action: 'validate', entity: 'progress_update', entityId: u.id, before: u, after });
 		audit.record(tx, { userId: reviewerId, action: 'apply_update', entity: 'measure', entityId: u.measureId, before, after: measureAfter });
+		notify(tx, u, 'validate', input.comment ?? null);
 		return { ok: true, value: { measureId: u.measureId } };
 	});
+}
+
+/** The reporting institution's focal points and the author hear of the decision (one digest each). */
+function notify(tx: Db, u: typeof progressUpdates.$inferSelect, decision: 'validate' | 'return', comment: string | null) {
+	const code = tx.select({ code: measures.code }).from(measures).where(eq(measures.id, u.measureId)).get()!.code;
+	notices.reviewed(tx, { institutionId: u.institutionId, authorId: u.authorId }, { kind: 'update', decision, measure: code, period: u.period, comment });
 }

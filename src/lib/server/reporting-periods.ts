@@ -8,6 +8,7 @@ import type { Db } from './db/client';
 import { transaction } from './db/client';
 import { reportingPeriods } from './db/schema';
 import * as audit from './audit';
+import * as notices from './notifications';
 import { conflict, invalid, notFound, nowIso, wrongState, type WriteResult } from './write-result';
 import type { ClosePeriodInput, OpenPeriodInput } from '../schemas/periods';
 import { daysUntil } from '../domain/calendar';
@@ -47,6 +48,8 @@ export function open(db: Db, actorId: number, input: OpenPeriodInput, today: str
 			? tx.update(reportingPeriods).set({ ...input, version: existing.version + 1, updatedAt: nowIso() }).where(eq(reportingPeriods.id, existing.id)).returning().get()
 			: tx.insert(reportingPeriods).values(input).returning().get();
 		audit.record(tx, { userId: actorId, action: 'open', entity: 'reporting_period', entityId: row.id, before: existing, after: row });
+		// Open from today: focal points hear of it now; a period planned ahead, from the daily check when it starts.
+		if (row.opensOn <= today) notices.periodOpened(tx, row);
 		return { ok: true, value: row };
 	});
 }

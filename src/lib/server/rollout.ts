@@ -6,7 +6,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { transaction } from './db/client';
-import { measureRegionStages, measures, regions } from './db/schema';
+import { measureRegionStages, measures, regions, users } from './db/schema';
+import * as notices from './notifications';
 import * as audit from './audit';
 import { conflict, invalid, notFound, nowIso, wrongState, type WriteResult } from './write-result';
 import type { ReviewInput, StageInput } from '../schemas/reporting';
@@ -54,6 +55,11 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 			.returning()
 			.get();
 		audit.record(tx, { userId: reviewerId, action: input.decision, entity: 'measure_region_stage', entityId: s.id, before: s, after });
+		// The author's institution's focal points and the author hear of the decision (one digest each).
+		const code = tx.select({ code: measures.code }).from(measures).where(eq(measures.id, s.measureId)).get()!.code;
+		const region = tx.select({ iso: regions.iso }).from(regions).where(eq(regions.id, s.regionId)).get()?.iso;
+		const institutionId = s.authorId == null ? null : (tx.select({ i: users.institutionId }).from(users).where(eq(users.id, s.authorId)).get()?.i ?? null);
+		notices.reviewed(tx, { institutionId, authorId: s.authorId }, { kind: 'stage', decision: input.decision, measure: code, region, comment: input.comment ?? null });
 		return { ok: true, value: { measureId: s.measureId } };
 	});
 }

@@ -48,6 +48,8 @@ export const ACTIONS = [
 	'self.update_password',
 	// see and end one's own sessions
 	'self.manage_sessions',
+	// read one's own notices and mark them read
+	'self.notifications',
 	// create and revoke one's own open-data API tokens
 	'api_token.manage'
 ] as const;
@@ -127,6 +129,7 @@ export const RULES: Record<Action, Rule> = {
 	'self.update_locale': everyone,
 	'self.update_password': everyone,
 	'self.manage_sessions': everyone,
+	'self.notifications': everyone,
 	'api_token.manage': everyone
 };
 
