@@ -1,0 +1,1 @@
+CREATE INDEX `indicator_values_awaiting_idx` ON `indicator_values` (`sex`,`age_group`,`exploitation`,`nationality`,`indicator_id`) WHERE "indicator_values"."state" = 'submitted';
