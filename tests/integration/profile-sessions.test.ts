@@ -9,6 +9,7 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import { createSession, hashToken, validateSession, SESSION_COOKIE, type SessionUser } from '../../src/lib/server/auth/session';
 import { actions as profileActions, load as profileLoad } from '../../src/routes/(app)/profile/+page.server';
 import { actions as localeActions } from '../../src/routes/locale/+page.server';
+import { actions as loginActions } from '../../src/routes/login/+page.server';
 
 let db: Db;
 let cleanup: () => void;
@@ -111,5 +112,28 @@ describe('language changes', () => {
 		await run(profileActions.locale as never, actionEvent({ user: me, path: '/profile', body: formData({ locale: 'en' }) }));
 		expect(JSON.parse(events('set_locale')[1]!.after!)).toEqual({ locale: 'en', via: 'profile' });
 		expect(db.select({ locale: s.users.locale }).from(s.users).where(eq(s.users.id, me.id)).get()!.locale).toBe('en');
+	});
+});
+
+describe('the sign-in page', () => {
+	const attempt = (password: string, cookies?: Record<string, string>) => {
+		const e = actionEvent({ user: null, path: '/login', body: formData({ email: 'me@cnclt.ma', password, redirectTo: '/' }) });
+		for (const [k, v] of Object.entries(cookies ?? {})) e.cookies.set(k, v);
+		return run(loginActions.default as never, e).then((r) => ({ ...r, cookies: e.cookies }));
+	};
+
+	it('says how many seconds to wait, and gives a browser its device cookie at sign-in', async () => {
+		for (let i = 0; i < 4; i++) expect((await attempt('wrong')).data!.login.errors._form).toBe('err_login_invalid');
+		const held = await attempt('x');
+		expect(held.status).toBe(429);
+		expect(held.data!.login).toMatchObject({ errors: { _form: 'err_login_wait_seconds' } });
+		expect(held.data!.login.seconds).toBeGreaterThanOrEqual(4);
+		expect(held.data!.login.seconds).toBeLessThanOrEqual(5);
+		// once the wait is over (here: forgotten), the right password signs in
+		db.delete(s.loginThrottle).run();
+		const ok = await attempt('x');
+		expect(ok.status).toBe(303);
+		expect(ok.cookies.get('rasd_device')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		expect(ok.cookies.get(SESSION_COOKIE)).toMatch(/^[A-Za-z0-9_-]{43}$/);
 	});
 });
