@@ -26,6 +26,7 @@ const EXPECTED: Record<Action, Record<Role, Cell>> = {
 	'report.read_published': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'report.read_draft': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'report.export': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
+	'tip.export': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'evidence.read': { admin: 'Y', commission: 'Y', focal_point: 'E', partner: 'P' },
 	'audit.read': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'measure.read_open_work': { admin: 'Y', commission: 'Y', focal_point: 'O', partner: 'N' },

@@ -18,6 +18,8 @@ export const ACTIONS = [
 	'report.read_published',
 	'report.read_draft',
 	'report.export',
+	// the export for the TIP questionnaire (partners get small counts masked)
+	'tip.export',
 	'evidence.read',
 	'audit.read',
 	// a measure's work not validated yet (drafts, submissions, returns with their comments and evidence)
@@ -101,6 +103,7 @@ export const RULES: Record<Action, Rule> = {
 	'report.read_published': everyone,
 	'report.read_draft': commission,
 	'report.export': everyone,
+	'tip.export': everyone,
 	'evidence.read': {
 		admin: 'always',
 		commission: 'always',

@@ -2,6 +2,8 @@ import { getDb } from '$lib/server/db/client';
 import * as reports from '$lib/server/reports';
 import { authorize, can } from '$lib/server/auth';
 import { reportListParamsSchema } from '$lib/schemas/report';
+import { tipYears } from '$lib/domain/tip';
+import { localDay } from '$lib/domain/calendar';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -13,6 +15,7 @@ export const load: PageServerLoad = (event) => {
 		choices: reports.listFilters(db),
 		reports: reports.list(db, user, filters),
 		canPublish: can(user, 'report.publish'),
-		canDraftAnnual: can(user, 'report.draft_annual')
+		canDraftAnnual: can(user, 'report.draft_annual'),
+		tipYears: can(user, 'tip.export') ? tipYears(2019, localDay()) : []
 	};
 };
