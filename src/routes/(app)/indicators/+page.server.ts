@@ -21,6 +21,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		explorer,
 		canSeeSubmitted,
 		regions: explorer?.breakdowns ? reference.regionNames(db) : [],
-		includeSubmitted
+		includeSubmitted,
+		canExport: can(locals.user, 'data.export')
 	};
 };

@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/db/client';
 import * as measures from '$lib/server/measures';
 import { parseMeasureFilters, PAGE_SIZE } from '$lib/schemas/measure';
+import { can } from '$lib/server/auth';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, parent, locals }) => {
@@ -11,6 +12,7 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 		filters,
 		filterErrors: errors,
 		result: measures.listMeasures(db, filters, { today, locale: locals.locale, pageSize: PAGE_SIZE }),
-		options: measures.filterOptions(db)
+		options: measures.filterOptions(db),
+		canExport: can(locals.user, 'data.export')
 	};
 };

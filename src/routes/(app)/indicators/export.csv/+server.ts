@@ -1,0 +1,5 @@
+import { indicatorExport } from '$lib/server/staff-export-routes';
+import type { RequestHandler } from './$types';
+
+/** Staff only ('data.export'): what the page shows, with its filters, as CSV. */
+export const GET: RequestHandler = (event) => indicatorExport(event, 'csv');
