@@ -1,16 +1,18 @@
 /**
  * Published reports in the browser, against the production build: the PDF rendered from the print
- * view by Chromium (progress while it renders, then a button), read back with `pdftotext`.
+ * view by Chromium (progress while it renders, then a button), read back with `pdftotext`; a partner
+ * reading a report in Arabic, comparing two periods and downloading it as XLSX and PDF.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { launch, newPage, login } from './browser';
+import { launch, newPage, login, ready, screenshot } from './browser';
 
 let browser: Browser;
 let dir: string;
@@ -109,5 +111,58 @@ describe('the PDF of a published report', () => {
 		for (const word of ['تقرير التتبع', 'الخطة الوطنية لمكافحة', 'الملخص']) expect(ar).toContain(word);
 		expect(ar).not.toContain('Rapport de suivi');
 		await context.close();
+	});
+});
+
+describe('a partner and the published reports', () => {
+	it('signs in, reads a report in Arabic, compares two periods, downloads XLSX and PDF', async () => {
+		const report = storedReport('2025-S2');
+		const { context, page } = await newPage(browser, { locale: 'en-GB' });
+		await login(page, 'oim@rasd.demo', 'Rasd-Oim-2026!');
+		try {
+			await page.goto('/reports');
+			await ready(page);
+			// the interface in Arabic, from the language switch
+			await Promise.all([page.waitForURL('**/reports'), page.click('[data-testid=lang-ar]')]);
+			await page.waitForSelector('html[lang=ar][dir=rtl]', { state: 'attached' });
+			const items = page.locator('[data-testid=report-item]');
+			expect(await items.count()).toBeGreaterThan(1);
+			expect(await items.first().getAttribute('data-id')).toBe(String(report.id));
+			await items.first().locator('a').first().click();
+			await page.waitForURL(`**/reports/${report.id}`);
+			await ready(page);
+			expect(await page.locator('[data-testid=report-title]').innerText()).toBe(report.titleAr);
+			await screenshot(page, 'report-partner-ar-1440', false);
+
+			// the XLSX, in Arabic: right-to-left sheets with Arabic names
+			const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-xlsx]')]);
+			const xlsxPath = join(dir, xlsx.suggestedFilename());
+			await xlsx.saveAs(xlsxPath);
+			const wb = new ExcelJS.Workbook();
+			await wb.xlsx.load(readFileSync(xlsxPath) as never);
+			expect(wb.worksheets.map((w) => w.name)).toContain('المؤشرات');
+			expect(wb.worksheets[0]!.views[0]).toMatchObject({ rightToLeft: true });
+
+			// the PDF: rendered on this first reading, the page shows when it is ready
+			await page.waitForSelector('[data-testid=download-pdf]', { timeout: 120_000 });
+			const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-pdf]')]);
+			const pdfPath = join(dir, 'partner-ar.pdf');
+			await pdf.saveAs(pdfPath);
+			expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+			expect(plain(text(pdfPath, false))).toContain('تقرير التتبع');
+
+			// compare with the previous semester: per axis and per indicator
+			await page.selectOption('[data-testid=compare-select]', { index: 0 });
+			await Promise.all([page.waitForURL('**/reports/compare**'), page.click('[data-testid=compare-go]')]);
+			await ready(page);
+			expect(await page.locator('[data-testid=compare-axis-row]').count()).toBe(report.snapshot.byAxis.length);
+			expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+			await screenshot(page, 'report-compare-ar-1440', false);
+		} finally {
+			// the account's language back to English, as the other browser tests expect it
+			await page.click('[data-testid=lang-en]');
+			await page.waitForSelector('html[lang=en]', { state: 'attached' });
+			await context.close();
+		}
 	});
 });
