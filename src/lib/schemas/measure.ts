@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEASURE_STATUSES } from '../domain/enums';
+import { MEASURE_STATUSES, PILLARS } from '../domain/enums';
 import { wholeNumber } from './common';
 
 const optionalText = z
@@ -14,7 +14,7 @@ const flag = z
 	.optional()
 	.transform((v) => v === '1' || v === 'true' || v === 'on');
 
-export const MEASURE_SORTS = ['code', 'deadline', 'progress', 'updated'] as const;
+export const MEASURE_SORTS = ['code', 'deadline', 'progress', 'updated', 'pillar'] as const;
 export const PAGE_SIZE = 50;
 
 /** Filters of the measures list, read from the URL (so a filtered view can be bookmarked and shared). */
@@ -25,6 +25,7 @@ export const measureFiltersSchema = z.object({
 	institution: optionalText,
 	region: z.preprocess(blankToUndefined, z.string().regex(/^MA-(0[1-9]|1[0-2])$/, 'err_region_unknown').optional()),
 	status: z.preprocess(blankToUndefined, z.enum(MEASURE_STATUSES, { error: 'err_status_unknown' }).optional()),
+	pillar: z.preprocess(blankToUndefined, z.enum(PILLARS, { error: 'err_pillar_unknown' }).optional()),
 	overdue: flag,
 	atRisk: flag,
 	recommendation: optionalText,

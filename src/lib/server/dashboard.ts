@@ -506,6 +506,31 @@ function byRegionBlock(): Block<RegionRollup[]> {
 	};
 }
 
+export interface PillarRollup extends Rollup {
+	/** prevention, protection, prosecution, partnership, governance; null for measures without one */
+	pillar: string | null;
+}
+
+/** The 3P+P order, governance last; what SQL sorts the pillars by. */
+const PILLAR_ORDER = sql.raw(`CASE m.pillar WHEN 'prevention' THEN 1 WHEN 'protection' THEN 2 WHEN 'prosecution' THEN 3 WHEN 'partnership' THEN 4 WHEN 'governance' THEN 5 ELSE 6 END`);
+
+/** Measures in scope grouped by their pillar (3P+P), in the pillars' order. */
+function byPillarBlock(): Block<PillarRollup[]> {
+	const a = agg();
+	const inner = sql`SELECT m.pillar, ${a.count} AS measures, ${a.completed} AS completed, ${a.progress} AS progress, ${a.demo} AS demo, sum(s.overdue) AS overdue
+		FROM snap s JOIN measures m ON m.id = s.id
+		GROUP BY m.pillar ORDER BY ${PILLAR_ORDER}`;
+	return {
+		sql: jsonRows(inner, ['pillar', ...ROLLUP_COLUMNS]),
+		read: (v) => rows(v).map((r) => ({ pillar: strOrNull(r.pillar), ...rollupOf(r) }))
+	};
+}
+
+/** Progress per pillar of the measures in scope. */
+export function progressByPillar(db: Db, scope: Scope, opts: SnapshotOptions): PillarRollup[] {
+	return runBlocks(db, scope, opts, { b: byPillarBlock() }).b;
+}
+
 /**
  * Progress per region of the measures in scope that concern it (national measures, with no region,
  * are not spread over the map). All 12 regions are returned, in ISO order.
@@ -822,6 +847,7 @@ export interface Overview {
 	awaitingValidation: number;
 	recommendationsTotal: number;
 	byAxis: GroupRollup[];
+	byPillar: PillarRollup[];
 	byInstitution: InstitutionRollup[];
 	byRegion: RegionRollup[];
 	dueSoon: MeasureRow[];
@@ -845,6 +871,7 @@ export function overview(db: Db, planCode: string, opts: SnapshotOptions): Overv
 	const main = runBlocks(db, scope, opts, {
 		kpis: kpisBlock(),
 		byAxis: byAxisBlock(),
+		byPillar: byPillarBlock(),
 		byInstitution: byInstitutionBlock(),
 		byRegion: byRegionBlock(),
 		dueSoon: measureTableBlock('due_soon', TABLE_LIMIT),

@@ -251,6 +251,7 @@ export function listMeasures(db: Db, f: MeasureFilters, opts: ListOptions) {
 	if (f.axis) conds.push(eq(axes.code, f.axis));
 	if (f.objective) conds.push(eq(objectives.code, f.objective));
 	if (f.status) conds.push(eq(measures.status, f.status));
+	if (f.pillar) conds.push(eq(measures.pillar, f.pillar));
 	if (f.institution) {
 		const inst = sql`(SELECT id FROM institutions WHERE code = ${f.institution})`;
 		conds.push(sql`(${measures.leadInstitutionId} = ${inst} OR ${measures.id} IN (SELECT measure_id FROM measure_institutions WHERE institution_id = ${inst}))`);
@@ -278,7 +279,10 @@ export function listMeasures(db: Db, f: MeasureFilters, opts: ListOptions) {
 				? [direction(measures.progress), asc(measures.code)]
 				: f.sort === 'updated'
 					? [sql`${measures.lastValidatedAt} IS NULL`, direction(measures.lastValidatedAt), asc(measures.code)]
-					: [direction(measures.code)];
+					: f.sort === 'pillar'
+						? // grouped in the 3P+P order, governance and measures without a pillar last
+							[direction(sql`CASE ${measures.pillar} WHEN 'prevention' THEN 1 WHEN 'protection' THEN 2 WHEN 'prosecution' THEN 3 WHEN 'partnership' THEN 4 WHEN 'governance' THEN 5 ELSE 6 END`), asc(measures.code)]
+						: [direction(measures.code)];
 
 	const base = () =>
 		db
@@ -295,6 +299,7 @@ export function listMeasures(db: Db, f: MeasureFilters, opts: ListOptions) {
 	const rows = db
 		.select({
 			...measureRowColumns,
+			pillar: measures.pillar,
 			planCode: plans.code,
 			axisCode: axes.code,
 			overdue: sql<number>`${flags.overdue}`,
