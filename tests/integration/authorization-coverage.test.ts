@@ -49,6 +49,12 @@ const MATRIX: Record<string, Who[]> = {
 	'(app)/review/periods/+page.server.ts#close': COMMISSION,
 	'(app)/admin/import/+page.server.ts#check': ADMIN,
 	'(app)/admin/import/+page.server.ts#apply': ADMIN,
+	'(app)/admin/plan/+page.server.ts#create': COMMISSION,
+	'(app)/admin/plan/[level]/[code]/+page.server.ts#save': COMMISSION,
+	'(app)/admin/plan/[level]/[code]/+page.server.ts#move': COMMISSION,
+	'(app)/admin/plan/[level]/[code]/+page.server.ts#link': COMMISSION,
+	'(app)/admin/plan/[level]/[code]/+page.server.ts#remove': COMMISSION,
+	'(app)/admin/plan/[level]/[code]/+page.server.ts#restore': COMMISSION,
 	'(app)/reports/new/+page.server.ts#publish': COMMISSION,
 	'(app)/reports/[id]/+page.server.ts#withdraw': COMMISSION,
 	'(app)/reports/[id]/+page.server.ts#share': COMMISSION,
@@ -146,6 +152,7 @@ function freshDb(): Db {
 
 function params(file: string): Record<string, string> {
 	if (file.includes('[code]') && file.includes('institutions')) return { code: target.institution };
+	if (file.includes('plan/[level]')) return { level: 'measures', code: target.measure };
 	if (file.includes('[code]')) return { code: target.measure };
 	if (file.includes('users/[id]')) return { id: String(target.userId) };
 	if (file.includes('reports/[id]')) return { id: String(target.reportId) };

@@ -107,3 +107,10 @@ export const STRUCTURE_SHEETS = {
 	}
 } as const;
 export type StructureSheet = keyof typeof STRUCTURE_SHEETS;
+
+/** An item's version, carried by the editor's forms so two editors get a conflict rather than overwrite each other. */
+export const planItemRefSchema = z.object({ version: wholeNumber(1, 2 ** 31 - 1, 'err_invalid') });
+export const planMoveSchema = planItemRefSchema.extend({ objective: planCode, newCode: planCode });
+export const planLinkSchema = z.object({ recommendation: z.string().trim().min(1).max(40), linked: z.enum(['1', '0']).transform((v) => v === '1') });
+/** Removing asks for a ticked confirmation, checked again here for a form posted without the browser's check. */
+export const planRemoveSchema = planItemRefSchema.extend({ confirm: z.literal('yes', { error: 'err_confirm_required' }) });

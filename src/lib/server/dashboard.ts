@@ -178,9 +178,9 @@ export function snapshotCte(scope: Scope, opts: SnapshotOptions): SQL {
 	const historical = isHistorical(opts);
 	const base = historical
 		? // A subquery in FROM would be flattened and the search repeated for each use of \`packed\`.
-			sql`snap_raw AS MATERIALIZED (SELECT ${cols('m')}, ${latestUpdatePackedSql(opts)} AS packed FROM measures m WHERE ${inScope(scope)}),
+			sql`snap_raw AS MATERIALIZED (SELECT ${cols('m')}, ${latestUpdatePackedSql(opts)} AS packed FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL),
 			snap_u AS NOT MATERIALIZED (SELECT ${cols('r')}, ${unpacked} FROM snap_raw r)`
-		: sql`snap_u AS NOT MATERIALIZED (SELECT ${cols('m')}, m.status, m.progress, m.last_validated_at FROM measures m WHERE ${inScope(scope)})`;
+		: sql`snap_u AS NOT MATERIALIZED (SELECT ${cols('m')}, m.status, m.progress, m.last_validated_at FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL)`;
 	return sql`${base},
 		snap AS ${sql.raw(historical ? 'MATERIALIZED' : 'NOT MATERIALIZED')} (
 			SELECT u.*, ${f.overdue} AS overdue, ${f.atRisk} AS at_risk, ${f.stale} AS stale,
@@ -383,7 +383,7 @@ export function awaitingValidation(db: Db, scope?: Scope): number {
 				+ (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted') AS n`)?.n ?? 0
 		);
 	}
-	const ids = sql`SELECT m.id FROM measures m WHERE ${inScope(scope)}`;
+	const ids = sql`SELECT m.id FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL`;
 	return (
 		db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted' AND measure_id IN (${ids}))
 			+ (SELECT count(*) FROM indicators i CROSS JOIN indicator_values v ON v.indicator_id = i.id AND v.state = 'submitted'
@@ -682,7 +682,7 @@ export function progressTrend(db: Db, scope: Scope, opts: SnapshotOptions, fromY
 	const packed = sql`(SELECT x.status || '|' || x.progress || '|' || x.reviewed_at FROM progress_updates x WHERE ${sql.join(conds, sql` AND `)} ORDER BY x.reviewed_at DESC LIMIT 1)`;
 	const out = db.all<Json>(sql`
 		WITH periods(code, pend) AS (VALUES ${values}),
-		ms AS MATERIALIZED (SELECT m.id, m.weight, m.start_date FROM measures m WHERE ${inScope(scope)}),
+		ms AS MATERIALIZED (SELECT m.id, m.weight, m.start_date FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL),
 		r AS MATERIALIZED (SELECT p.code, ms.weight, ${packed} AS packed FROM ms CROSS JOIN periods p ON ms.start_date <= p.pend),
 		g AS (
 			SELECT t.code, count(*) AS measures, count(CASE WHEN t.status = 'completed' THEN 1 END) AS completed,
@@ -924,7 +924,7 @@ export function indicatorSummaries(db: Db, scope: Scope, opts: { regionId?: numb
 	const latest = sql`(SELECT v.id FROM indicator_values v WHERE v.indicator_id = i.id AND v.is_current = 1 AND ${region}
 		AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL
 		ORDER BY v.period_start DESC LIMIT 1)`;
-	const ids = sql`SELECT m.id FROM measures m WHERE ${inScope(scope)}`;
+	const ids = sql`SELECT m.id FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL`;
 	const out = db.all<Json>(sql`
 		WITH picked AS (SELECT i.* FROM indicators i WHERE i.measure_id IN (${ids}) ORDER BY i.code LIMIT ${limit})
 		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
@@ -976,7 +976,7 @@ export const MAP_INDICATOR_LIMIT = 100;
  */
 export function regionalIndicators(db: Db, scope: Scope, limit = MAP_INDICATOR_LIMIT): { rows: RegionalIndicator[]; total: number } {
 	// `+i.measure_id`: walking the code index and stopping at `limit` beats fetching every indicator of the scope and sorting them.
-	const where = sql`+i.measure_id IN (SELECT m.id FROM measures m WHERE ${inScope(scope)})
+	const where = sql`+i.measure_id IN (SELECT m.id FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL)
 		AND EXISTS (SELECT 1 FROM indicator_values v WHERE v.indicator_id = i.id AND v.region_id IS NOT NULL AND v.is_current = 1)`;
 	const out = db.all<Json>(sql`
 		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.is_demo AS isDemo

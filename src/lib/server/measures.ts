@@ -246,7 +246,8 @@ function likePattern(q: string): string {
  */
 export function listMeasures(db: Db, f: MeasureFilters, opts: ListOptions) {
 	const flags = flagSql(opts.today);
-	const conds: SQL[] = [];
+	// An archived measure has left the live plan (its page still answers).
+	const conds: SQL[] = [sql`${measures.archivedAt} IS NULL`];
 	if (f.plan) conds.push(eq(plans.code, f.plan));
 	if (f.axis) conds.push(eq(axes.code, f.axis));
 	if (f.objective) conds.push(eq(objectives.code, f.objective));
@@ -267,7 +268,8 @@ export function listMeasures(db: Db, f: MeasureFilters, opts: ListOptions) {
 	if (f.q) {
 		const p = likePattern(f.q);
 		const localTitle = opts.locale === 'ar' ? measures.titleAr : opts.locale === 'en' ? measures.titleEn : measures.titleFr;
-		conds.push(sql`(${measures.code} LIKE ${p} ESCAPE '\\' OR ${localTitle} LIKE ${p} ESCAPE '\\' OR ${measures.titleFr} LIKE ${p} ESCAPE '\\')`);
+		// A measure that moved is still found under the code it had.
+		conds.push(sql`(${measures.code} LIKE ${p} ESCAPE '\\' OR ${localTitle} LIKE ${p} ESCAPE '\\' OR ${measures.titleFr} LIKE ${p} ESCAPE '\\' OR ${measures.id} IN (SELECT measure_id FROM measure_former_codes WHERE code LIKE ${p} ESCAPE '\\'))`);
 	}
 	const where = conds.length ? and(...conds) : undefined;
 
@@ -332,6 +334,11 @@ export function filterOptions(db: Db) {
 }
 
 /** Just enough of a measure to authorize and address a write. */
+/** The current code of a measure that had `code` before it moved, if any. */
+export function movedTo(db: Db, code: string): string | null {
+	return db.get<{ code: string }>(sql`SELECT m.code FROM measure_former_codes f JOIN measures m ON m.id = f.measure_id WHERE f.code = ${code}`)?.code ?? null;
+}
+
 export function getMeasureRef(db: Db, code: string) {
 	return db.select({ id: measures.id, code: measures.code, version: measures.version }).from(measures).where(eq(measures.code, code)).get() ?? null;
 }

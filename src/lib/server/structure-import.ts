@@ -182,7 +182,7 @@ export async function checkStructure(db: Db, bytes: Buffer, fileName: string): P
 }
 
 /** Applies a clean dry run in one transaction, level by level (a new axis before its objectives), with one import run and one audit event. */
-export function applyStructure(db: Db, actorId: number, plan: StructureDryRun, meta: { fileName: string }): { ok: true; runId: number } | { ok: false } {
+export function applyStructure(db: Db, actorId: number, plan: StructureDryRun, meta: { fileName: string; edit?: { entity: string; before: unknown } }): { ok: true; runId: number } | { ok: false } {
 	if (!plan.ok) return { ok: false };
 	return transaction(db, (tx) => {
 		const c = tx.$client;
@@ -226,6 +226,15 @@ export function applyStructure(db: Db, actorId: number, plan: StructureDryRun, m
 				c.prepare(`INSERT INTO indicators (measure_id, name_fr, name_ar, name_en, kind, frequency, unit, unit_ar, unit_en, baseline_value, baseline_year, target_value, target_year, direction, dimensions, sensitive, sdg_target, code) VALUES (${v.map(() => '?').join(', ')}, ?)`).run(...v, r.code);
 			else
 				c.prepare(`UPDATE indicators SET measure_id = ?, name_fr = ?, name_ar = ?, name_en = ?, kind = ?, frequency = ?, unit = ?, unit_ar = ?, unit_en = ?, baseline_value = ?, baseline_year = ?, target_value = ?, target_year = ?, direction = ?, dimensions = ?, sensitive = ?, sdg_target = ?, version = version + 1, updated_at = ? WHERE code = ?`).run(...v, at, r.code);
+		}
+		// One item edited by hand (the plan editor): audited as that item's change, not as an import run.
+		if (meta.edit) {
+			const r = plan.rows[0];
+			if (r && r.action !== 'unchanged') {
+				const id = (c.prepare(`SELECT id FROM ${r.sheet} WHERE code = ?`).get(r.data.code) as { id: number }).id;
+				audit.record(tx, { userId: actorId, action: r.action, entity: meta.edit.entity, entityId: id, before: meta.edit.before ?? undefined, after: r.data });
+			}
+			return { ok: true, runId: 0 } as const;
 		}
 		const run = tx.insert(importRuns).values({ kind: 'structure', fileName: meta.fileName, fileHash: plan.hash, userId: actorId, counts: JSON.stringify(plan.counts) }).returning({ id: importRuns.id }).get();
 		const bySheet = Object.fromEntries(SHEETS.map((s) => [s, plan.rows.filter((r) => r.sheet === s && r.action !== 'unchanged').map((r) => `${r.action}:${r.data.code}`)]));

@@ -38,6 +38,8 @@ export const indicators = sqliteTable(
 		sdgTarget: text('sdg_target'),
 		plausibleMin: real('plausible_min'),
 		plausibleMax: real('plausible_max'),
+		/** set when archived with its measure or alone: its values are kept */
+		archivedAt: text('archived_at'),
 		...sources,
 		...version,
 		...timestamps

@@ -51,6 +51,8 @@ export const axes = sqliteTable(
 		sortOrder: integer('sort_order').notNull().default(0),
 		/** the public record gives no official list of axes: these are reconstructed */
 		reconstructed: integer('reconstructed', { mode: 'boolean' }).notNull().default(false),
+		/** set when archived: kept with its history, left out of the live plan and its dashboards */
+		archivedAt: text('archived_at'),
 		...sources,
 		...version,
 		...timestamps
@@ -74,6 +76,8 @@ export const objectives = sqliteTable(
 		titleAr: text('title_ar'),
 		titleEn: text('title_en'),
 		sortOrder: integer('sort_order').notNull().default(0),
+		/** set when archived: kept with its history, left out of the live plan and its dashboards */
+		archivedAt: text('archived_at'),
 		...sources,
 		...version,
 		...timestamps
@@ -108,6 +112,8 @@ export const measures = sqliteTable(
 		regionalRollout: integer('regional_rollout', { mode: 'boolean' }).notNull().default(false),
 		/** the moment of the last validated progress update; drives the "stale" flag */
 		lastValidatedAt: text('last_validated_at'),
+		/** set when archived: kept with its history, left out of the live plan and its dashboards */
+		archivedAt: text('archived_at'),
 		...sources,
 		...version,
 		...timestamps
@@ -175,4 +181,17 @@ export const measureRegions = sqliteTable(
 		primaryKey({ columns: [t.measureId, t.regionId] }),
 		index('measure_regions_region_idx').on(t.regionId, t.measureId)
 	]
+);
+
+/** The codes a measure had before it moved to another objective: old links and searches still find it. */
+export const measureFormerCodes = sqliteTable(
+	'measure_former_codes',
+	{
+		code: text('code').primaryKey(),
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measures.id, { onDelete: 'cascade' }),
+		movedAt: text('moved_at').notNull()
+	},
+	(t) => [index('measure_former_codes_measure_idx').on(t.measureId)]
 );

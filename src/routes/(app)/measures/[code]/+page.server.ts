@@ -27,7 +27,12 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		breakdownPeriod: bp && isPeriodCode(bp) ? bp : null,
 		breakdownRegion: br && /^MA-[0-1][0-9]$/.test(br) ? br : null
 	});
-	if (!found) error(404, { message: 'err_not_found' });
+	if (!found) {
+		// An old link to a measure that moved to another objective.
+		const now = measures.movedTo(db, params.code);
+		if (now) redirect(301, `/measures/${encodeURIComponent(now)}`);
+		error(404, { message: 'err_not_found' });
+	}
 	const target = updates.measureTarget(db, found.measure.id)!;
 	const canReport = can(viewer, 'measure.report', target);
 	const canReportValues = can(viewer, 'indicator_value.report', target);

@@ -1,0 +1,233 @@
+/**
+ * Editing the plan's structure by hand (admin, commission): the same row schemas and checks as the
+ * structure import (one item is a one-row import, so both refuse the same things), plus what only an
+ * editor does: move a measure to another objective under a new code (the former code still leads to
+ * it), link and unlink recommendations, and remove — delete what has no reported data, archive the rest.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { transaction } from './db/client';
+import * as audit from './audit';
+import { applyStructure, dryRunStructure, exportData } from './structure-import';
+import { planCode, STRUCTURE_SHEETS, type StructureSheet } from '../schemas/structure';
+import type { ImportIssue } from './imports';
+import { conflict, invalid, notFound, nowIso, type WriteResult } from './write-result';
+
+export type Level = StructureSheet;
+const TABLE: Record<Level, string> = { axes: 'axes', objectives: 'objectives', measures: 'measures', indicators: 'indicators' };
+export const ENTITY: Record<Level, string> = { axes: 'axis', objectives: 'objective', measures: 'measure', indicators: 'indicator' };
+
+/** The plan as a tree for the editor: every level, archived items included and marked. */
+export function tree(db: Db) {
+	const plans = db.all<{ id: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; start: string; end: string }>(sql`SELECT id, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, start_date AS start, end_date AS "end" FROM plans ORDER BY sort_order, code`);
+	const axes = db.all<{ id: number; planId: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; archivedAt: string | null }>(sql`SELECT id, plan_id AS planId, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt FROM axes ORDER BY sort_order, code`);
+	const objectives = db.all<{ id: number; axisId: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; archivedAt: string | null }>(sql`SELECT id, axis_id AS axisId, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt FROM objectives ORDER BY sort_order, code`);
+	const measures = db.all<{ id: number; objectiveId: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; archivedAt: string | null; lead: string; indicators: number }>(sql`
+		SELECT m.id, m.objective_id AS objectiveId, m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, m.archived_at AS archivedAt, i.code AS lead,
+			(SELECT count(*) FROM indicators x WHERE x.measure_id = m.id) AS indicators
+		FROM measures m JOIN institutions i ON i.id = m.lead_institution_id ORDER BY m.code`);
+	const group = <T, K>(rows: T[], key: (r: T) => K) => {
+		const out = new Map<K, T[]>();
+		for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
+		return out;
+	};
+	const mByO = group(measures, (m) => m.objectiveId);
+	const oByA = group(objectives, (o) => o.axisId);
+	const aByP = group(axes, (a) => a.planId);
+	return plans.map((p) => ({ ...p, axes: (aByP.get(p.id) ?? []).map((a) => ({ ...a, objectives: (oByA.get(a.id) ?? []).map((o) => ({ ...o, measures: mByO.get(o.id) ?? [] })) })) }));
+}
+
+/** One item as the editor's form shows it (the workbook's columns), with its version and archive mark. */
+export function get(db: Db, level: Level, code: string) {
+	const meta = db.get<{ id: number; version: number; archivedAt: string | null }>(sql`SELECT id, version, archived_at AS archivedAt FROM ${sql.raw(TABLE[level])} WHERE code = ${code}`);
+	if (!meta) return null;
+	const row = exportData(db)[level].find((r) => r.code === code)!;
+	const values = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v == null ? '' : String(v)]));
+	return { ...meta, values };
+}
+
+const toErrors = (issues: ImportIssue[]) => Object.fromEntries(issues.map((i) => [i.column || '_form', i.key]));
+
+/**
+ * Creates (`version` absent) or updates one item from form fields named as the workbook's columns.
+ * The row goes through the structure import's checks; the write is audited as an edit, not an import.
+ */
+export function save(db: Db, actorId: number, level: Level, fields: Record<string, string>, version?: number): WriteResult<{ code: string }> {
+	const columns = Object.keys(STRUCTURE_SHEETS[level].columns);
+	const code = planCode.safeParse(fields.code ?? '');
+	if (!code.success) return invalid({ code: 'err_code_invalid' });
+	const existing = get(db, level, code.data);
+	if (version === undefined && existing) return invalid({ code: 'err_code_taken' });
+	if (version !== undefined) {
+		if (!existing) return notFound();
+		if (existing.version !== version) return conflict(existing);
+	}
+	const cells = Object.fromEntries(columns.map((c) => [c, (fields[c] ?? '').trim()]));
+	const plan = dryRunStructure(db, [{ sheet: level, header: columns, rows: [{ row: 1, cells }] }], Buffer.from(JSON.stringify(cells)));
+	if (!plan.ok) return invalid(toErrors(plan.issues));
+	const applied = applyStructure(db, actorId, plan, { fileName: '', edit: { entity: ENTITY[level], before: existing?.values ?? null } });
+	return applied.ok ? { ok: true, value: { code: code.data } } : invalid({ _form: 'err_invalid' });
+}
+
+/** What removing an item touches: the items under it and the reported data they hold. */
+export function usage(db: Db, level: Level, code: string) {
+	const scope =
+		level === 'axes'
+			? sql`SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id WHERE a.code = ${code}`
+			: level === 'objectives'
+				? sql`SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE o.code = ${code}`
+				: level === 'measures'
+					? sql`SELECT id FROM measures WHERE code = ${code}`
+					: sql`SELECT -1`;
+	const indicatorScope = level === 'indicators' ? sql`SELECT id FROM indicators WHERE code = ${code}` : sql`SELECT id FROM indicators WHERE measure_id IN (${scope})`;
+	const r = db.get<{ objectives: number; measures: number; indicators: number; updates: number; values: number; stages: number }>(sql`
+		SELECT ${level === 'axes' ? sql`(SELECT count(*) FROM objectives o JOIN axes a ON a.id = o.axis_id WHERE a.code = ${code})` : sql`0`} AS objectives,
+			(SELECT count(*) FROM (${scope})) AS measures,
+			(SELECT count(*) FROM (${indicatorScope})) AS indicators,
+			(SELECT count(*) FROM progress_updates WHERE measure_id IN (${scope})) AS updates,
+			(SELECT count(*) FROM indicator_values WHERE indicator_id IN (${indicatorScope})) AS "values",
+			(SELECT count(*) FROM measure_region_stages WHERE measure_id IN (${scope})) AS stages`)!;
+	if (level === 'indicators') r.measures = 0;
+	return { ...r, reported: r.updates + r.values + r.stages };
+}
+
+/**
+ * Removes an item: deleted with everything under it when none of it holds reported data, otherwise
+ * archived with everything under it (kept, with its history, out of the live plan and the dashboards).
+ */
+export function remove(db: Db, actorId: number, level: Level, code: string, version: number): WriteResult<{ archived: boolean; usage: ReturnType<typeof usage> }> {
+	const item = get(db, level, code);
+	if (!item) return notFound();
+	if (item.version !== version) return conflict(item);
+	const use = usage(db, level, code);
+	return transaction(db, (tx) => {
+		const c = tx.$client;
+		const measureIds = (level === 'axes'
+			? c.prepare(`SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE o.axis_id = ?`).all(item.id)
+			: level === 'objectives'
+				? c.prepare(`SELECT id FROM measures WHERE objective_id = ?`).all(item.id)
+				: level === 'measures'
+					? [{ id: item.id }]
+					: []) as { id: number }[];
+		const ids = measureIds.map((m) => m.id);
+		const inList = ids.length ? ids.join(',') : '-1';
+		const archived = use.reported > 0;
+		if (archived) {
+			const at = nowIso();
+			// Archived together: an item out of the live plan takes what is under it along.
+			if (level === 'indicators') c.prepare(`UPDATE indicators SET archived_at = ?, version = version + 1 WHERE id = ?`).run(at, item.id);
+			else {
+				c.prepare(`UPDATE indicators SET archived_at = coalesce(archived_at, ?) WHERE measure_id IN (${inList})`).run(at);
+				c.prepare(`UPDATE measures SET archived_at = coalesce(archived_at, ?) WHERE id IN (${inList})`).run(at);
+				if (level === 'axes') c.prepare(`UPDATE objectives SET archived_at = coalesce(archived_at, ?) WHERE axis_id = ?`).run(at, item.id);
+				c.prepare(`UPDATE ${TABLE[level]} SET archived_at = ?, version = version + 1 WHERE id = ?`).run(at, item.id);
+			}
+		} else {
+			if (level === 'indicators') c.prepare(`DELETE FROM indicators WHERE id = ?`).run(item.id);
+			else {
+				c.prepare(`DELETE FROM indicators WHERE measure_id IN (${inList})`).run();
+				c.prepare(`DELETE FROM measures WHERE id IN (${inList})`).run();
+				if (level === 'axes') c.prepare(`DELETE FROM objectives WHERE axis_id = ?`).run(item.id);
+				if (level !== 'measures') c.prepare(`DELETE FROM ${TABLE[level]} WHERE id = ?`).run(item.id);
+			}
+		}
+		audit.record(tx, { userId: actorId, action: archived ? 'archive' : 'delete', entity: ENTITY[level], entityId: item.id, before: { ...item.values, usage: use } });
+		return { ok: true, value: { archived, usage: use } } as const;
+	});
+}
+
+/** Brings an archived item (and what was archived under it at the same moment) back into the live plan. */
+export function restore(db: Db, actorId: number, level: Level, code: string, version: number): WriteResult<{ code: string }> {
+	const item = get(db, level, code);
+	if (!item) return notFound();
+	if (item.version !== version) return conflict(item);
+	if (!item.archivedAt) return { ok: true, value: { code } };
+	return transaction(db, (tx) => {
+		const c = tx.$client;
+		const at = item.archivedAt;
+		if (level !== 'indicators') {
+			const measuresUnder = level === 'axes' ? `SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE o.axis_id = ${item.id}` : level === 'objectives' ? `SELECT id FROM measures WHERE objective_id = ${item.id}` : `SELECT ${item.id}`;
+			c.prepare(`UPDATE indicators SET archived_at = NULL WHERE archived_at = ? AND measure_id IN (${measuresUnder})`).run(at);
+			c.prepare(`UPDATE measures SET archived_at = NULL WHERE archived_at = ? AND id IN (${measuresUnder})`).run(at);
+			if (level === 'axes') c.prepare(`UPDATE objectives SET archived_at = NULL WHERE archived_at = ? AND axis_id = ?`).run(at, item.id);
+		}
+		c.prepare(`UPDATE ${TABLE[level]} SET archived_at = NULL, version = version + 1 WHERE id = ?`).run(item.id);
+		audit.record(tx, { userId: actorId, action: 'restore', entity: ENTITY[level], entityId: item.id, after: { code } });
+		return { ok: true, value: { code } } as const;
+	});
+}
+
+/**
+ * Moves a measure to another objective under a new code. The former code is kept: old links redirect
+ * and a search for it still finds the measure.
+ */
+export function move(db: Db, actorId: number, code: string, input: { objective: string; newCode: string; version: number }): WriteResult<{ code: string }> {
+	const item = get(db, 'measures', code);
+	if (!item) return notFound();
+	if (item.version !== input.version) return conflict(item);
+	const objective = db.get<{ id: number }>(sql`SELECT id FROM objectives WHERE code = ${input.objective}`);
+	if (!objective) return invalid({ objective: 'err_import_unknown_parent' });
+	const newCode = planCode.safeParse(input.newCode);
+	if (!newCode.success) return invalid({ newCode: 'err_code_invalid' });
+	// Free: no other measure has it, now or formerly (its own former codes it may take back).
+	const taken = newCode.data !== code && db.get(sql`SELECT 1 FROM measures WHERE code = ${newCode.data} UNION ALL SELECT 1 FROM measure_former_codes WHERE code = ${newCode.data} AND measure_id <> ${item.id}`);
+	if (taken) return invalid({ newCode: 'err_code_taken' });
+	return transaction(db, (tx) => {
+		const c = tx.$client;
+		const at = nowIso();
+		if (newCode.data !== code) {
+			// Moving back to a code it had: that code is current again, not former.
+			c.prepare(`DELETE FROM measure_former_codes WHERE code = ?`).run(newCode.data);
+			c.prepare(`INSERT INTO measure_former_codes (code, measure_id, moved_at) VALUES (?, ?, ?)`).run(code, item.id, at);
+		}
+		c.prepare(`UPDATE measures SET objective_id = ?, code = ?, version = version + 1, updated_at = ? WHERE id = ?`).run(objective.id, newCode.data, at, item.id);
+		audit.record(tx, { userId: actorId, action: 'move', entity: 'measure', entityId: item.id, before: { code, objective: item.values.objective }, after: { code: newCode.data, objective: input.objective } });
+		return { ok: true, value: { code: newCode.data } } as const;
+	});
+}
+
+/** Former codes of a measure, newest first. */
+export function formerCodes(db: Db, measureId: number) {
+	return db.all<{ code: string; movedAt: string }>(sql`SELECT code, moved_at AS movedAt FROM measure_former_codes WHERE measure_id = ${measureId} ORDER BY moved_at DESC`);
+}
+
+/** Links a recommendation to a measure or unlinks it. */
+export function setRecommendation(db: Db, actorId: number, measureCode: string, recommendationCode: string, linked: boolean): WriteResult<{ code: string }> {
+	const m = db.get<{ id: number }>(sql`SELECT id FROM measures WHERE code = ${measureCode}`);
+	const r = db.get<{ id: number }>(sql`SELECT id FROM recommendations WHERE code = ${recommendationCode}`);
+	if (!m) return notFound();
+	if (!r) return invalid({ recommendation: 'err_import_unknown_recommendation' });
+	return transaction(db, (tx) => {
+		if (linked) tx.$client.prepare(`INSERT OR IGNORE INTO recommendation_measures (recommendation_id, measure_id) VALUES (?, ?)`).run(r.id, m.id);
+		else tx.$client.prepare(`DELETE FROM recommendation_measures WHERE recommendation_id = ? AND measure_id = ?`).run(r.id, m.id);
+		audit.record(tx, { userId: actorId, action: linked ? 'link' : 'unlink', entity: 'recommendation_measure', entityId: `${r.id}:${m.id}`, after: { recommendation: recommendationCode, measure: measureCode } });
+		return { ok: true, value: { code: measureCode } } as const;
+	});
+}
+
+/** What the editor's selects offer. */
+export function choices(db: Db) {
+	return {
+		plans: db.all<{ code: string; titleFr: string }>(sql`SELECT code, title_fr AS titleFr FROM plans ORDER BY sort_order, code`),
+		axes: db.all<{ code: string; titleFr: string }>(sql`SELECT code, title_fr AS titleFr FROM axes WHERE archived_at IS NULL ORDER BY code`),
+		objectives: db.all<{ code: string; titleFr: string }>(sql`SELECT code, title_fr AS titleFr FROM objectives WHERE archived_at IS NULL ORDER BY code`),
+		measures: db.all<{ code: string; titleFr: string }>(sql`SELECT code, title_fr AS titleFr FROM measures WHERE archived_at IS NULL ORDER BY code`),
+		regions: db.all<{ iso: string; nameFr: string }>(sql`SELECT iso, name_fr AS nameFr FROM regions ORDER BY iso`),
+		institutions: db.all<{ code: string; nameFr: string }>(sql`SELECT code, name_fr AS nameFr FROM institutions WHERE active = 1 ORDER BY code`),
+		recommendations: db.all<{ code: string; titleFr: string; titleAr: string | null; titleEn: string | null }>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM recommendations ORDER BY rank, code`)
+	};
+}
+
+const LISTS = new Set(['contributors', 'regions', 'recommendations', 'dimensions']);
+/** A form's fields as a workbook row: multi-valued fields (selects, checkboxes) joined with ";". */
+export function fieldsOf(data: FormData): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of data) {
+		if (typeof v !== 'string') continue;
+		out[k] = LISTS.has(k) ? data.getAll(k).filter((x): x is string => typeof x === 'string').join(';') : v;
+	}
+	return out;
+}
+
+export const LEVELS = ['axes', 'objectives', 'measures', 'indicators'] as const satisfies readonly Level[];
+export const isLevel = (v: string): v is Level => (LEVELS as readonly string[]).includes(v);
