@@ -41,7 +41,9 @@ let evidenceDir: string;
 let partner: SessionUser;
 let outsider: SessionUser;
 /** what the plant used, for the sample of each table */
-const planted = { measures: [] as string[], regions: [] as string[], indicators: [] as string[], evidence: [] as number[] };
+const planted = { measures: [] as string[], regions: [] as string[], indicators: [] as string[], evidence: [] as number[], breakdownPeriod: '' };
+/** the planted breakdown's small cell (women, nationally) */
+const SMALL_BREAKDOWN = 2;
 let sensitiveIds = new Set<number>();
 let sensitiveCodes = new Set<string>();
 
@@ -116,6 +118,21 @@ beforeAll(async () => {
 		`INSERT INTO measure_region_stages (measure_id, region_id, stage, since, note, state, author_id, review_comment) VALUES (?, (SELECT id FROM regions ORDER BY iso LIMIT 1), 'pilot', '2026-03-01', ?, 'returned', ?, ?)`,
 		stageMeasure.id, MARKERS.stageNote, author.id, MARKERS.stageComment
 	);
+	// 4. A breakdown with a small cell: the latest national total of the indicator, of which 2 women.
+	const total = one<{ period: string; periodStart: string; periodEnd: string; value: number }>(`
+		SELECT period, period_start AS periodStart, period_end AS periodEnd, value FROM indicator_values
+		WHERE indicator_id = ? AND is_current = 1 AND region_id IS NULL AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL
+		ORDER BY period_start DESC LIMIT 1`, ind.id);
+	run(`UPDATE indicator_values SET value = max(value, 12) WHERE indicator_id = ? AND period = ? AND region_id IS NULL AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL AND is_current = 1`, ind.id, total.period);
+	const national = Math.max(total.value, 12);
+	run(`DELETE FROM indicator_values WHERE indicator_id = ? AND period = ? AND region_id IS NULL AND (sex IS NOT NULL OR age_group IS NOT NULL OR exploitation IS NOT NULL OR nationality IS NOT NULL)`, ind.id, total.period);
+	const part = c.prepare(
+		`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, sex, value, state, is_current, source) VALUES (?, ?, ?, ?, ?, ?, 'validated', 1, 'crawl')`
+	);
+	part.run(ind.id, total.period, total.periodStart, total.periodEnd, 'female', SMALL_BREAKDOWN);
+	part.run(ind.id, total.period, total.periodStart, total.periodEnd, 'male', national - SMALL_BREAKDOWN);
+	planted.breakdownPeriod = total.period;
+
 	planted.measures.push(ind.measureCode, stageMeasure.code);
 	planted.regions.push(cell.iso);
 	planted.indicators.push(ind.code);
@@ -166,7 +183,8 @@ function urlsOf(route: RouteDir): { path: string; params: Record<string, string>
 function queries(path: string): string[] {
 	const ind = planted.indicators[0]!;
 	if (path === '/') return [`?layer=indicator&ind=${ind}`];
-	if (path === '/indicators') return [`?i=${ind}`, `?i=${ind}&sub=1`, `?q=${ind.slice(0, 3)}`];
+	if (path === '/indicators') return [`?i=${ind}`, `?i=${ind}&sub=1`, `?q=${ind.slice(0, 3)}`, `?i=${ind}&bp=${planted.breakdownPeriod}`];
+	if (path === `/measures/${planted.measures[0]}`) return [`?bp=${planted.breakdownPeriod}`];
 	return [];
 }
 
@@ -190,10 +208,26 @@ function smallSensitive(node: unknown, inSensitive = false, found: string[] = []
 		o.sensitive === true ||
 		(ind && typeof ind === 'object' && (ind.sensitive === true || sensitiveCodes.has(String(ind.code)))) ||
 		(typeof o.indicatorId === 'number' && sensitiveIds.has(o.indicatorId)) ||
-		(typeof o.code === 'string' && sensitiveCodes.has(o.code) && 'value' in o);
+		(typeof o.code === 'string' && sensitiveCodes.has(o.code) && ('value' in o || 'view' in o));
 	if (here && typeof o.value === 'number' && o.value < CONFIDENTIALITY_THRESHOLD && o.masked !== true) found.push(`${path}.value=${o.value}`);
 	for (const [k, v] of Object.entries(o)) if (v && typeof v === 'object') smallSensitive(v, !!here, found, `${path}.${k}`);
 	return found;
+}
+
+/** The planted indicator's cells by sex in a measure page's data (its `breakdowns`). */
+function findMaskedBreakdown(data: unknown): unknown {
+	const list = findKey(data, 'breakdowns') as { code: string; view: { dimensions: { dimension: string; cells: unknown[] }[] } | null }[] | undefined;
+	const b = list?.find((x) => x.code === planted.indicators[0]);
+	return b?.view?.dimensions.find((d) => d.dimension === 'sex')?.cells ?? null;
+}
+function findKey(node: unknown, key: string): unknown {
+	if (!node || typeof node !== 'object') return undefined;
+	if (!Array.isArray(node) && key in (node as object)) return (node as Record<string, unknown>)[key];
+	for (const v of Object.values(node as object)) {
+		const f = findKey(v, key);
+		if (f !== undefined) return f;
+	}
+	return undefined;
 }
 
 /** The commission's workload figures, by the keys the read models give them. */
@@ -213,6 +247,7 @@ describe('confidentiality crawl', () => {
 		const findings: Finding[] = [];
 		const stats = { routes: routes.length, pages: 0, endpoints: 0, reads: 0, ok: 0, refused: 0 };
 		const opened = new Set<string>();
+		let maskedBreakdown: unknown = null;
 		for (const [viewer, user] of [
 			['partner', partner],
 			['outsider', outsider]
@@ -236,6 +271,7 @@ describe('confidentiality crawl', () => {
 							for (const [name, marker] of Object.entries(MARKERS)) if (out.body.includes(marker)) findings.push({ viewer, url, what: `marker ${name}` });
 							if (viewer === 'partner' && kind === 'page') {
 								const data = JSON.parse(out.body);
+								if (url === `/measures/${planted.measures[0]}?bp=${planted.breakdownPeriod}`) maskedBreakdown = findMaskedBreakdown(data);
 								for (const f of smallSensitive(data)) findings.push({ viewer, url, what: `small count ${f}` });
 								for (const f of workload(data)) findings.push({ viewer, url, what: `workload figure ${f}` });
 							}
@@ -252,6 +288,11 @@ describe('confidentiality crawl', () => {
 			expect(opened.has(`${viewer} /regions/${planted.regions[0]}`), `${viewer} reads the region page`).toBe(true);
 		}
 		expect(stats.pages).toBeGreaterThan(20);
+		// The planted breakdown did reach the partner, its small cell masked with the one beside it.
+		expect(maskedBreakdown).toEqual([
+			{ category: 'female', value: null, masked: true, small: true },
+			{ category: 'male', value: null, masked: true, small: false }
+		]);
 		expect(findings).toEqual([]);
 	}, 240_000);
 });
