@@ -68,6 +68,8 @@ const MATRIX: Record<string, Who[]> = {
 	// one's own notices: everyone marks theirs (another user's id changes nothing: notifications.test.ts)
 	'(app)/notifications/+page.server.ts#read': EVERYONE,
 	'(app)/notifications/+page.server.ts#readAll': EVERYONE,
+	'(app)/profile/+page.server.ts#notices': EVERYONE,
+	'(app)/admin/outbox/+page.server.ts#retry': ADMIN,
 	'api/measures/[code]/updates/+server.ts#POST': REPORTERS
 };
 

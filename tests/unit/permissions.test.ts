@@ -44,6 +44,7 @@ const EXPECTED: Record<Action, Record<Role, Cell>> = {
 	'user.manage': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
 	'institution.manage': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
 	'plan.import': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
+	'outbox.manage': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
 	'self.update_locale': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'self.update_password': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'self.manage_sessions': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },

@@ -58,3 +58,6 @@ export const profileLocaleSchema = z.object({ locale: localeSchema });
 
 /** A session on the user's list, named by its id there (the SHA-256 of its token). */
 export const endSessionSchema = z.object({ session: z.string().regex(/^[0-9a-f]{64}$/, 'err_session_unknown') });
+
+/** /profile's e-mail checkbox: "on" when ticked, absent when not. */
+export const emailNoticesSchema = z.object({ emailNotices: z.enum(['on']).optional() });

@@ -13,6 +13,7 @@ import type { Db } from './db/client';
 import { purgeExpired } from './auth/purge';
 import { runScheduled as scheduledNotices } from './notifications';
 import { localDay } from '../domain/calendar';
+import { mailTick } from './mail';
 
 export interface BackgroundJob {
 	name: string;
@@ -26,7 +27,9 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
 	{ name: 'purge expired sessions', everyMs: 15 * 60 * 1000, run: (db) => purgeExpired(db) },
 	// Reminders (periods opened, deadlines in 30 and 7 days, periods due in 7 days): a day's check runs
 	// once (it records the day it has done), so checking every quarter hour only catches midnight early.
-	{ name: 'scheduled notices', everyMs: 15 * 60 * 1000, run: (db) => scheduledNotices(db, localDay()) }
+	{ name: 'scheduled notices', everyMs: 15 * 60 * 1000, run: (db) => scheduledNotices(db, localDay()) },
+	// E-mail digests and the outbox (mail.ts): only with SMTP_URL set; a tick never overlaps the last one.
+	{ name: 'mail outbox', everyMs: 30 * 1000, run: (db) => mailTick(db) }
 ];
 
 /** True in the one process that runs the background jobs (see above). */
@@ -34,12 +37,20 @@ export function runsBackgroundJobs(): boolean {
 	return !cluster.isWorker;
 }
 
-/** Runs each job once now, then every `everyMs`; a failing run is logged and retried next time. */
+let running: (() => void) | null = null;
+
+/**
+ * Runs each job once now, then every `everyMs`; a failing run is logged and retried next time. A
+ * second call in the same process (an `init` run twice) starts nothing more and returns the same stop.
+ */
 export function startBackgroundJobs(db: Db, jobs: BackgroundJob[] = BACKGROUND_JOBS): () => void {
+	if (running) return running;
 	const timers = jobs.map((job) => {
 		const tick = () => {
 			try {
-				job.run(db);
+				// An async job (the mail outbox) handles its own errors; a rejection is still logged.
+				const r = job.run(db);
+				if (r instanceof Promise) r.catch((e) => console.error(`[rasd] background job "${job.name}" failed: ${(e as Error).message}`));
 			} catch (e) {
 				console.error(`[rasd] background job "${job.name}" failed: ${(e as Error).message}`);
 			}
@@ -47,5 +58,9 @@ export function startBackgroundJobs(db: Db, jobs: BackgroundJob[] = BACKGROUND_J
 		tick();
 		return setInterval(tick, job.everyMs).unref();
 	});
-	return () => timers.forEach(clearInterval);
+	running = () => {
+		timers.forEach(clearInterval);
+		running = null;
+	};
+	return running;
 }

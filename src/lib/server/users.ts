@@ -87,6 +87,20 @@ export function setLocale(db: Db, userId: number, locale: Locale, via: 'switcher
 	});
 }
 
+/** The user's own choice on /profile: notices by e-mail too, or in the app only. Audited when it changes. */
+export function setEmailNotices(db: Db, userId: number, on: boolean): void {
+	transaction(db, (tx) => {
+		const before = tx.select({ emailNotices: users.emailNotices }).from(users).where(eq(users.id, userId)).get();
+		if (!before || before.emailNotices === on) return;
+		tx.update(users).set({ emailNotices: on }).where(eq(users.id, userId)).run();
+		audit.record(tx, { userId, action: 'set_email_notices', entity: 'user', entityId: userId, before, after: { emailNotices: on } });
+	});
+}
+
+export function emailNoticesOf(db: Db, userId: number): boolean {
+	return db.select({ on: users.emailNotices }).from(users).where(eq(users.id, userId)).get()?.on ?? false;
+}
+
 /** What an administrator sees of an account: never the password hash. */
 const publicColumns = {
 	id: users.id,

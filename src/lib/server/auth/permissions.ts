@@ -45,6 +45,8 @@ export const ACTIONS = [
 	'user.manage',
 	'institution.manage',
 	'plan.import',
+	// the mail outbox: see failures, send a failed mail again
+	'outbox.manage',
 	// every signed-in user
 	'self.update_locale',
 	'self.update_password',
@@ -129,6 +131,7 @@ export const RULES: Record<Action, Rule> = {
 	'user.manage': adminOnly,
 	'institution.manage': adminOnly,
 	'plan.import': adminOnly,
+	'outbox.manage': adminOnly,
 	'self.update_locale': everyone,
 	'self.update_password': everyone,
 	'self.manage_sessions': everyone,

@@ -6,7 +6,7 @@ import * as audit from '$lib/server/audit';
 import { transaction } from '$lib/server/db/client';
 import { setLocaleCookie } from '$lib/server/locale-cookie';
 import { fieldErrors, formObject } from '$lib/schemas/common';
-import { changePasswordSchema, endSessionSchema, profileLocaleSchema } from '$lib/schemas/user';
+import { changePasswordSchema, emailNoticesSchema, endSessionSchema, profileLocaleSchema } from '$lib/schemas/user';
 import * as apiTokens from '$lib/server/api-tokens';
 import { apiTokenCreateSchema, apiTokenRevokeSchema } from '$lib/schemas/open-data';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,7 +20,9 @@ export const load: PageServerLoad = (event) => {
 	return {
 		account: { name: account.name, email: account.email, role: account.role, institutionCode: account.institutionCode, locale: account.locale },
 		sessions: sessions.map(({ id, createdAt, lastSeenAt, address, userAgent, current }) => ({ id, createdAt, lastSeenAt, address, userAgent, current })),
-		apiTokens: apiTokens.list(getDb(), authorize(event, 'api_token.manage').id)
+		apiTokens: apiTokens.list(getDb(), authorize(event, 'api_token.manage').id),
+		emailNotices: users.emailNoticesOf(getDb(), user.id),
+		mailConfigured: !!process.env.SMTP_URL?.trim()
 	};
 };
 
@@ -79,6 +81,14 @@ export const actions: Actions = {
 		const parsed = apiTokenRevokeSchema.safeParse(formObject(await event.request.formData()));
 		if (!parsed.success || !apiTokens.revoke(getDb(), user.id, parsed.data.id)) return fail(400, { apiTokens: { errors: { id: 'err_api_token_unknown' } } });
 		return { apiTokens: { revoked: true } };
+	},
+	/** The user's own opt-out of e-mail (a checkbox: absent means off, as a form without JavaScript sends it). */
+	notices: async (event) => {
+		const user = authorize(event, 'self.notifications');
+		const parsed = emailNoticesSchema.safeParse(formObject(await event.request.formData()));
+		if (!parsed.success) return fail(400, { notices: { errors: fieldErrors(parsed.error) } });
+		users.setEmailNotices(getDb(), user.id, parsed.data.emailNotices === 'on');
+		return { notices: { done: true } };
 	},
 	locale: async (event) => {
 		const user = authorize(event, 'self.update_locale');
