@@ -112,6 +112,15 @@ describe('staff exports', () => {
 		expect(rows[1]![1]).toBe(x.byRegion[0]!.nameAr);
 	});
 
+	it('with no indicator chosen, the explorer\'s list as its search narrows it', async () => {
+		const res = await get(indicatorCsv, focal, '/indicators/export.csv?q=NAT-&lang=fr');
+		expect(res.status).toBe(200);
+		const rows = parse(Buffer.from(await res.arrayBuffer()).subarray(3).toString('utf8')) as string[][];
+		expect(rows[0]).toEqual(['Code', 'Indicateur', 'Mesure', 'démonstration']);
+		expect(rows.length).toBeGreaterThan(2);
+		expect(rows.slice(1).every((r) => r[0]!.includes('NAT-'))).toBe(true);
+	});
+
 	it('partners have no staff export', async () => {
 		expect((await run(measuresXlsx as never, actionEvent({ user: partner, path: '/measures/export.xlsx' }))).status).toBe(403);
 		expect((await run(indicatorCsv as never, actionEvent({ user: partner, path: '/indicators/export.csv?i=A1.1.1-I1' }))).status).toBe(403);

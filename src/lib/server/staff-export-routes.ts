@@ -9,7 +9,8 @@ import { parseMeasureFilters } from '../schemas/measure';
 import { parseExplorerParams } from '../schemas/dashboard';
 import { localeSchema } from '../schemas/common';
 import { m } from '../paraglide/messages';
-import { explorerTables, measuresTable, staffDownload, staffNotes } from './staff-exports';
+import * as dashboard from './dashboard';
+import { explorerTables, indicatorListTable, measuresTable, staffDownload, staffNotes } from './staff-exports';
 
 /** every matching measure, not a page of them */
 const ALL = 1_000_000;
@@ -35,7 +36,12 @@ export async function indicatorExport(event: RequestEvent, format: 'xlsx' | 'csv
 	const user = authorize(event, 'data.export');
 	const locale = localeOf(event);
 	const p = parseExplorerParams(event.url.searchParams);
-	if (!p.i) error(400, { message: 'err_invalid' });
+	if (!p.i) {
+		// no indicator chosen: the explorer's list, as its search narrows it
+		const found = dashboard.searchIndicators(getDb(), p.q, ALL);
+		const notes = staffNotes(m.export_indicators_what({ count: found.rows.length }, { locale }), filtersOf(event), locale, { demo: found.rows.some((r) => r.isDemo) });
+		return staffDownload([indicatorListTable(found.rows, locale)], notes, format, locale, 'rasd-indicateurs');
+	}
 	const includeSubmitted = can(user, 'dashboard.read_unvalidated') && !!p.sub;
 	const x = readModels.indicatorExplorerFor(getDb(), user, p.i, { includeSubmitted, regionPeriod: p.rp ?? null });
 	if (!x) error(404, { message: 'err_not_found' });

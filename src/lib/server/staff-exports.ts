@@ -14,7 +14,7 @@ import { institutionLabel, type InstitutionNames } from '../domain/institution-l
 import { unitLabel } from '../domain/units';
 import { MASKED_LABEL } from '../domain/confidentiality';
 import { CONTENT_TYPES, tableToCsv, tablesToXlsx, type Notes, type Table } from './exports';
-import type { IndicatorExplorer } from './dashboard';
+import type { IndicatorChoice, IndicatorExplorer } from './dashboard';
 
 const text = (row: object, field: string, locale: Locale) => localized(row as Record<string, unknown>, field, locale).text;
 
@@ -72,6 +72,22 @@ export function measuresTable(rows: readonly MeasureExportRow[], locale: Locale)
 			yes(r.atRisk),
 			yes(r.isDemo)
 		])
+	};
+}
+
+/** The explorer's list of indicators (those matching its search). */
+export function indicatorListTable(rows: readonly IndicatorChoice[], locale: Locale): Table {
+	const o = { locale };
+	return {
+		key: 'indicators',
+		name: m.report_section_indicators({}, o),
+		columns: [
+			{ header: m.col_code({}, o), kind: 'text' },
+			{ header: m.report_col_indicator({}, o), kind: 'text' },
+			{ header: m.col_measure({}, o), kind: 'text' },
+			{ header: m.demo_badge({}, o), kind: 'text' }
+		],
+		rows: rows.map((r) => [r.code, text(r, 'name', locale), r.measureCode, r.isDemo ? '✓' : ''])
 	};
 }
 
