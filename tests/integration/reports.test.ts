@@ -13,6 +13,8 @@ import * as reports from '../../src/lib/server/reports';
 import { actions as newActions, load as newLoad } from '../../src/routes/(app)/reports/new/+page.server';
 import { actions as reportActions, load as reportLoad } from '../../src/routes/(app)/reports/[id]/+page.server';
 import { load as publicLoad } from '../../src/routes/p/[token]/+page.server';
+import { GET as pdfGet } from '../../src/routes/(app)/reports/[id]/report.pdf/+server';
+import { renderReportPdfs } from '../../src/lib/server/report-pdf';
 import { actions as reviewActions } from '../../src/routes/(app)/review/+page.server';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
@@ -161,5 +163,18 @@ describe('published reports', () => {
 		expect((await load(reportLoad, users.partner!, { id: String(draft.id) })).status).toBe(404);
 		expect((await load(reportLoad, users.partner!, { id: 'abc' })).status).toBe(404);
 		expect(reports.list(db, users.commission!).some((r) => r.id === draft.id)).toBe(false);
+	});
+
+	it('without Chromium (RASD_PDF=off here) a report publishes and reads without its PDF: no button, no progress, 404', async () => {
+		const r = reports.publish(db, users.commission!.id, { planCode: 'PN-2023-2030', period: '2024', scope: 'plan', narratives: { summary: { fr: 'Bilan 2024', ar: null, en: null } } }, { today: DEMO_TODAY });
+		expect(r.ok).toBe(true);
+		const id = (r as { value: { id: number } }).value.id;
+		expect(await renderReportPdfs(db, id, 'http://127.0.0.1:9')).toEqual([]);
+		expect(db.select().from(s.reports).where(eq(s.reports.id, id)).get()!.pdfState).toBe('unavailable');
+		const page = await load(reportLoad, users.partner!, { id: String(id) }, `/reports/${id}`);
+		expect(page.status).toBe(200);
+		expect(page.data!.pdf).toBe(false);
+		const pdf = await run(pdfGet as never, actionEvent({ user: users.partner!, params: { id: String(id) }, path: `/reports/${id}/report.pdf` }));
+		expect(pdf.status).toBe(404);
 	});
 });
