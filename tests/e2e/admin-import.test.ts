@@ -47,12 +47,12 @@ describe('spreadsheet import in the browser', () => {
 		const exported = await page.request.get('/admin/import/export/structure');
 		expect(exported.headers()['content-type']).toBe(XLSX);
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load(await exported.body());
+		await book.xlsx.load((await exported.body()) as unknown as ArrayBuffer);
 		const ms = book.getWorksheet('measures')!;
 		const head = (ms.getRow(1).values as string[]).slice(1);
 		const cell = (row: number, col: string) => String(ms.getRow(row).getCell(head.indexOf(col) + 1).value ?? '');
 		const ok = { objective: cell(2, 'objective'), lead: cell(2, 'lead'), start: cell(2, 'start'), deadline: cell(2, 'deadline') };
-		const axis = String(book.getWorksheet('objectives')!.getSheetValues().slice(2).find((r) => (r as string[])[2] === ok.objective)![1]);
+		const axis = String((book.getWorksheet('objectives')!.getSheetValues().slice(2).find((r) => (r as string[])[2] === ok.objective) as string[])[1]);
 
 		await page.goto('/admin/import');
 		await upload(page, await workbook('NOPE', ok));
@@ -99,6 +99,33 @@ describe('spreadsheet import in the browser', () => {
 		const error = page.locator('[data-testid=import-error]').first();
 		expect(await error.getAttribute('data-column')).toBe('indicator');
 		expect(await error.innerText()).toContain('Indicateur inconnu : NOPE-1');
+		await context.close();
+	});
+
+	it('the commission edits the plan without JavaScript: archiving a measure that has reports says what goes with it', async () => {
+		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+		await page.goto('/login');
+		await page.fill('#email', 'commission@rasd.demo');
+		await page.fill('#password', 'Rasd-Commission-2026!');
+		await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+		await page.goto('/admin/plan');
+		// the first seeded measure with a history of updates
+		const rows = page.locator('[data-testid=plan-measure]');
+		expect(await rows.count()).toBeGreaterThan(10);
+		let code = '';
+		for (let i = 0; i < 40 && !code; i++) {
+			const c = (await rows.nth(i).getAttribute('data-code'))!;
+			await page.goto(`/admin/plan/measures/${encodeURIComponent(c)}`);
+			if ((await page.locator('[data-testid=plan-remove-effect]').innerText()).includes('seront archivées')) code = c;
+		}
+		expect(code).not.toBe('');
+		expect(await page.locator('[data-testid=plan-remove-effect]').innerText()).toMatch(/\d+ mises à jour et \d+ valeurs seront archivées avec lui/);
+		await screenshot(page, 'admin-plan-measure-fr-1440');
+		await page.check('[data-testid=plan-remove-confirm]');
+		await Promise.all([page.waitForLoadState('load'), page.click('[data-testid=plan-remove]')]);
+		expect(await page.locator('[data-testid=plan-archived]').isVisible()).toBe(true);
+		await page.goto(`/measures?q=${encodeURIComponent(code)}`);
+		expect(await page.locator('main').innerText()).not.toContain(code + ' ');
 		await context.close();
 	});
 });
