@@ -677,15 +677,18 @@ export interface BreakdownBar {
 	label: string;
 	value: number | null;
 	masked: boolean;
+	/** what a masked bar says: "< 5" (the default) for a small count, "masqué" for a complement */
+	maskedText?: string;
 }
 
 /**
  * Horizontal bars of a breakdown (victims by sex, by form of exploitation…). A masked category
- * keeps its place with no bar and "< 5" as its label, so the chart hides what the table hides.
+ * keeps its place with no bar and the table's text ("< 5", or "masqué" for a complement) as its
+ * label, so the chart hides what the table hides and says no more.
  */
 export function breakdownOption(bars: readonly BreakdownBar[], locale: Locale, opts: { name?: string; width?: number } = {}): ChartOption {
 	const r = rtl(locale);
-	const shown = (b: BreakdownBar | undefined) => (!b ? '' : b.masked ? MASKED_LABEL : b.value == null ? '—' : formatNumber(b.value, locale));
+	const shown = (b: BreakdownBar | undefined) => (!b ? '' : b.masked ? (b.maskedText ?? MASKED_LABEL) : b.value == null ? '—' : formatNumber(b.value, locale));
 	return {
 		animationDuration: 300,
 		grid: { top: 8, bottom: 24, left: 8, right: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
