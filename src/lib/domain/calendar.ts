@@ -25,3 +25,18 @@ export function daysUntil(due: string, today: string): number {
 export function addDays(day: string, n: number): string {
 	return new Date((dayNumber(day) + n) * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The UTC instant (ISO) at which calendar day `day` begins in Africa/Casablanca: a report is on time
+ * when it was submitted before the day after its due date begins there (UTC+1, or UTC during Ramadan).
+ */
+export function startOfDayUtc(day: string): string {
+	const guess = dayNumber(day) * 86_400_000;
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-CA', { timeZone: PLAN_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+			.formatToParts(new Date(guess))
+			.map((p) => [p.type, p.value])
+	);
+	const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+	return new Date(guess - (wall - guess)).toISOString();
+}
