@@ -8,6 +8,7 @@ import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase } from '../../src/lib/server/seed/index';
 import { listMeasures } from '../../src/lib/server/measures';
 import * as dashboard from '../../src/lib/server/dashboard';
+import { getAxis } from '../../src/lib/server/plan';
 import { measureFiltersSchema } from '../../src/lib/schemas/measure';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as tree from '../../src/routes/(app)/admin/plan/+page.server';
@@ -125,6 +126,8 @@ describe('plan editor', () => {
 		expect(res.location).toBe(`/admin/plan/measures/${withData.code}?archived=1`);
 		expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM progress_updates u JOIN measures m ON m.id = u.measure_id WHERE m.code = ${withData.code}`)!.n).toBe(withData.updates);
 		expect(list({}).includes(withData.code)).toBe(false);
+		const axisCode = db.get<{ a: string }>(sql`SELECT a.code AS a FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id WHERE m.code = ${withData.code}`)!.a;
+		expect(getAxis(db, axisCode)!.measures.map((m) => m.code)).not.toContain(withData.code);
 		expect(dashboard.kpis(db, { kind: 'all' }, { today: '2026-07-20' }).measures).toBe(before - 1);
 		expect(audits('archive').at(-1)!.before).toContain(`"updates":${withData.updates}`);
 		// and back

@@ -2,7 +2,7 @@
  * The plan aggregate: plans, their axes and objectives, read for the plan browser.
  * Roll-ups (weighted progress, counts) are computed by SQL; cancelled measures do not count.
  */
-import { asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { measureRowColumns } from './columns';
 import { axes, measures, objectives, plans, institutions, recommendations } from './db/schema';
@@ -25,7 +25,8 @@ export function listPlans(db: Db) {
 		})
 		.from(axes)
 		.leftJoin(objectives, eq(objectives.axisId, axes.id))
-		.leftJoin(measures, eq(measures.objectiveId, objectives.id))
+		// archived measures have left the live plan
+		.leftJoin(measures, and(eq(measures.objectiveId, objectives.id), isNull(measures.archivedAt)))
 		.groupBy(axes.planId)
 		.as('rollup');
 	const recs = db
@@ -64,8 +65,8 @@ export function getPlan(db: Db, code: string) {
 		})
 		.from(axes)
 		.leftJoin(objectives, eq(objectives.axisId, axes.id))
-		.leftJoin(measures, eq(measures.objectiveId, objectives.id))
-		.where(eq(axes.planId, plan.id))
+		.leftJoin(measures, and(eq(measures.objectiveId, objectives.id), isNull(measures.archivedAt)))
+		.where(and(eq(axes.planId, plan.id), isNull(axes.archivedAt)))
 		.groupBy(axes.id)
 		.orderBy(asc(axes.sortOrder), asc(axes.code))
 		.all();
@@ -77,8 +78,8 @@ export function getPlan(db: Db, code: string) {
 		})
 		.from(objectives)
 		.innerJoin(axes, eq(axes.id, objectives.axisId))
-		.leftJoin(measures, eq(measures.objectiveId, objectives.id))
-		.where(eq(axes.planId, plan.id))
+		.leftJoin(measures, and(eq(measures.objectiveId, objectives.id), isNull(measures.archivedAt)))
+		.where(and(eq(axes.planId, plan.id), isNull(axes.archivedAt), isNull(objectives.archivedAt)))
 		.groupBy(objectives.id)
 		.orderBy(asc(objectives.sortOrder), asc(objectives.code))
 		.all();
@@ -113,9 +114,9 @@ export function getAxis(db: Db, code: string) {
 	if (!row) return null;
 	const objectiveRows = db
 		// Spelled out: drizzle leaves the outer column unqualified in a one-table select.
-		.select({ objective: objectives, measureCount: sql<number>`(SELECT count(*) FROM measures x WHERE x.objective_id = "objectives"."id")` })
+		.select({ objective: objectives, measureCount: sql<number>`(SELECT count(*) FROM measures x WHERE x.objective_id = "objectives"."id" AND x.archived_at IS NULL)` })
 		.from(objectives)
-		.where(eq(objectives.axisId, row.axis.id))
+		.where(and(eq(objectives.axisId, row.axis.id), isNull(objectives.archivedAt)))
 		.orderBy(asc(objectives.sortOrder), asc(objectives.code))
 		.all()
 		.map((r) => ({ ...r.objective, measureCount: r.measureCount }));
@@ -125,7 +126,7 @@ export function getAxis(db: Db, code: string) {
 			.select({ id: measures.id, rank: sql<number>`row_number() OVER (PARTITION BY ${measures.objectiveId} ORDER BY ${measures.code})`.as('rank') })
 			.from(measures)
 			.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
-			.where(eq(objectives.axisId, row.axis.id))
+			.where(and(eq(objectives.axisId, row.axis.id), isNull(measures.archivedAt)))
 	);
 	const measureRows = db
 		.with(firsts)
@@ -141,7 +142,7 @@ export function getAxis(db: Db, code: string) {
 		.select({ measureCount: measureCountSql, completed: completedCountSql, progress: weightedProgressSql })
 		.from(measures)
 		.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
-		.where(eq(objectives.axisId, row.axis.id))
+		.where(and(eq(objectives.axisId, row.axis.id), isNull(measures.archivedAt)))
 		.get();
 	return { ...row, objectives: objectiveRows, measures: measureRows, rollup };
 }
