@@ -41,7 +41,9 @@ let evidenceDir: string;
 let partner: SessionUser;
 let outsider: SessionUser;
 /** what the plant used, for the sample of each table */
-const planted = { measures: [] as string[], regions: [] as string[], indicators: [] as string[], evidence: [] as number[], breakdownPeriod: '' };
+const planted = { measures: [] as string[], regions: [] as string[], indicators: [] as string[], evidence: [] as number[] };
+/** the period of the planted breakdown */
+let breakdownPeriod = '';
 /** the planted breakdown's small cell (women, nationally) */
 const SMALL_BREAKDOWN = 2;
 let sensitiveIds = new Set<number>();
@@ -131,7 +133,7 @@ beforeAll(async () => {
 	);
 	part.run(ind.id, total.period, total.periodStart, total.periodEnd, 'female', SMALL_BREAKDOWN);
 	part.run(ind.id, total.period, total.periodStart, total.periodEnd, 'male', national - SMALL_BREAKDOWN);
-	planted.breakdownPeriod = total.period;
+	breakdownPeriod = total.period;
 
 	planted.measures.push(ind.measureCode, stageMeasure.code);
 	planted.regions.push(cell.iso);
@@ -183,8 +185,8 @@ function urlsOf(route: RouteDir): { path: string; params: Record<string, string>
 function queries(path: string): string[] {
 	const ind = planted.indicators[0]!;
 	if (path === '/') return [`?layer=indicator&ind=${ind}`];
-	if (path === '/indicators') return [`?i=${ind}`, `?i=${ind}&sub=1`, `?q=${ind.slice(0, 3)}`, `?i=${ind}&bp=${planted.breakdownPeriod}`];
-	if (path === `/measures/${planted.measures[0]}`) return [`?bp=${planted.breakdownPeriod}`];
+	if (path === '/indicators') return [`?i=${ind}`, `?i=${ind}&sub=1`, `?q=${ind.slice(0, 3)}`, `?i=${ind}&bp=${breakdownPeriod}`];
+	if (path === `/measures/${planted.measures[0]}`) return [`?bp=${breakdownPeriod}`];
 	return [];
 }
 
@@ -271,7 +273,7 @@ describe('confidentiality crawl', () => {
 							for (const [name, marker] of Object.entries(MARKERS)) if (out.body.includes(marker)) findings.push({ viewer, url, what: `marker ${name}` });
 							if (viewer === 'partner' && kind === 'page') {
 								const data = JSON.parse(out.body);
-								if (url === `/measures/${planted.measures[0]}?bp=${planted.breakdownPeriod}`) maskedBreakdown = findMaskedBreakdown(data);
+								if (url === `/measures/${planted.measures[0]}?bp=${breakdownPeriod}`) maskedBreakdown = findMaskedBreakdown(data);
 								for (const f of smallSensitive(data)) findings.push({ viewer, url, what: `small count ${f}` });
 								for (const f of workload(data)) findings.push({ viewer, url, what: `workload figure ${f}` });
 							}
