@@ -166,3 +166,29 @@ describe('a partner and the published reports', () => {
 		}
 	});
 });
+
+describe('the annual report draft as PDF', () => {
+	it('the commission downloads it in French and Arabic, printed from the annual page', async () => {
+		const { context, page } = await newPage(browser);
+		await login(page, 'commission@rasd.demo', 'Rasd-Commission-2026!');
+		await page.goto('/reports/annual?plan=PN-2023-2030&year=2025');
+		await ready(page);
+		expect(await page.locator('[data-testid=annual-pdf]').count()).toBe(1);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=annual-pdf]')]);
+		const fr = join(dir, 'annual-fr.pdf');
+		await download.saveAs(fr);
+		const frText = plain(text(fr));
+		expect(frText).toContain('Rapport national annuel 2025 sur la lutte contre la traite des êtres humains');
+		expect(frText).toContain('A1 · Prévention');
+		// no navigation or download buttons in the document
+		expect(frText).not.toContain('Se déconnecter');
+		expect(frText).not.toContain('Word (.docx)');
+
+		const res = await context.request.get('/reports/annual/draft.pdf?plan=PN-2023-2030&year=2025&lang=ar');
+		expect(res.status()).toBe(200);
+		const ar = join(dir, 'annual-ar.pdf');
+		writeFileSync(ar, await res.body());
+		expect(plain(text(ar, false))).toContain('التقرير الوطني السنوي 2025');
+		await context.close();
+	});
+});

@@ -114,3 +114,23 @@ export function getPdf(db: Db, id: number, locale: Locale): Buffer | null {
 		db.select({ bytes: s.reportFiles.bytes }).from(s.reportFiles).where(and(eq(s.reportFiles.reportId, id), eq(s.reportFiles.kind, 'pdf'), eq(s.reportFiles.locale, 'fr'))).get();
 	return row ? (row.bytes as Buffer) : null;
 }
+
+/**
+ * A page of the app as a PDF, rendered now by Chromium with the requester's own session and
+ * language (the annual report's draft: it changes with the data, so it is not stored). Throws when
+ * Chromium fails; the caller checks `pdfAvailable()` first.
+ */
+export async function renderPagePdf(url: string, cookies: { name: string; value: string }[]): Promise<Buffer> {
+	const { chromium } = await import('playwright-core');
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+	try {
+		const context = await browser.newContext({ viewport: { width: 688, height: 1000 } });
+		await context.addCookies(cookies.map((c) => ({ ...c, url: new URL(url).origin })));
+		const page = await context.newPage();
+		await page.goto(url, { waitUntil: 'networkidle' });
+		await page.emulateMedia({ media: 'print' });
+		return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+	} finally {
+		await browser.close().catch(() => {});
+	}
+}

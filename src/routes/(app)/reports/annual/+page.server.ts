@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db/client';
 import * as dashboard from '$lib/server/dashboard';
 import { annualReport, annualYears } from '$lib/server/annual-report';
 import { authorize } from '$lib/server/auth';
+import { pdfAvailable } from '$lib/server/report-pdf';
 import { annualSchema } from '$lib/schemas/annual';
 import type { PageServerLoad } from './$types';
 
@@ -23,6 +24,19 @@ export const load: PageServerLoad = (event) => {
 		plans,
 		years,
 		choice: { plan: plan?.code ?? '', year: year ?? null },
-		draft: draft ? { year: draft.year, plan: draft.plan, referenceDay: draft.referenceDay, axes: draft.axes, totals: draft.totals, progress: draft.snapshot.kpis.progress, demo: draft.demo, indicators: draft.snapshot.indicators.rows.length, recommendations: draft.snapshot.recommendations.length } : null
+		pdf: pdfAvailable(),
+		draft: draft
+			? {
+					year: draft.year,
+					plan: draft.plan,
+					referenceDay: draft.referenceDay,
+					axes: draft.axes,
+					totals: draft.totals,
+					progress: draft.snapshot.kpis.progress,
+					demo: draft.demo,
+					indicators: draft.snapshot.indicators.rows,
+					recommendations: draft.snapshot.recommendations
+				}
+			: null
 	};
 };
