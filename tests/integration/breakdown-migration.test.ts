@@ -16,8 +16,26 @@ describe('migration to forced criminality (hold, rebuild, restore)', () => {
 		const db = openDatabase(':memory:');
 		try {
 			migrateDatabase(db, dir);
-			// The demonstration reports need tables of later migrations.
-			await seedDatabase(db, { demo: true, demoReports: false });
+			// Today's seed writes columns and tables that later migrations add: it seeds a database of
+			// today, and the rows are copied into the old one, each table with the columns it had then.
+			const full = openDatabase(':memory:');
+			migrateDatabase(full);
+			await seedDatabase(full, { demo: true, demoReports: false });
+			writeFileSync(join(dir, 'seeded.db'), full.$client.serialize());
+			full.$client.close();
+			db.$client.pragma('foreign_keys = OFF');
+			db.run(sql.raw(`ATTACH DATABASE '${join(dir, 'seeded.db')}' AS src`));
+			// plain tables only: full-text indexes and their shadow tables fill themselves through triggers
+			const tables = db.all<{ name: string }>(sql`SELECT t.name FROM main.sqlite_master t WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' AND t.name NOT LIKE '__drizzle%'
+				AND t.sql NOT LIKE 'CREATE VIRTUAL%' AND NOT EXISTS (SELECT 1 FROM main.sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL%' AND t.name LIKE v.name || '!_%' ESCAPE '!')`);
+			for (const { name } of tables) {
+				const cols = (t: string) => db.all<{ name: string }>(sql.raw(`SELECT name FROM pragma_table_info('${name}', '${t}')`)).map((c) => c.name);
+				const theirs = new Set(cols('src'));
+				const common = cols('main').filter((c) => theirs.has(c)).map((c) => `"${c}"`).join(', ');
+				if (common) db.run(sql.raw(`INSERT OR REPLACE INTO main."${name}" (${common}) SELECT ${common} FROM src."${name}"`));
+			}
+			db.run(sql`DETACH DATABASE src`);
+			db.$client.pragma('foreign_keys = ON');
 			const v = db.get<{ id: number }>(sql`SELECT id FROM indicator_values ORDER BY id LIMIT 1`)!;
 			db.run(sql`INSERT INTO evidence (indicator_value_id, kind, url, label) VALUES (${v.id}, 'link', 'https://example.org/rapport', 'rapport')`);
 			expect(() => db.run(sql`UPDATE indicator_values SET exploitation = 'forced_criminality' WHERE id = ${v.id}`)).toThrow();

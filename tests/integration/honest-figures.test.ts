@@ -116,3 +116,35 @@ describe('what the public record allows', () => {
 		for (const t of totals) expect(t.total, t.period).toBeGreaterThan(1749);
 	});
 });
+
+describe('the public record', () => {
+	it('is recorded as published elsewhere, not as reported and validated here, and counts from its publication', () => {
+		const rows = db.all<{ publicRecord: number; reportedBy: number | null; validatedBy: number | null; submittedAt: string | null; validatedAt: string; sources: string; period: string }>(sql`
+			SELECT public_record AS publicRecord, reported_by AS reportedBy, validated_by AS validatedBy, submitted_at AS submittedAt, validated_at AS validatedAt, sources, period
+			FROM indicator_values WHERE is_demo = 0`);
+		expect(rows.length).toBeGreaterThan(20);
+		for (const r of rows) {
+			expect(r).toMatchObject({ publicRecord: 1, reportedBy: null, validatedBy: null, submittedAt: null });
+			const dates = (JSON.parse(r.sources) as { date?: string }[]).map((s) => s.date).filter(Boolean).sort() as string[];
+			// known from its earliest source's publication (a month or a year: its last day), never before
+			if (dates[0]) expect(r.validatedAt.slice(0, 10) >= dates[0]).toBe(true);
+			if (dates[0]?.length === 4) expect(r.validatedAt.slice(0, 10)).toBe(`${dates[0]}-12-31`);
+		}
+		expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM indicator_values WHERE is_demo = 1 AND public_record = 1`)!.n).toBe(0);
+	});
+
+	it('shows each public value with its sources and its note in the explorer, and no note for a masked one', () => {
+		const x = dashboard.indicatorExplorer(db, 'NAT-VICT')!;
+		const withSources = x.series.filter((p) => p.publicRecord);
+		expect(withSources.length).toBeGreaterThan(0);
+		for (const p of withSources) expect(JSON.parse(p.sources!).length).toBeGreaterThan(0);
+		expect(x.series.some((p) => p.note)).toBe(true);
+		// a partner's view of a sensitive indicator: a masked point loses its note
+		const small = db.get<{ code: string }>(sql`SELECT i.code FROM indicators i JOIN indicator_values v ON v.indicator_id = i.id WHERE i.sensitive = 1 AND v.region_id IS NULL AND v.is_current = 1 AND v.value < 5 AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL LIMIT 1`);
+		if (small) {
+			db.run(sql`UPDATE indicator_values SET note = 'une note' WHERE indicator_id = (SELECT id FROM indicators WHERE code = ${small.code}) AND value < 5`);
+			const masked = dashboard.indicatorExplorer(db, small.code, { mask: true })!;
+			expect(masked.series.filter((p) => p.masked).every((p) => p.note == null)).toBe(true);
+		}
+	});
+});

@@ -106,3 +106,22 @@ describe('formatIndicatorValue', () => {
 		expect(formatIndicatorValue(null, '%', 'fr')).toBe('—');
 	});
 });
+
+describe('formatPartialDate', () => {
+	it('shows a date only as precisely as its source gives it', async () => {
+		const { formatPartialDate } = await import('../../src/lib/domain/format');
+		expect(formatPartialDate('2019', 'fr')).toBe('2019');
+		expect(formatPartialDate('2024-06', 'fr')).toBe('juin 2024');
+		expect(formatPartialDate('2024-06', 'en')).toBe('June 2024');
+		expect(formatPartialDate('2024-06', 'ar')).toBe('يونيو 2024');
+		expect(formatPartialDate('2024-05-10', 'fr')).toBe('10 mai 2024');
+		// never a day that nobody gave
+		expect(formatPartialDate('2024-06', 'fr')).not.toMatch(/\b1(er)?\b/);
+		expect(formatPartialDate('2024-13', 'fr')).toBe('2024-13');
+		// what sources write around a date
+		expect(formatPartialDate('2019 update', 'en')).toBe('2019');
+		expect(formatPartialDate('2023 (fall)', 'ar')).toBe('2023');
+		expect(formatPartialDate('2019-02-11/12', 'fr')).toBe('11 février 2019');
+		expect(formatPartialDate('n.d.', 'fr')).toBeNull();
+	});
+});

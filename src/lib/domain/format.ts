@@ -92,6 +92,29 @@ export function formatDate(isoDate: string, locale: Locale, style: 'long' | 'sho
 }
 
 /** An indicator's value in its unit: a percentage for '%' indicators, a number otherwise, '—' when missing. */
+const monthYearFormats = new Map<Locale, Intl.DateTimeFormat>();
+/**
+ * A date known only as precisely as its source gives it: "2019" stays a year, "2024-06" is
+ * "juin 2024" / "يونيو 2024" / "June 2024", a full date is a day. Never a day that nobody gave.
+ */
+export function formatPartialDate(raw: string, locale: Locale): string | null {
+	// sources write "2019 update", "2023 (fall)", "2019-02-11/12": the date they start with counts; "n.d." has none
+	const date = /^\d{4}(-\d{2}(-\d{2})?)?/.exec(raw.trim())?.[0];
+	if (!date) return null;
+	if (/^\d{4}$/.test(date)) return date;
+	const ym = /^(\d{4})-(\d{2})$/.exec(date);
+	if (ym) {
+		const [, y, mo] = ym as unknown as [string, string, string];
+		const month = Number(mo);
+		if (month < 1 || month > 12) return date;
+		if (locale === 'ar') return `${AR_MA_MONTHS[month - 1]} ${y}`;
+		let f = monthYearFormats.get(locale);
+		if (!f) monthYearFormats.set(locale, (f = new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' })));
+		return f.format(new Date(Date.UTC(Number(y), month - 1, 1)));
+	}
+	return formatDate(date.slice(0, 10), locale, 'long');
+}
+
 export function formatIndicatorValue(value: number | null, unit: string | null | undefined, locale: Locale): string {
 	return value == null ? '—' : unit === '%' ? formatPercent(value, locale) : formatNumber(value, locale);
 }

@@ -1071,13 +1071,15 @@ export interface RegionInfo extends Names {
 	capitalFr: string | null;
 	capitalAr: string | null;
 	population: number | null;
+	/** the public record's caveat about the region's figures */
+	note: string | null;
 	sources: string;
 }
 
 /** One region's scorecard: the measures that concern it, the roll-out stages there, its indicator values. */
 export function regionScorecard(db: Db, iso: string, opts: SnapshotOptions) {
 	const g = db.get<Json>(sql`
-		SELECT id, iso, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, capital_fr AS capitalFr, capital_ar AS capitalAr, population, sources
+		SELECT id, iso, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, capital_fr AS capitalFr, capital_ar AS capitalAr, population, note, sources
 		FROM regions WHERE iso = ${iso}`);
 	if (!g) return null;
 	const id = num(g.id);
@@ -1088,6 +1090,7 @@ export function regionScorecard(db: Db, iso: string, opts: SnapshotOptions) {
 		capitalFr: strOrNull(g.capitalFr),
 		capitalAr: strOrNull(g.capitalAr),
 		population: numOrNull(g.population),
+		note: strOrNull(g.note),
 		sources: str(g.sources ?? '[]')
 	};
 	const stages = db.all<Json>(sql`
@@ -1221,6 +1224,12 @@ export interface ValuePoint {
 	masked: boolean;
 	/** SDG 16.2.2: victims per 100,000 inhabitants (null when masked or without population) */
 	rate?: number | null;
+	/** where the figure comes from: the reporter's source line, the public sources (JSON), the note that qualifies it */
+	source?: string | null;
+	sources?: string;
+	note?: string | null;
+	/** published elsewhere and loaded with its source, not reported and validated here */
+	publicRecord?: boolean;
 }
 
 export interface RegionValue extends ValuePoint, Names {
@@ -1237,7 +1246,7 @@ export interface RegionValue extends ValuePoint, Names {
 function cellValuesSql(indicatorId: number, includeSubmitted: boolean, where: SQL, partition: SQL): SQL {
 	const states = includeSubmitted ? sql`(v.is_current = 1 OR v.state = 'submitted')` : sql`v.is_current = 1`;
 	return sql`SELECT * FROM (
-		SELECT v.period, v.period_start, v.region_id, v.value, v.state, v.is_demo,
+		SELECT v.period, v.period_start, v.region_id, v.value, v.state, v.is_demo, v.source, v.note, v.sources, v.public_record,
 			row_number() OVER (PARTITION BY ${partition} ORDER BY v.state = 'submitted' DESC, v.id DESC) AS rn
 		FROM indicator_values v
 		WHERE v.indicator_id = ${indicatorId} AND ${states} AND ${where}
@@ -1338,7 +1347,7 @@ export function indicatorExplorer(
 	});
 	const series = db
 		.all<Json>(sql`${cellValuesSql(id, includeSubmitted, sql`v.region_id IS NULL`, sql`v.period`)} ORDER BY period_start`)
-		.map((r) => point(r, str(r.period)));
+		.map((r) => ({ ...point(r, str(r.period)), source: strOrNull(r.source), sources: str(r.sources) || '[]', note: strOrNull(r.note), publicRecord: !!r.public_record }));
 	const regionalPeriods = db
 		.all<{ period: string }>(sql`
 			SELECT period FROM (${cellValuesSql(id, includeSubmitted, sql`v.region_id IS NOT NULL`, sql`v.period, v.region_id`)})
@@ -1369,6 +1378,8 @@ export function indicatorExplorer(
 		seriesOut = seriesOut.map((p) => (hidden.has(`|${p.period}`) ? hide(p) : p));
 		byRegion = byRegion.map((r) => (hidden.has(`${r.iso}|${r.period}`) ? hide(r) : r));
 	}
+	// a masked figure keeps its source but not its note, which may describe the figure
+	seriesOut = seriesOut.map((p) => (p.masked ? { ...p, note: null } : p));
 	let census: Census | null = null;
 	if (indicator.sdgTarget === RATE_SDG) {
 		census = censusPopulation(db);

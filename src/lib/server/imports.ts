@@ -244,19 +244,19 @@ export function applyValues(db: Db, actorId: number, plan: DryRun, meta: { fileN
 		const at = nowIso();
 		const state = meta.publicRecord ? 'validated' : 'submitted';
 		const client = tx.$client;
-		const insert = client.prepare(`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, region_id, value, source, note, state, is_current, reported_by, validated_by, submitted_at, validated_at, sources)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-		const updateOpen = client.prepare(`UPDATE indicator_values SET value = ?, source = ?, note = ?, state = ?, is_current = ?, reported_by = ?, validated_by = ?, submitted_at = ?, validated_at = ?, version = version + 1, updated_at = ? WHERE id = ?`);
+		const insert = client.prepare(`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, region_id, value, source, note, state, is_current, reported_by, validated_by, submitted_at, validated_at, sources, public_record)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+		const updateOpen = client.prepare(`UPDATE indicator_values SET value = ?, source = ?, note = ?, state = ?, is_current = ?, reported_by = ?, validated_by = ?, submitted_at = ?, validated_at = ?, public_record = ?, version = version + 1, updated_at = ? WHERE id = ?`);
 		const stepDown = client.prepare(`UPDATE indicator_values SET is_current = 0 WHERE indicator_id = ? AND period = ? AND region_id IS ? AND is_current = 1 AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL`);
 		const pub = meta.publicRecord;
 		for (const r of plan.rows) {
 			if (r.action === 'unchanged') continue;
 			if (pub) stepDown.run(r.indicatorId, r.period, r.regionId);
 			const sources = pub && r.source ? JSON.stringify([{ title: r.source }]) : '[]';
-			if (r.openId != null) updateOpen.run(r.value, r.source, r.note, state, pub ? 1 : 0, actorId, pub ? actorId : null, at, pub ? at : null, at, r.openId);
+			if (r.openId != null) updateOpen.run(r.value, r.source, r.note, state, pub ? 1 : 0, actorId, pub ? actorId : null, at, pub ? at : null, pub ? 1 : 0, at, r.openId);
 			else {
 				const p = parsePeriod(r.period)!;
-				insert.run(r.indicatorId, r.period, p.start, p.end, r.regionId, r.value, r.source, r.note, state, pub ? 1 : 0, actorId, pub ? actorId : null, at, pub ? at : null, sources);
+				insert.run(r.indicatorId, r.period, p.start, p.end, r.regionId, r.value, r.source, r.note, state, pub ? 1 : 0, actorId, pub ? actorId : null, at, pub ? at : null, sources, pub ? 1 : 0);
 			}
 		}
 		const run = tx.insert(importRuns).values({ kind: 'values', fileName: meta.fileName, fileHash: plan.hash, userId: actorId, counts: JSON.stringify(plan.counts) }).returning({ id: importRuns.id }).get();

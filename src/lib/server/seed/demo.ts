@@ -1401,11 +1401,25 @@ export function insertDemo(db: Db, files: SeedFiles, hashes: DemoHashes, log: (l
 	insertChunked(db, s.indicators, indicatorRows);
 	const indicatorId = codeIds(db, s.indicators);
 
+	/**
+	 * When a public figure became known: the latest day its earliest source's date allows ("2023-06" →
+	 * 30 June 2023, "2019" → 31 December 2019), so "as of" a date never counts it before it was published.
+	 */
+	const publishedAt = (list: readonly { date?: string | null }[], fallback: string): string => {
+		const dates = list.map((x) => x.date ?? '').filter((d) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)).sort();
+		const d = dates[0];
+		if (!d) return at(fallback, 12);
+		if (d.length === 10) return at(d, 12);
+		if (d.length === 7) {
+			const [y, m] = d.split('-').map(Number) as [number, number];
+			return at(new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10), 12);
+		}
+		return at(`${d}-12-31`, 12);
+	};
 	const valueRows: (typeof s.indicatorValues.$inferInsert)[] = [];
 	// public figures: real, national, not demo
 	const publicPlan = plans.find((p) => p.tpl.special === 'public');
 	if (publicPlan) {
-		const reporter = focalPoints(publicPlan.tpl.lead)[0]!;
 		for (const v of pub.values) {
 			if (v.value === null) continue;
 			const b = bounds(v.period);
@@ -1426,14 +1440,17 @@ export function insertDemo(db: Db, files: SeedFiles, hashes: DemoHashes, log: (l
 				note: v.note ?? null,
 				state: 'validated',
 				isCurrent: true,
-				reportedBy: reporter,
-				validatedBy: reviewer,
-				submittedAt: at(entered, 10),
-				validatedAt: at(addDays(entered, 3), 15),
+				// the public record: nobody here reported or validated it; it counts from its publication
+				publicRecord: true,
+				reportedBy: null,
+				validatedBy: null,
+				submittedAt: null,
+				validatedAt: publishedAt(v.sources, entered),
 				sources: sourcesJson(v.sources),
 				isDemo: false,
-				createdAt: at(entered, 9),
-				updatedAt: at(addDays(entered, 3), 15)
+				// fixed times, so that two seeds give the same rows
+				createdAt: publishedAt(v.sources, entered),
+				updatedAt: publishedAt(v.sources, entered)
 			});
 		}
 	}

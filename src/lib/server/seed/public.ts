@@ -56,6 +56,7 @@ export function insertPublic(db: Db, files: SeedFiles, log: (line: string) => vo
 				households: r.households,
 				foreigners: r.foreigners,
 				sortOrder: r.sortOrder,
+				note: r.note ?? null,
 				sources: sourcesJson(r.sources),
 				isDemo: false
 			})
@@ -112,6 +113,7 @@ export function insertPublic(db: Db, files: SeedFiles, log: (line: string) => vo
 					adoptedOn: p.adoptedOn,
 					parentId: p.parent === null ? null : need(ids, p.parent, 'plan'),
 					sortOrder: p.sortOrder,
+					note: p.note ?? null,
 					sources: sourcesJson(p.sources),
 					isDemo: false
 				})
@@ -164,6 +166,7 @@ export function insertPublic(db: Db, files: SeedFiles, log: (line: string) => vo
 				summaryEn: r.summary.en ?? null,
 				officialText: r.officialText,
 				officialTextStatus: r.officialTextStatus,
+				note: r.note ?? null,
 				officialUrl: r.officialUrl,
 				sdgTargets: JSON.stringify(r.sdgTargets),
 				sources: sourcesJson(r.sources),
@@ -190,6 +193,7 @@ export function insertPublic(db: Db, files: SeedFiles, log: (line: string) => vo
 				endDate: p.endDate,
 				budget: p.budget,
 				currency: p.currency,
+				note: p.note ?? null,
 				sources: sourcesJson(p.sources),
 				isDemo: false
 			})

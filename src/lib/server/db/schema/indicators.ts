@@ -84,6 +84,11 @@ export const indicatorValues = sqliteTable(
 		reviewComment: text('review_comment'),
 		submittedAt: text('submitted_at'),
 		validatedAt: text('validated_at'),
+		/**
+		 * The public record (a figure published elsewhere, loaded with its source by the seed or an
+		 * import): nobody reported or validated it here; `validated_at` is then when it was published.
+		 */
+		publicRecord: integer('public_record', { mode: 'boolean' }).notNull().default(false),
 		...sources,
 		...version,
 		...timestamps

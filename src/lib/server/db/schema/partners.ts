@@ -23,6 +23,8 @@ export const partnerProjects = sqliteTable(
 		endDate: text('end_date'),
 		budget: real('budget'),
 		currency: text('currency'),
+		/** the caveat of the public record (a budget of a whole regional programme, dates known to the year) */
+		note: text('note'),
 		...sources,
 		...version,
 		...timestamps

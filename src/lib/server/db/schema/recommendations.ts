@@ -27,6 +27,8 @@ export const recommendations = sqliteTable(
 		summaryEn: text('summary_en'),
 		/** the official wording, pasted by an administrator; null until then */
 		officialText: text('official_text'),
+		/** where the summary and the official text come from, and what of it was not seen */
+		note: text('note'),
 		officialTextStatus: text('official_text_status', { enum: TEXT_STATUSES }).notNull().default('not_retrieved'),
 		officialUrl: text('official_url'),
 		/** JSON array of SDG targets, e.g. ["16.2.2","8.7.1"] */

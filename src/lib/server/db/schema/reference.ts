@@ -18,6 +18,8 @@ export const regions = sqliteTable(
 		households: integer('households'),
 		foreigners: integer('foreigners'),
 		sortOrder: integer('sort_order').notNull().default(0),
+		/** the caveat of the public record about this region (a figure sources disagree on), shown with it */
+		note: text('note'),
 		...sources
 	},
 	(t) => [
