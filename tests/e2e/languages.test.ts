@@ -11,6 +11,7 @@
  *   addresses, the map's attribution);
  * - free text a user typed (`data-user-text`: a return comment is shown as written);
  * - proper names: the accounts' names (read from the admin's list of users), the map's data source,
+ *   the file formats offered (Word, docx, xlsx…),
  *   and the regions' official names in English, which keep their accents.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -18,7 +19,9 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, login, newPage } from './browser';
 
 const MAX_PAGES = 90;
-const PROPER_NAMES = new Set(['OpenStreetMap', 'ODbL', 'Fès', 'Meknès', 'Béni', 'Khénifra', 'Laâyoune', 'Souss-Massa', 'Drâa', 'Drâa-Tafilalet', 'Fès-Meknès', 'Béni-Mellal-Khénifra', 'Laâyoune-Sakia', 'Guelmim-Oued', 'Dakhla-Oued', 'Rabat-Salé-Kénitra', 'Salé', 'Kénitra', 'Tanger-Tétouan-Al', 'Tétouan']);
+const PROPER_NAMES = new Set(['OpenStreetMap', 'ODbL', 'Word', 'Excel', 'docx', 'xlsx', 'csv', 'pdf', 'Fès', 'Meknès', 'Béni', 'Khénifra', 'Laâyoune', 'Souss-Massa', 'Drâa', 'Drâa-Tafilalet', 'Fès-Meknès', 'Béni-Mellal-Khénifra', 'Laâyoune-Sakia', 'Guelmim-Oued', 'Dakhla-Oued', 'Rabat-Salé-Kénitra', 'Salé', 'Kénitra', 'Tanger-Tétouan-Al', 'Tétouan']);
+// French that English writes too: "communiqué" is an English word, "décret 2-15-40" the name of a text
+for (const w of ['communiqué', 'décret']) PROPER_NAMES.add(w);
 // French words that only French has (accents, or function words English never uses)
 const FRENCH = /[àâçéèêëîïôûùüÿœ]|^(des|les|du|la|le|et|pour|avec|dans|sur|une|aux|par|sont|au|ou)$/i;
 
