@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isPeriodCode } from '../domain/period';
-import { planDate } from './common';
+import { planDate, wholeNumber } from './common';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional()).catch(undefined);
@@ -22,7 +22,7 @@ export const dashboardParamsSchema = z.object({
 });
 export type DashboardParams = z.infer<typeof dashboardParamsSchema>;
 
-/** The indicator explorer's URL: the indicator, a search, the map's period, the "include submitted" switch. */
+/** The indicator explorer's URL: the indicator, a search and the list's page, the map's period, the "include submitted" switch. */
 export const explorerParamsSchema = z.object({
 	i: optional(z.string().trim().max(80)),
 	q: optional(z.string().trim().max(100)),
@@ -30,7 +30,9 @@ export const explorerParamsSchema = z.object({
 	/** the breakdowns' period and region (ISO code; absent = national) */
 	bp: optional(z.string().trim().refine(isPeriodCode)),
 	br: optional(z.string().trim().regex(/^MA-[0-1][0-9]$/)),
-	sub: optional(z.enum(['1', 'true', 'on']))
+	sub: optional(z.enum(['1', 'true', 'on'])),
+	/** the list's page (absent = 1) */
+	page: optional(wholeNumber(1, 100_000))
 });
 export type ExplorerParams = z.infer<typeof explorerParamsSchema>;
 

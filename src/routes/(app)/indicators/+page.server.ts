@@ -14,10 +14,18 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	const explorer = p.i
 		? dashboard.indicatorExplorerFor(db, locals.user, p.i, { includeSubmitted, regionPeriod: p.rp ?? null, breakdownPeriod: p.bp ?? null, breakdownRegion: p.br ?? null })
 		: null;
+	const page = p.page ?? 1;
+	const search = dashboard.searchIndicators(db, p.q, dashboard.EXPLORER_PAGE_SIZE, (page - 1) * dashboard.EXPLORER_PAGE_SIZE);
+	// A capped count ("500+") says nothing of the last page: a full page may have a next one.
+	const pages = search.capped ? null : Math.max(1, Math.ceil(search.total / dashboard.EXPLORER_PAGE_SIZE));
 	return {
 		q: p.q ?? '',
+		page,
+		pages,
+		hasNext: pages == null ? search.rows.length === dashboard.EXPLORER_PAGE_SIZE : page < pages,
+		offset: (page - 1) * dashboard.EXPLORER_PAGE_SIZE,
 		code: p.i ?? null,
-		search: dashboard.searchIndicators(db, p.q),
+		search,
 		explorer,
 		canSeeSubmitted,
 		regions: explorer?.breakdowns ? reference.regionNames(db) : [],
