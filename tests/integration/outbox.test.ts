@@ -17,6 +17,7 @@ import * as mail from '../../src/lib/server/mail';
 import * as periods from '../../src/lib/server/reporting-periods';
 import * as notices from '../../src/lib/server/notifications';
 import { actions as profileActions } from '../../src/routes/(app)/profile/+page.server';
+import { actions as inviteActions } from '../../src/routes/(app)/admin/users/+page.server';
 import { addDays, localDay } from '../../src/lib/domain/calendar';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
@@ -188,5 +189,27 @@ describe('the outbox', () => {
 		expect(status.problems[0]!.failedAt).not.toBeNull();
 		expect(mail.retry(db, row.id)).toMatchObject({ attempts: 0, failedAt: null });
 		expect(mail.outboxStatus(db).counts).toMatchObject({ failed: 0, pending: 1 });
+	});
+
+	it("mails an invitation link to the invitee in the language chosen for them, and forgets the link once sent", async () => {
+		inbox.length = 0;
+		const admin = user('admin@rasd.demo');
+		const institution = db.get<{ id: number }>(sql`SELECT id FROM institutions WHERE code = 'DGSN'`)!.id;
+		process.env.SMTP_URL = 'smtp://127.0.0.1:1';
+		try {
+			const r = await run(inviteActions.invite as never, actionEvent({ user: admin, path: '/admin/users', body: formData({ name: 'Nadia Test', email: 'nadia.test@rasd.demo', role: 'focal_point', institutionId: String(institution), locale: 'en' }) }));
+			expect(r).toMatchObject({ status: 200, data: { invite: { done: true, mailed: true } } });
+		} finally {
+			delete process.env.SMTP_URL;
+		}
+		const row = db.select().from(s.outbox).where(eq(s.outbox.kind, 'invitation')).get()!;
+		expect(row).toMatchObject({ toEmail: 'nadia.test@rasd.demo', locale: 'en', subject: 'Rasd — your invitation' });
+		clock = Date.now() + 1000;
+		expect((await mail.workOutbox(db, settings, { now })).sent).toBe(1);
+		const got = inbox.find((c) => c.to[0] === 'nadia.test@rasd.demo')!;
+		expect(got.headers['content-language']).toBe('en');
+		expect(got.body).toContain('Choose your password');
+		expect(got.body).toMatch(/\/set-password\/[A-Za-z0-9_-]{20,}/);
+		expect(db.select().from(s.outbox).where(eq(s.outbox.id, row.id)).get()!.body).toBe('');
 	});
 });

@@ -112,6 +112,24 @@ export function queueDigests(db: Db, origin: string, now = new Date()): number {
 	});
 }
 
+/** Whether mail is configured (SMTP_URL set): without it nothing is queued. */
+export function mailConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+	return !!env.SMTP_URL?.trim();
+}
+
+/**
+ * An invitation or a reset link, mailed to the account in its language through the outbox (the
+ * administrator still sees the link once, to pass it on by hand if the mail does not arrive). The
+ * link is a credential: once the mail is sent its body is blanked in the outbox.
+ */
+export function queueLinkMail(db: Db, to: { userId: number; email: string; name: string; locale: Locale }, kind: 'invitation' | 'reset', link: string, expiresAt: number): number {
+	const o = { locale: to.locale };
+	const date = new Intl.DateTimeFormat(to.locale === 'ar' ? 'ar-MA-u-nu-latn' : to.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Africa/Casablanca' }).format(new Date(expiresAt));
+	const subject = kind === 'invitation' ? m.mail_invite_subject({}, o) : m.mail_reset_subject({}, o);
+	const body = [m.mail_greeting({ name: to.name }, o), '', kind === 'invitation' ? m.mail_invite_body({}, o) : m.mail_reset_body({}, o), '', link, '', m.mail_link_expires({ date }, o)].join('\n');
+	return db.insert(outbox).values({ toEmail: to.email, kind, subject, body, userId: to.userId, locale: to.locale, createdAt: nowIso() }).run().changes;
+}
+
 /** Claims the next due row: one more attempt counted and the next one pushed back, committed before sending. */
 function claim(db: Db, now: Date): OutboxRow | null {
 	return transaction(db, (tx) => {
@@ -170,7 +188,11 @@ export async function workOutbox(db: Db, settings: MailSettings, opts: { now?: (
 			continue;
 		}
 		opts.hooks?.afterSend?.(row);
-		db.update(outbox).set({ sentAt: now().toISOString(), lastError: null }).where(eq(outbox.id, row.id)).run();
+		// A one-time link is a credential: not kept once delivered.
+		db.update(outbox)
+			.set({ sentAt: now().toISOString(), lastError: null, ...(row.kind === 'invitation' || row.kind === 'reset' ? { body: '' } : {}) })
+			.where(eq(outbox.id, row.id))
+			.run();
 		done.sent++;
 	}
 	return done;

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/db/client';
 import * as users from '$lib/server/users';
+import * as mail from '$lib/server/mail';
 import * as reference from '$lib/server/reference';
 import { authorize } from '$lib/server/auth';
 import { failFor } from '$lib/server/form-result';
@@ -70,6 +71,10 @@ export const actions: Actions = {
 		if (!confirmed(raw)) return fail(400, { reset: { values: raw, errors: { confirm: 'err_confirm_required' } } });
 		const result = users.resetPassword(getDb(), admin.id, parsed.data);
 		if (!result.ok) return failFor('reset', result, raw);
-		return { reset: { done: true, sessionsEnded: result.value.sessionsEnded, link: `${event.url.origin}/set-password/${result.value.token}`, expiresAt: new Date(result.value.expiresAt).toISOString() } };
+		const link = `${event.url.origin}/set-password/${result.value.token}`;
+		// With mail configured the link also goes to the account's owner, in their language.
+		const account = mail.mailConfigured() ? users.get(getDb(), parsed.data.id) : undefined;
+		if (account) mail.queueLinkMail(getDb(), { userId: account.id, email: account.email, name: account.name, locale: account.locale }, 'reset', link, result.value.expiresAt);
+		return { reset: { done: true, sessionsEnded: result.value.sessionsEnded, link, expiresAt: new Date(result.value.expiresAt).toISOString() } };
 	}
 };
