@@ -103,9 +103,19 @@ describe('seedDatabase (public record + demonstration)', () => {
 			for (const r of rows) {
 				const sources = JSON.parse(r.sources) as { title: string; url: string }[];
 				expect(sources.length, table).toBeGreaterThanOrEqual(1);
-				expect(sources.every((x) => x.title && /^https?:\/\//.test(x.url)), table).toBe(true);
+				// every source has a title; a document with no web address is cited beside one that has one
+				expect(sources.every((x) => x.title && (x.url === undefined || /^https?:\/\//.test(x.url))), table).toBe(true);
+				expect(sources.some((x) => /^https?:\/\//.test(x.url)), table).toBe(true);
 			}
 		}
+	});
+
+	it('starts the history of partner support with the 2013-2015 phase, its figures marked as unconfirmed', () => {
+		const p = db.get<{ start: string | null; end: string | null; note: string; isDemo: number; sources: string }>(sql`SELECT start_date AS start, end_date AS "end", note, is_demo AS isDemo, sources FROM partner_projects WHERE code = 'PP-ONUF-MJ-2013'`)!;
+		expect(p).toMatchObject({ start: null, end: null, isDemo: 0 });
+		for (const figure of ['253 magistrates', '135 social workers', '8 reception units', '5 May 2015']) expect(p.note).toContain(figure);
+		expect(p.note).toContain('NOT confirmed by a second source');
+		expect((JSON.parse(p.sources) as { title: string }[]).map((x) => x.title).join(' ')).toMatch(/seed 000.*non confirmés/);
 	});
 
 	it('stores the real national figures as non-demo values with their sources, and keeps disputed figures out', () => {

@@ -35,7 +35,8 @@ export const sdgTargetSchema = z.string().regex(/^\d{1,2}\.[0-9a-z]+(\.[0-9a-z]+
 /** One public source: where a fact was read. */
 export const seedSourceSchema = z.strictObject({
 	title: z.string().min(1),
-	url: z.url(),
+	// a document with no public web address (the project's own presentation) is cited by its title
+	url: z.url().optional(),
 	date: z.string().min(1).optional(),
 	officialUrl: z.url().optional(),
 	note: z.string().min(1).optional()
