@@ -1601,8 +1601,9 @@ export function insertDemo(db: Db, files: SeedFiles, hashes: DemoHashes, log: (l
 	return counts;
 }
 
-function uniqueSources<T extends { url: string }>(sources: T[]): T[] {
+function uniqueSources<T extends { title: string; url?: string }>(sources: T[]): T[] {
 	const seen = new Map<string, T>();
-	for (const x of sources) if (!seen.has(x.url)) seen.set(x.url, x);
+	// the same document once: by its address, or by its title when it has none
+	for (const x of sources) if (!seen.has(x.url ?? x.title)) seen.set(x.url ?? x.title, x);
 	return [...seen.values()];
 }
