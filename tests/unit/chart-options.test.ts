@@ -22,6 +22,7 @@ import {
 	stageRegionCells,
 	statusMixOption,
 	tooltipHtml,
+	timeSeriesSlots,
 	trendOption,
 	valueBins,
 	valueRegionCells,
@@ -222,6 +223,25 @@ describe('trend', () => {
 		expect(series.markLine.data.map((d: Loose) => d.yAxis)).toEqual([10, 100]);
 		expect(series.markLine.data[1].label.formatter).toBe('Cible 100 personnes');
 		expect(fr.tooltip.formatter([{ dataIndex: 1 }])).toContain('S1 2025');
+	});
+
+	it('spaces time by time: a year without a value is an empty slot and a gap in the line', () => {
+		// the public victims figure has no 2019
+		const victims = [
+			{ period: '2017', value: 80 },
+			{ period: '2018', value: 90 },
+			{ period: '2020', value: 120 }
+		];
+		const opt = o(trendOption(victims, null, null, 'fr'));
+		expect(one(opt.xAxis).data).toEqual(['2017', '2018', '2019', '2020']);
+		const series = one(opt.series);
+		expect(series.data).toEqual([80, 90, null, 120]);
+		expect(series.connectNulls).toBe(false);
+		expect(opt.tooltip.formatter([{ dataIndex: 3 }])).toContain('120');
+		expect(opt.tooltip.formatter([{ dataIndex: 2 }])).toContain('—');
+		// semesters across a year boundary; mixed kinds keep their own slots
+		expect(timeSeriesSlots([{ period: '2024-S1', value: 1 }, { period: '2025-S1', value: 2 }]).map((v) => v.period)).toEqual(['2024-S1', '2024-S2', '2025-S1']);
+		expect(timeSeriesSlots([{ period: '2024', value: 1 }, { period: '2025-S1', value: 2 }]).map((v) => v.period)).toEqual(['2024', '2025-S1']);
 	});
 
 	it('mirrors for Arabic: time runs from the right', () => {

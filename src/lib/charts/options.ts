@@ -17,7 +17,7 @@ import { m } from '../paraglide/messages';
 import type { Locale, MeasureStatus, RolloutStage } from '../domain/enums';
 import { MEASURE_STATUSES, ROLLOUT_STAGES } from '../domain/enums';
 import { formatDate, formatNumber, formatPercent } from '../domain/format';
-import { formatPeriod } from '../domain/period';
+import { formatPeriod, periodRange } from '../domain/period';
 import { MASKED_LABEL } from '../domain/confidentiality';
 import { localized } from '../domain/localize';
 
@@ -522,11 +522,27 @@ export interface TrendOptions {
 }
 
 /**
+ * The slots of a time axis: every period between the first and the last value (of one kind), so
+ * the axis is spaced by time and a period without a value is an empty slot (a gap in the line,
+ * not 2018 → 2020 drawn as consecutive years). Values of mixed kinds keep their own slots.
+ */
+export function timeSeriesSlots<T extends { period: string; value: number | null }>(values: readonly T[]): (T | { period: string; value: null; missing: true })[] {
+	if (values.length < 2) return [...values];
+	const range = periodRange(values[0]!.period, values[values.length - 1]!.period);
+	if (!range) return [...values];
+	const byPeriod = new Map(values.map((v) => [v.period, v]));
+	// every value must fall on a slot; otherwise (mixed kinds, unsorted) keep the values as they are
+	if (values.some((v) => !range.includes(v.period))) return [...values];
+	return range.map((p) => byPeriod.get(p) ?? { period: p, value: null, missing: true as const });
+}
+
+/**
  * A line of values over periods (oldest first; the x axis runs right to left in Arabic) with the
  * baseline and the target as horizontal marks when given.
  */
 export function trendOption(values: readonly TrendValue[], baseline: number | null, target: number | null, locale: Locale, opts: TrendOptions = {}): ChartOption {
 	const r = rtl(locale);
+	const slots = timeSeriesSlots(values);
 	const fmt = (v: number | null | undefined) =>
 		v == null ? '—' : opts.percent || opts.unit?.unit === '%' ? formatPercent(v, locale) : opts.unit ? formatQuantity(v, opts.unit, locale) : formatNumber(v, locale);
 	const name = opts.name ?? m.dash_value_label({}, { locale });
@@ -556,7 +572,7 @@ export function trendOption(values: readonly TrendValue[], baseline: number | nu
 			...baseTooltip(locale, 'axis'),
 			formatter: (p: unknown) => {
 				const list = p as { dataIndex: number }[];
-				const v = values[list[0]?.dataIndex ?? -1];
+				const v = slots[list[0]?.dataIndex ?? -1];
 				if (!v) return '';
 				return tooltipHtml(locale, formatPeriod(v.period, locale), [[name, fmt(v.value)]]);
 			}
@@ -565,7 +581,7 @@ export function trendOption(values: readonly TrendValue[], baseline: number | nu
 			type: 'category',
 			inverse: r,
 			boundaryGap: false,
-			data: values.map((v) => formatPeriod(v.period, locale)),
+			data: slots.map((v) => formatPeriod(v.period, locale)),
 			axisLabel: { color: COLORS.muted, hideOverlap: true },
 			axisLine: { lineStyle: { color: COLORS.grid } }
 		},
@@ -586,8 +602,9 @@ export function trendOption(values: readonly TrendValue[], baseline: number | nu
 			{
 				type: 'line',
 				name,
-				data: values.map((v) => v.value),
-				connectNulls: true,
+				data: slots.map((v) => v.value),
+				// a period without a value is a gap, not a straight line across it
+				connectNulls: false,
 				symbolSize: 7,
 				lineStyle: { color: COLORS.accent, width: 2.5 },
 				itemStyle: { color: COLORS.accent },

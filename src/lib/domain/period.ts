@@ -180,6 +180,24 @@ export function periodsBetween(frequency: Frequency, fromYear: number, toYear: n
 }
 
 /**
+ * Every period of the kind of `from` and `to` between them inclusive, in order (`2018`..`2020` →
+ * 2018, 2019, 2020; `2024-S2`..`2025-S2` → 2024-S2, 2025-S1, 2025-S2); null when they are not
+ * valid periods of one kind, or `to` is before `from`.
+ */
+export function periodRange(from: string, to: string): string[] | null {
+	const a = parsePeriod(from);
+	const b = parsePeriod(to);
+	if (!a || !b || a.kind !== b.kind) return null;
+	const per = PERIODS_PER_YEAR[a.kind];
+	const first = a.year * per + a.index - 1;
+	const last = b.year * per + b.index - 1;
+	if (last < first) return null;
+	const out: string[] = [];
+	for (let k = first; k <= last; k++) out.push(makePeriod(a.kind, Math.floor(k / per), (k % per) + 1).code);
+	return out;
+}
+
+/**
  * The code of the `frequency` period that contains `date` (`YYYY-MM-DD`; a longer ISO instant is
  * cut to its first 10 characters). For TIP, April-December belong to the next year's report:
  * 2024-04-01 → `TIP2025`, 2025-03-31 → `TIP2025`.
