@@ -32,7 +32,8 @@ export const MAP_NAME = 'morocco';
 
 export const COLORS = {
 	accent: '#0f6b58',
-	accentLight: '#8cc7b6',
+	// every colour a chart draws meaning with keeps 3:1 against the white chart (WCAG 1.4.11): tests/unit/palette-contrast.test.ts
+	accentLight: '#4a9a84',
 	text: '#1d2522',
 	muted: '#5b6661',
 	grid: '#e6ebe8',
@@ -44,17 +45,18 @@ export const COLORS = {
 
 /** Same hues as the status badges of the tables. */
 export const STATUS_COLORS: Record<MeasureStatus, string> = {
-	planned: '#a3aca8',
+	planned: '#7a8580',
 	in_progress: '#2f6db3',
 	completed: '#1b8a5a',
-	suspended: '#d9a21b',
+	suspended: '#a67c00',
 	cancelled: '#b3261e'
 };
 
 export const STAGE_COLORS: Record<RolloutStage, string> = {
+	// "not started" is the absence of a stage: drawn as the empty ground, named in the legend and the table
 	not_started: '#e2e5e3',
-	preparation: '#f1cf7a',
-	pilot: '#7fb8e0',
+	preparation: '#a67c00',
+	pilot: '#3b86c4',
 	operational: '#1b8a5a'
 };
 
@@ -65,7 +67,10 @@ export interface Bin {
 	color: string;
 }
 
-const SEQUENTIAL = ['#e1f0ea', '#a9d6c5', '#6cb79c', '#2f8f70', '#0f6b58'] as const;
+export const SEQUENTIAL = ['#e1f0ea', '#a9d6c5', '#6cb79c', '#2f8f70', '#0f6b58'] as const;
+
+/** The series colours of a chart that names none: accent first. */
+export const CHART_PALETTE = [COLORS.accent, COLORS.accentLight, '#2f6db3', '#a67c00', '#b3261e'] as const;
 
 /** Five classes of 20 points for a progress percentage. */
 export const PROGRESS_BINS: readonly Bin[] = SEQUENTIAL.map((color, i) => ({ from: i * 20, to: (i + 1) * 20, color }));
