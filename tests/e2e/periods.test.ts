@@ -79,7 +79,7 @@ describe('a reporting period in the browser', () => {
 		await ready(fp.page);
 		const bell = fp.page.locator('[data-testid=bell]');
 		expect(Number(await bell.locator('[data-testid=bell-count]').innerText())).toBeGreaterThanOrEqual(1);
-		expect(await bell.getAttribute('aria-label')).toMatch(/Notifications, \d+ non lues?/);
+		expect(await bell.locator('[data-testid=bell-label]').textContent()).toMatch(/Notifications, \d+ non lues?/);
 		await bell.click();
 		await fp.page.waitForURL((u) => u.pathname === '/notifications');
 		const notice = fp.page.locator('[data-testid=notice][data-kind=review]').first();

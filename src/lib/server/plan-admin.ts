@@ -205,15 +205,18 @@ export function setRecommendation(db: Db, actorId: number, measureCode: string, 
 	});
 }
 
+type Titled = { code: string; titleFr: string; titleAr: string | null; titleEn: string | null };
+
 /** What the editor's selects offer. */
 export function choices(db: Db) {
 	return {
-		plans: db.all<{ code: string; titleFr: string }>(sql`SELECT code, title_fr AS titleFr FROM plans ORDER BY sort_order, code`),
-		axes: db.all<{ code: string; titleFr: string }>(sql`SELECT code, title_fr AS titleFr FROM axes WHERE archived_at IS NULL ORDER BY code`),
-		objectives: db.all<{ code: string; titleFr: string }>(sql`SELECT code, title_fr AS titleFr FROM objectives WHERE archived_at IS NULL ORDER BY code`),
-		measures: db.all<{ code: string; titleFr: string }>(sql`SELECT code, title_fr AS titleFr FROM measures WHERE archived_at IS NULL ORDER BY code`),
-		regions: db.all<{ iso: string; nameFr: string }>(sql`SELECT iso, name_fr AS nameFr FROM regions ORDER BY iso`),
-		institutions: db.all<{ code: string; nameFr: string }>(sql`SELECT code, name_fr AS nameFr FROM institutions WHERE active = 1 ORDER BY code`),
+		// every label in the three languages: the editor reads in the user's
+		plans: db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM plans ORDER BY sort_order, code`),
+		axes: db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM axes WHERE archived_at IS NULL ORDER BY code`),
+		objectives: db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM objectives WHERE archived_at IS NULL ORDER BY code`),
+		measures: db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM measures WHERE archived_at IS NULL ORDER BY code`),
+		regions: db.all<{ iso: string; nameFr: string; nameAr: string | null; nameEn: string | null }>(sql`SELECT iso, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM regions ORDER BY iso`),
+		institutions: db.all<{ code: string; nameFr: string; nameAr: string | null; nameEn: string | null }>(sql`SELECT code, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM institutions WHERE active = 1 ORDER BY code`),
 		recommendations: db.all<{ code: string; titleFr: string; titleAr: string | null; titleEn: string | null }>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM recommendations ORDER BY rank, code`)
 	};
 }
