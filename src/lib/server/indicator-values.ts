@@ -16,7 +16,7 @@ import { reviewBreakdowns } from './value-grids';
 import type { IndicatorValueInput, ReviewInput } from '../schemas/reporting';
 import { can, type Actor as Viewer, type Target } from './auth/permissions';
 import { OPEN_STATES as OPEN } from '../domain/workflow';
-import { refuseClosedPeriod, refuseDecision } from './workflow';
+import { refuseClosedPeriod, refuseDecision, refuseOutsidePlan } from './workflow';
 import * as notices from './notifications';
 
 function dimensionsOf(json: string): string[] {
@@ -66,6 +66,8 @@ export function save(db: Db, actor: { id: number }, input: IndicatorValueInput):
 		if (closed) return closed;
 
 		const p = parsePeriod(input.period)!;
+		const outside = refuseOutsidePlan(tx, ind.measureId, 'period', p.start, p.end);
+		if (outside) return outside;
 		const submitting = input.intent === 'submit';
 		const fields = {
 			value: input.value,

@@ -17,8 +17,9 @@ import type { ProgressUpdateInput, ReviewInput } from '../schemas/reporting';
 import { can, type Actor as Viewer, type Target } from './auth/permissions';
 import { forViewer as evidenceForViewer, insertEvidence, type NewEvidence } from './evidence';
 import { OPEN_STATES } from '../domain/workflow';
-import { refuseClosedPeriod, refuseDecision } from './workflow';
+import { refuseClosedPeriod, refuseDecision, refuseOutsidePlan } from './workflow';
 import * as notices from './notifications';
+import { parsePeriod } from '../domain/period';
 
 /** The owners of a measure, as the permission rules need them. */
 export function measureTarget(db: Db, measureId: number): (Target & { measureId: number }) | null {
@@ -83,6 +84,9 @@ export function save(
 		if (open?.state === 'submitted') return wrongState('submitted');
 		const closed = refuseClosedPeriod(tx, input.period);
 		if (closed) return closed;
+		const bounds = parsePeriod(input.period);
+		const outside = bounds && refuseOutsidePlan(tx, measureId, 'period', bounds.start, bounds.end);
+		if (outside) return outside;
 
 		const submitting = input.intent === 'submit';
 		const errors = checkUpdate(input, measure.progress, submitting);

@@ -13,6 +13,7 @@ import { conflict, invalid, notFound, nowIso, wrongState, type WriteResult } fro
 import type { ReviewInput, StageInput } from '../schemas/reporting';
 import { can, type Actor as Viewer, type Target } from './auth/permissions';
 import { OPEN_STATES as OPEN } from '../domain/workflow';
+import { refuseOutsidePlan } from './workflow';
 import { refuseDecision } from './workflow';
 
 export function save(db: Db, actor: { id: number }, measureId: number, input: StageInput): WriteResult<{ id: number; version: number; state: string }> {
@@ -30,6 +31,8 @@ export function save(db: Db, actor: { id: number }, measureId: number, input: St
 		if (open && (open.id !== input.stageId || open.version !== input.version)) return conflict(open);
 		if (!open && input.stageId !== undefined) return conflict(null);
 		if (open?.state === 'submitted') return wrongState('submitted');
+		const outside = refuseOutsidePlan(tx, measureId, 'since', input.since, input.since);
+		if (outside) return outside;
 		const submitting = input.intent === 'submit';
 		const fields = { stage: input.stage, since: input.since, note: input.note ?? null, state: submitting ? ('submitted' as const) : ('draft' as const), submittedAt: submitting ? nowIso() : null, authorId: actor.id, updatedAt: nowIso() };
 		const row = open

@@ -14,7 +14,7 @@ import { BREAKDOWN_DIMENSIONS, CATEGORIES, checkGrid, type BreakdownDimension, t
 import { matchesFrequency, parsePeriod } from '../domain/period';
 import { conflict, notFound, nowIso, wrongState, type WriteResult } from './write-result';
 import type { GridInput } from '../schemas/grid';
-import { refuseClosedPeriod } from './workflow';
+import { refuseClosedPeriod, refuseOutsidePlan } from './workflow';
 
 const OPEN = ['draft', 'submitted', 'returned'] as const;
 
@@ -149,6 +149,7 @@ export function save(db: Db, actor: { id: number }, input: GridInput): GridResul
 		if (refuseClosedPeriod(tx, input.period)) return { ok: false, kind: 'grid', errors: [{ field: 'period', key: 'err_period_closed' }] };
 
 		const p = parsePeriod(input.period)!;
+		if (refuseOutsidePlan(tx, ind.measureId, 'period', p.start, p.end)) return { ok: false, kind: 'grid', errors: [{ field: 'period', key: 'err_outside_plan' }] };
 		const submitting = input.intent === 'submit';
 		const at = nowIso();
 		const fields = {

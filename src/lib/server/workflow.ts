@@ -9,6 +9,7 @@ import type { WorkflowState } from '../domain/enums';
 import { conflict, forbidden, invalid, wrongState } from './write-result';
 import type { Db } from './db/client';
 import { isClosed } from './reporting-periods';
+import { sql } from 'drizzle-orm';
 
 export interface Decidable {
 	version: number;
@@ -31,4 +32,15 @@ export function refuseDecision(reviewerId: number, version: number, row: Decidab
  */
 export function refuseClosedPeriod(tx: Db, period: string) {
 	return isClosed(tx, period) ? invalid({ period: 'err_period_closed' }) : null;
+}
+
+/**
+ * The one guard of a report's dates against the plan the measure belongs to: a period (or a stage's
+ * date) that ends before the plan starts or starts after it ends is refused on `field`.
+ */
+export function refuseOutsidePlan(tx: Db, measureId: number, field: string, start: string, end: string) {
+	const plan = tx.get<{ start: string; end: string }>(sql`SELECT p.start_date AS start, p.end_date AS "end" FROM measures m
+		JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE m.id = ${measureId}`);
+	if (!plan) return null;
+	return end < plan.start || start > plan.end ? invalid({ [field]: 'err_outside_plan' }) : null;
 }
