@@ -11,6 +11,7 @@ import { launch, newPage, login, ready, screenshot } from './browser';
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const COMMISSION = { email: 'commission@rasd.demo', password: 'Rasd-Commission-2026!' };
 const FOCAL = { email: 'dgsn@rasd.demo', password: 'Rasd-Dgsn-2026!' };
+const ADMIN = { email: 'admin@rasd.demo', password: 'Rasd-Admin-2026!' };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -70,26 +71,60 @@ async function everyPage(who: { email: string; password: string }, paths: (page:
 			}
 		}
 	}
+	// the account's language back to French, as other browser tests expect it
+	await setLanguage(page, 'fr');
 	await context.close();
 	expect(problems).toEqual([]);
 	expect(errors).toEqual([]);
 }
 
 describe('every page at 390 px and 1280 px, French and Arabic', () => {
-	it('the commission: no sideways scroll, no axe violation, no script error', { timeout: 600_000 }, async () => {
+	it('the commission: no sideways scroll, no axe violation, no script error', { timeout: 900_000 }, async () => {
 		await everyPage(
 			COMMISSION,
 			async (page) => {
 				await page.goto('/measures');
 				const measure = await page.locator('[data-testid=measure-row] a.code').first().getAttribute('href');
-				return ['/', '/measures', measure!, '/review', '/plans', '/plans/PN-2023-2030', '/axes/A1', '/indicators', '/recommendations', '/recommendations/R1', '/institutions', '/institutions/DGSN', '/regions', '/regions/MA-01'];
+				await page.goto('/reports');
+				const report = await page.locator('a[href^="/reports/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!).find((h) => /^\/reports\/\d+$/.test(h)));
+				return [
+					'/', '/measures', measure!, '/review', '/plans', '/plans/PN-2023-2030', '/axes/A1', '/indicators', '/indicators?i=NAT-VICT', '/recommendations', '/recommendations/R1', '/institutions', '/institutions/DGSN', '/regions', '/regions/MA-01',
+					'/reports', ...(report ? [report] : []), '/reports/new', '/reports/annual', '/review/periods', '/review/discipline', '/notifications', '/profile', '/admin/plan', `/admin/plan/measures/${measure!.split('/').pop()}`
+				];
 			},
 			'commission'
 		);
 	});
 
 	it('a focal point: its own pages too', { timeout: 300_000 }, async () => {
-		await everyPage(FOCAL, async () => ['/my-work', '/measures?institution=DGSN'], 'focal');
+		await everyPage(FOCAL, async () => ['/my-work', '/measures?institution=DGSN', '/profile', '/notifications'], 'focal');
+	});
+
+	it('a refused page is the app\'s own, loads its scripts and hydrates, whatever URL was refused', { timeout: 120_000 }, async () => {
+		const { context, page } = await newPage(browser, { width: 390, height: 844 });
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await login(page, 'oim@rasd.demo', 'Rasd-Oim-2026!');
+		for (const path of ['/admin/audit', '/review/periods']) {
+			const res = await page.goto(path);
+			expect(res?.status(), path).toBe(403);
+			await ready(page);
+			expect(await overflow(page)).toBeLessThanOrEqual(0);
+		}
+		await context.close();
+		expect(errors).toEqual([]);
+	});
+
+	it('the administrator: the administration pages', { timeout: 300_000 }, async () => {
+		await everyPage(
+			ADMIN,
+			async (page) => {
+				await page.goto('/admin/users');
+				const user = await page.locator('a[href^="/admin/users/"]').first().getAttribute('href');
+				return ['/admin', '/admin/users', user!, '/admin/institutions', '/admin/institutions/DGSN', '/admin/import', '/admin/outbox', '/admin/audit'];
+			},
+			'admin'
+		);
 	});
 });
 
