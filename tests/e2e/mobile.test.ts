@@ -86,10 +86,12 @@ describe('every page at 390 px and 1280 px, French and Arabic', () => {
 				await page.goto('/measures');
 				const measure = await page.locator('[data-testid=measure-row] a.code').first().getAttribute('href');
 				await page.goto('/reports');
-				const report = await page.locator('a[href^="/reports/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!).find((h) => /^\/reports\/\d+$/.test(h)));
+				const reports = await page.locator('a[href^="/reports/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!).filter((h) => /^\/reports\/\d+$/.test(h)))]);
+				const report = reports[0];
+				const compare = reports.length > 1 ? [`/reports/compare?a=${reports[1]!.split('/').pop()}&b=${reports[0]!.split('/').pop()}`] : [];
 				return [
 					'/', '/measures', measure!, '/review', '/plans', '/plans/PN-2023-2030', '/axes/A1', '/indicators', '/indicators?i=NAT-VICT', '/recommendations', '/recommendations/R1', '/institutions', '/institutions/DGSN', '/regions', '/regions/MA-01',
-					'/reports', ...(report ? [report] : []), '/reports/new', '/reports/annual', '/review/periods', '/review/discipline', '/notifications', '/profile', '/admin/plan', `/admin/plan/measures/${measure!.split('/').pop()}`
+					'/reports', ...(report ? [report] : []), ...compare, '/reports/new', '/reports/annual', '/review/periods', '/review/discipline', '/notifications', '/profile', '/admin/plan', `/admin/plan/measures/${measure!.split('/').pop()}`
 				];
 			},
 			'commission'
@@ -98,6 +100,52 @@ describe('every page at 390 px and 1280 px, French and Arabic', () => {
 
 	it('a focal point: its own pages too', { timeout: 300_000 }, async () => {
 		await everyPage(FOCAL, async () => ['/my-work', '/measures?institution=DGSN', '/profile', '/notifications'], 'focal');
+	});
+
+	it('signed out: the sign-in page, a public report link and a set-password link', { timeout: 180_000 }, async () => {
+		// a public link to a published report (the commission gives it) and an invitation (the admin sends it)
+		const cm = await newPage(browser);
+		await login(cm.page, COMMISSION.email, COMMISSION.password);
+		await cm.page.goto('/reports');
+		const last = (await cm.page.locator('a[href^="/reports/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!).filter((h) => /^\/reports\/\d+$/.test(h)))).pop()!;
+		await cm.page.goto(last);
+		await ready(cm.page);
+		await cm.page.click('[data-testid=report-staff] summary');
+		await Promise.all([cm.page.waitForSelector('[data-testid=public-link]'), cm.page.click('[data-testid=share]')]);
+		const publicLink = new URL((await cm.page.locator('[data-testid=public-link] code').innerText()).trim(), cm.page.url()).pathname;
+		await cm.context.close();
+		const ad = await newPage(browser);
+		await login(ad.page, ADMIN.email, ADMIN.password);
+		await ad.page.goto('/admin/users');
+		await ready(ad.page);
+		await ad.page.fill('#i-name', 'Salma Axe');
+		await ad.page.fill('#i-email', 'salma.axe@example.ma');
+		await ad.page.selectOption('#i-role', 'partner');
+		const oim = await ad.page.locator('#i-inst option', { hasText: /^OIM — / }).getAttribute('value');
+		if (oim) await ad.page.selectOption('#i-inst', oim);
+		await Promise.all([ad.page.waitForSelector('#invite-link'), ad.page.click('[data-testid=invite-submit]')]);
+		const setPassword = new URL(await ad.page.inputValue('#invite-link'), ad.page.url()).pathname;
+		await ad.context.close();
+
+		const { context, page } = await newPage(browser, { width: 390, height: 844 });
+		const problems: string[] = [];
+		await page.goto('/login');
+		const origin = new URL(page.url()).origin;
+		for (const lang of ['fr', 'ar'] as const) {
+			await context.addCookies([{ name: 'rasd_locale', value: lang, url: origin }]);
+			for (const width of [390, 1280]) {
+				await page.setViewportSize({ width, height: 844 });
+				for (const path of ['/login', publicLink, setPassword]) {
+					await visit(page, path);
+					expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
+					const over = await overflow(page);
+					if (over > 0) problems.push(`${lang} ${width} ${path}: overflows by ${over} px`);
+					for (const v of await axeViolations(page)) problems.push(`${lang} ${width} ${path}: ${v}`);
+				}
+			}
+		}
+		await context.close();
+		expect(problems).toEqual([]);
 	});
 
 	it('a refused page is the app\'s own, loads its scripts and hydrates, whatever URL was refused', { timeout: 120_000 }, async () => {
