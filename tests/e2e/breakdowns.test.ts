@@ -84,7 +84,7 @@ describe('value grids in the browser', () => {
 		await ready(fp.page);
 		const arSex = (await fp.page.locator('[data-testid=block-breakdowns] [data-testid=breakdown-sex] [data-testid=breakdown-row] td:nth-child(2)').allTextContents()).map((s) => s.trim());
 		expect(arSex).toEqual(['7', '2']);
-		expect(await fp.page.locator('[data-testid=block-breakdowns] h4').first().innerText()).toBe('الجنس');
+		expect(await fp.page.locator('[data-testid=block-breakdowns] .dim-h').first().innerText()).toBe('الجنس');
 		await fp.page.locator('[data-testid=block-breakdowns]').screenshot({ path: `${ARTIFACTS}/breakdowns-focal-point-ar.png` });
 		await fp.context.close();
 		await cm.context.close();
