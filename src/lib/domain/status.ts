@@ -14,6 +14,8 @@ export const AT_RISK_LAG_POINTS = 15;
 export const AT_RISK_NO_UPDATE_DAYS = 120;
 /** Stale when no validated update for more than this many days. */
 export const STALE_AFTER_DAYS = 180;
+/** Due soon: an open measure whose deadline is today or within this many days (the overview's KPI and /my-work). */
+export const DUE_SOON_DAYS = 90;
 
 /** The fields the flags are derived from. */
 export interface MeasureFlagInput {

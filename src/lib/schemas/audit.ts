@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { idNumber, planDate, wholeNumber } from './common';
+import { blankToUndefined, idNumber, planDate, wholeNumber } from './common';
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const day = planDate;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../domain/enums';
 import { isIsoDate } from '../domain/period';
+import { REGION_CODE_RE } from '../domain/region';
 
 /**
  * Error messages in schemas are message keys (see messages/*.json); pages translate them, so a
@@ -58,7 +59,11 @@ export function formObject(data: FormData): Record<string, string> {
 
 // ---- strict primitives: every schema builds its numbers, dates and names from these ----
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** Blank (empty or only spaces, as an untouched form field or `?status=`) reads as absent. */
+export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** A region by its ISO 3166-2:MA code (MA-01 … MA-12); anything else is refused as an unknown region. */
+export const regionCode = z.string().regex(REGION_CODE_RE, 'err_region_unknown');
 
 /** A plain decimal as people type it: digits, one optional sign, one optional `.` or `,` — no exponent, no hex. */
 const DECIMAL_RE = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isPeriodCode } from '../domain/period';
-import { planDate, wholeNumber } from './common';
+import { blankToUndefined, planDate, wholeNumber } from './common';
+import { REGION_CODE_RE } from '../domain/region';
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional()).catch(undefined);
 
 export const MAP_LAYERS = ['progress', 'rollout', 'indicator'] as const;
@@ -29,7 +29,7 @@ export const explorerParamsSchema = z.object({
 	rp: optional(z.string().trim().refine(isPeriodCode)),
 	/** the breakdowns' period and region (ISO code; absent = national) */
 	bp: optional(z.string().trim().refine(isPeriodCode)),
-	br: optional(z.string().trim().regex(/^MA-[0-1][0-9]$/)),
+	br: optional(z.string().trim().regex(REGION_CODE_RE)),
 	sub: optional(z.enum(['1', 'true', 'on'])),
 	/** the list's page (absent = 1) */
 	page: optional(wholeNumber(1, 100_000))

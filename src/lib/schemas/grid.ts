@@ -6,12 +6,11 @@
  */
 import { z } from 'zod';
 import { indicatorValueSchema } from './reporting';
-import { decimal } from './common';
+import { blankToUndefined, decimal } from './common';
 import type { Grid } from '../domain/breakdown';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 // a plain decimal (no exponent, hex, or non-number type), as every number field (common.ts)
-const count = z.preprocess(blank, decimal('err_grid_count').optional());
+const count = z.preprocess(blankToUndefined, decimal('err_grid_count').optional());
 
 /** The grid's cell and head: a value's fields, with the total in place of the value. */
 export const gridHeadSchema = indicatorValueSchema.omit({ value: true }).extend({ total: count });

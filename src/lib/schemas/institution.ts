@@ -1,11 +1,10 @@
 /** Institutions as an administrator creates, edits and merges them. */
 import { z } from 'zod';
 import { INSTITUTION_KINDS } from '../domain/enums';
-import { cleanName, idNumber } from './common';
+import { blankToUndefined, cleanName, idNumber } from './common';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 // names without bidi controls, strict ids (no `true` read as 1): common.ts
-const optionalText = (max: number) => z.preprocess(blank, z.string().transform(cleanName).pipe(z.string().trim().max(max, 'err_text_too_long')).optional());
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().transform(cleanName).pipe(z.string().trim().max(max, 'err_text_too_long')).optional());
 const id = idNumber;
 
 /** Codes are what imports and URLs use: upper-case letters, digits and hyphens (DGSN, OSC-1). */

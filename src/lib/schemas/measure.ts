@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEASURE_STATUSES, PILLARS } from '../domain/enums';
-import { wholeNumber } from './common';
+import { blankToUndefined, regionCode, wholeNumber } from './common';
 
 const optionalText = z
 	.string()
@@ -8,7 +8,6 @@ const optionalText = z
 	.max(200)
 	.optional()
 	.transform((v) => (v ? v : undefined));
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const flag = z
 	.enum(['1', 'true', 'on', ''])
 	.optional()
@@ -23,7 +22,7 @@ export const measureFiltersSchema = z.object({
 	axis: optionalText,
 	objective: optionalText,
 	institution: optionalText,
-	region: z.preprocess(blankToUndefined, z.string().regex(/^MA-(0[1-9]|1[0-2])$/, 'err_region_unknown').optional()),
+	region: z.preprocess(blankToUndefined, regionCode.optional()),
 	status: z.preprocess(blankToUndefined, z.enum(MEASURE_STATUSES, { error: 'err_status_unknown' }).optional()),
 	pillar: z.preprocess(blankToUndefined, z.enum(PILLARS, { error: 'err_pillar_unknown' }).optional()),
 	overdue: flag,

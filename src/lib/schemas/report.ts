@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { REPORT_SCOPES, REPORT_SECTIONS, isReportPeriod, type ReportSection, type Texts } from '../domain/report';
 import { isPeriodCode } from '../domain/period';
+import { blankToUndefined } from './common';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional()).catch(undefined);
-const narrative = z.preprocess(blank, z.string().trim().max(8000, 'err_text_too_long').optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional()).catch(undefined);
+const narrative = z.preprocess(blankToUndefined, z.string().trim().max(8000, 'err_text_too_long').optional());
 
 /** What a report is about: in the URL of the publish page (its preview) and in its form. */
 export const reportScopeSchema = z
@@ -12,7 +12,7 @@ export const reportScopeSchema = z
 		plan: z.string({ error: 'err_report_plan_required' }).trim().min(1, 'err_report_plan_required').max(60),
 		period: z.string({ error: 'err_report_period_invalid' }).trim().refine(isReportPeriod, 'err_report_period_invalid'),
 		scope: z.enum(REPORT_SCOPES, { error: 'err_report_scope_unknown' }).default('plan'),
-		axis: z.preprocess(blank, z.string().trim().max(20).optional())
+		axis: z.preprocess(blankToUndefined, z.string().trim().max(20).optional())
 	})
 	.refine((v) => v.scope !== 'axis' || !!v.axis, { path: ['axis'], message: 'err_report_axis_required' });
 
@@ -24,7 +24,7 @@ const narrativeFields = Object.fromEntries(REPORT_SECTIONS.flatMap((sec) => (['f
  * Arabic or English needs its French, the reference text), and the report it corrects, if any.
  */
 export const publishSchema = reportScopeSchema
-	.and(z.object({ ...narrativeFields, replaces: z.preprocess(blank, z.coerce.number().int().positive().optional()) }))
+	.and(z.object({ ...narrativeFields, replaces: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()) }))
 	.superRefine((v, ctx) => {
 		const r = v as Record<string, unknown>;
 		if (!r.n_summary_fr) ctx.addIssue({ code: 'custom', path: ['n_summary_fr'], message: 'err_report_summary_required' });

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { MEASURE_STATUSES, ROLLOUT_STAGES, VISIBILITIES } from '../domain/enums';
 import { parsePeriod } from '../domain/period';
-import { decimal, idNumber, nameText, optionalId, planDate, wholeNumber } from './common';
+import { blankToUndefined, decimal, idNumber, nameText, optionalId, planDate, regionCode, wholeNumber } from './common';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalInt = optionalId;
-const narrative = z.preprocess(blank, z.string().trim().max(5000, 'err_text_too_long').optional());
+const narrative = z.preprocess(blankToUndefined, z.string().trim().max(5000, 'err_text_too_long').optional());
 
 export const periodCode = z.string({ error: 'err_period_invalid' }).trim().refine((v) => parsePeriod(v) !== null, 'err_period_invalid');
 
@@ -20,8 +19,8 @@ export const progressUpdateSchema = z.object({
 	narrativeFr: narrative,
 	narrativeAr: narrative,
 	narrativeEn: narrative,
-	linkUrl: z.preprocess(blank, z.url({ protocol: /^https?$/, error: 'err_url_invalid' }).max(2000, 'err_url_invalid').optional()),
-	linkLabel: z.preprocess(blank, nameText(200).optional()),
+	linkUrl: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'err_url_invalid' }).max(2000, 'err_url_invalid').optional()),
+	linkLabel: z.preprocess(blankToUndefined, nameText(200).optional()),
 	visibility: z.enum(VISIBILITIES).default('restricted')
 });
 export type ProgressUpdateInput = z.infer<typeof progressUpdateSchema>;
@@ -32,7 +31,7 @@ export const reviewSchema = z
 		id: idNumber,
 		version: idNumber,
 		decision: z.enum(['validate', 'return']),
-		comment: z.preprocess(blank, z.string().trim().max(2000, 'err_text_too_long').optional())
+		comment: z.preprocess(blankToUndefined, z.string().trim().max(2000, 'err_text_too_long').optional())
 	})
 	.refine((r) => r.decision !== 'return' || !!r.comment, { path: ['comment'], message: 'err_return_comment_required' });
 export type ReviewInput = z.infer<typeof reviewSchema>;
@@ -43,11 +42,11 @@ export const indicatorValueSchema = z.object({
 	valueId: optionalInt,
 	version: optionalInt,
 	period: periodCode,
-	region: z.preprocess(blank, z.string().regex(/^MA-(0[1-9]|1[0-2])$/, 'err_region_unknown').optional()),
+	region: z.preprocess(blankToUndefined, regionCode.optional()),
 	// the indicator's own plausible range is checked where the indicator is known (indicator-values.save)
-	value: z.preprocess(blank, decimal('err_value_number')),
-	source: z.preprocess(blank, z.string().trim().max(500, 'err_text_too_long').optional()),
-	note: z.preprocess(blank, z.string().trim().max(2000, 'err_text_too_long').optional())
+	value: z.preprocess(blankToUndefined, decimal('err_value_number')),
+	source: z.preprocess(blankToUndefined, z.string().trim().max(500, 'err_text_too_long').optional()),
+	note: z.preprocess(blankToUndefined, z.string().trim().max(2000, 'err_text_too_long').optional())
 });
 export type IndicatorValueInput = z.infer<typeof indicatorValueSchema>;
 
@@ -55,10 +54,10 @@ export const stageSchema = z.object({
 	intent: z.enum(['draft', 'submit']).default('submit'),
 	stageId: optionalInt,
 	version: optionalInt,
-	region: z.string().regex(/^MA-(0[1-9]|1[0-2])$/, 'err_region_unknown'),
+	region: regionCode,
 	stage: z.enum(ROLLOUT_STAGES, { error: 'err_stage_unknown' }),
 	since: planDate,
-	note: z.preprocess(blank, z.string().trim().max(2000, 'err_text_too_long').optional())
+	note: z.preprocess(blankToUndefined, z.string().trim().max(2000, 'err_text_too_long').optional())
 });
 export type StageInput = z.infer<typeof stageSchema>;
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/period';
+import { REGION_CODE_RE } from '../domain/region';
 import {
 	AGE_GROUPS,
 	DIMENSIONS,
@@ -57,7 +58,7 @@ const fileNote = z.string().min(1, 'Each seed file says where it was copied from
 // ─── regions.json ───────────────────────────────────────────────────────────────────────────────
 
 export const seedRegionSchema = z.strictObject({
-	iso: z.string().regex(/^MA-(0[1-9]|1[0-2])$/, 'Expected an ISO 3166-2:MA region code MA-01…MA-12'),
+	iso: z.string().regex(REGION_CODE_RE, 'Expected an ISO 3166-2:MA region code MA-01…MA-12'),
 	name: localizedSchema,
 	capital: z.strictObject({ fr: z.string().min(1), ar: optionalText }),
 	population: z.number().int().nonnegative(),

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DIMENSIONS, DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PILLARS } from '../domain/enums';
-import { cleanName, decimal, planDate, wholeNumber } from './common';
+import { cleanName, decimal, planDate, regionCode, wholeNumber } from './common';
 
 const blank = (v: unknown) => (v == null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(blank, s.optional());
@@ -58,7 +58,7 @@ export const measureRowSchema = z
 		title_en: optionalTitle,
 		lead: z.string({ error: 'err_import_lead_required' }).trim().toUpperCase().min(1, 'err_import_lead_required'),
 		contributors: codeList(z.string().toUpperCase()),
-		regions: codeList(z.string().toUpperCase().regex(/^MA-\d{2}$/, 'err_region_unknown')),
+		regions: codeList(z.string().toUpperCase().pipe(regionCode)),
 		start: planDate,
 		deadline: planDate,
 		weight: optional(decimal().refine((n) => n > 0, 'err_value_number')),

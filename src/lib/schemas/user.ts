@@ -1,9 +1,8 @@
 /** Accounts: what an administrator fills in to invite or change a user, and what a user sets for themselves. */
 import { z } from 'zod';
 import { ROLES } from '../domain/enums';
-import { idNumber, localeSchema, nameText, optionalId } from './common';
+import { blankToUndefined, idNumber, localeSchema, nameText, optionalId } from './common';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 // strict ids (no `true` read as 1) and names without bidi controls: common.ts
 const id = idNumber;
 const institutionId = optionalId;
@@ -45,9 +44,9 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export const userRefSchema = z.object({ id, version: id });
 
 export const userSearchSchema = z.object({
-	q: z.preprocess(blank, z.string().trim().max(100).optional()),
-	role: z.preprocess(blank, z.enum(ROLES).optional().catch(undefined)),
-	status: z.preprocess(blank, z.enum(['active', 'inactive']).optional().catch(undefined))
+	q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
+	role: z.preprocess(blankToUndefined, z.enum(ROLES).optional().catch(undefined)),
+	status: z.preprocess(blankToUndefined, z.enum(['active', 'inactive']).optional().catch(undefined))
 });
 
 export const changePasswordSchema = z

@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
+import { parseDimensions, parseSources } from '../schemas/json-columns';
 import { breakdownView, type BreakdownRow, type BreakdownView, type IndicatorBreakdowns, type Source } from '../domain/breakdown';
 
 export type { IndicatorBreakdowns, Source };
@@ -28,27 +29,11 @@ type Raw = {
 	sources: string | null;
 };
 
-function parseSources(list: (string | null)[]): Source[] {
+/** The sources of several rows, each once (by title and address). */
+function sourcesOf(list: (string | null)[]): Source[] {
 	const seen = new Map<string, Source>();
-	for (const s of list) {
-		if (!s) continue;
-		try {
-			const arr = JSON.parse(s);
-			if (Array.isArray(arr)) for (const x of arr) if (x && typeof x.title === 'string') seen.set(`${x.title}|${x.url ?? ''}`, { title: x.title, url: x.url ?? null, date: x.date ?? null });
-		} catch {
-			/* a malformed sources column shows no source */
-		}
-	}
+	for (const s of list) for (const x of parseSources(s)) seen.set(`${x.title}|${x.url ?? ''}`, x);
 	return [...seen.values()];
-}
-
-function dims(json: string): string[] {
-	try {
-		const d = JSON.parse(json);
-		return Array.isArray(d) ? d.map(String) : [];
-	} catch {
-		return [];
-	}
 }
 
 /**
@@ -97,7 +82,7 @@ export function indicatorBreakdowns(db: Db, codes: readonly string[], opts: { re
 	for (const code of codes) {
 		const rows = byCode.get(code);
 		if (!rows) continue;
-		const dimensions = dims(rows[0]!.dimensions);
+		const dimensions = parseDimensions(rows[0]!.dimensions);
 		// The confidentiality rule is for counts of victims (sensitive indicators) only.
 		const mask = !!opts.mask && !!rows[0]!.sensitive;
 		// group by region × period
@@ -128,7 +113,7 @@ export function indicatorBreakdowns(db: Db, codes: readonly string[], opts: { re
 			periods,
 			period,
 			view: period ? (views.get(`${wantIso ?? ''}|${period}`) ?? null) : null,
-			sources: parseSources(shown.flatMap((r) => (r.sources ?? '').split('\u001f'))),
+			sources: sourcesOf(shown.flatMap((r) => (r.sources ?? '').split('\u001f'))),
 			isDemo: shown.some((r) => !!r.isDemo),
 			maskedTotals
 		});

@@ -12,6 +12,7 @@ import { m } from '../paraglide/messages';
 import { LOCALES } from '../domain/enums';
 import type { Db } from './db/client';
 import { VALUE_COLUMNS } from './imports';
+import { hasDimension } from '../schemas/json-columns';
 
 export type ColumnSpec = { name: string; required: boolean; help: string };
 export type SheetSpec = { name: string; columns: readonly ColumnSpec[] };
@@ -63,7 +64,7 @@ export async function valuesTemplate(db: Db): Promise<Buffer> {
 		ORDER BY i.code`);
 	const reference = [
 		['code', 'name_fr', 'frequency', 'by_region', 'unit', 'plan_start', 'plan_end'],
-		...inds.map((i) => [i.code, i.name, i.frequency, JSON.parse(i.dimensions).includes('region') ? 'yes' : 'no', i.unit?.split('|').at(-1) ?? '', i.start, i.end])
+		...inds.map((i) => [i.code, i.name, i.frequency, hasDimension(i.dimensions, 'region') ? 'yes' : 'no', i.unit?.split('|').at(-1) ?? '', i.start, i.end])
 	];
 	return workbook(VALUES_SHEETS, ['import_tpl_values_1', 'import_tpl_values_2', 'import_tpl_values_3'], {}, [{ name: 'indicators', rows: reference }]);
 }

@@ -22,6 +22,7 @@ import { checkPlausible } from '../domain/indicator';
 import { matchesFrequency, parsePeriod } from '../domain/period';
 import type { Frequency, IndicatorKind } from '../domain/enums';
 import { nowIso } from './write-result';
+import { hasDimension } from '../schemas/json-columns';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const VALUE_COLUMNS = ['indicator', 'period', 'region', 'value', 'source', 'note'] as const;
@@ -209,7 +210,7 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
 		else if (p.start > ind.planEnd || p.end < ind.planStart) (ok = false), at('period', 'err_import_period_outside_plan', { start: ind.planStart, end: ind.planEnd });
 		let regionId: number | null = null;
 		if (d.region) {
-			if (!JSON.parse(ind.dimensions).includes('region')) (ok = false), at('region', 'err_region_not_disaggregated');
+			if (!hasDimension(ind.dimensions, 'region')) (ok = false), at('region', 'err_region_not_disaggregated');
 			else regionId = regions.get(d.region) ?? ((ok = false), at('region', 'err_region_unknown'), null);
 		}
 		const plausible = checkPlausible(ind.kind, d.value, ind.min, ind.max);

@@ -18,15 +18,7 @@ import { can, type Actor as Viewer, type Target } from './auth/permissions';
 import { OPEN_STATES as OPEN } from '../domain/workflow';
 import { refuseClosedPeriod, refuseDecision, refuseOutsidePlan } from './workflow';
 import * as notices from './notifications';
-
-function dimensionsOf(json: string): string[] {
-	try {
-		const d = JSON.parse(json);
-		return Array.isArray(d) ? d : [];
-	} catch {
-		return [];
-	}
-}
+import { hasDimension } from '../schemas/json-columns';
 
 /** Only totals (no sex/age/exploitation/nationality category) are entered through this form. */
 const totalsOnly = and(isNull(indicatorValues.sex), isNull(indicatorValues.ageGroup), isNull(indicatorValues.exploitation), isNull(indicatorValues.nationality));
@@ -48,7 +40,7 @@ export function save(db: Db, actor: { id: number }, input: IndicatorValueInput):
 		if (!matchesFrequency(input.period, ind.frequency)) errors.period = 'err_period_frequency';
 		let regionId: number | null = null;
 		if (input.region) {
-			if (!dimensionsOf(ind.dimensions).includes('region')) errors.region = 'err_region_not_disaggregated';
+			if (!hasDimension(ind.dimensions, 'region')) errors.region = 'err_region_not_disaggregated';
 			else regionId = tx.select({ id: regions.id }).from(regions).where(eq(regions.iso, input.region)).get()?.id ?? null;
 			if (regionId == null && !errors.region) errors.region = 'err_region_unknown';
 		}

@@ -24,6 +24,7 @@ import { m } from '../paraglide/messages';
 import type { Locale } from '../domain/enums';
 import { formatNumber } from '../domain/format';
 import { nowIso } from './write-result';
+import { parseObject } from '../schemas/json-columns';
 
 export const MAX_ATTEMPTS = 8;
 /** A new notice waits this long before it is mailed, so that a burst of decisions makes one digest. */
@@ -99,7 +100,7 @@ export function queueDigests(db: Db, origin: string, now = new Date()): number {
 		for (const [userId, rows] of byUser) {
 			const first = rows[0]!;
 			if (first.wants && first.active) {
-				const notices = rows.map((r) => ({ kind: r.n.kind, payload: JSON.parse(r.n.payload) as Record<string, unknown> }));
+				const notices = rows.map((r) => ({ kind: r.n.kind, payload: parseObject(r.n.payload) }));
 				const { subject, body } = composeDigest(first.locale, first.name, notices, origin);
 				// Keyed by the notices it carries: queuing the same ones twice is refused by the unique index.
 				const key = `digest:${userId}:${rows.map((r) => r.n.id).join(',')}`.slice(0, 500);

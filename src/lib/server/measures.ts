@@ -5,6 +5,9 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db/client';
 import { flagSql } from './flags-sql';
+import { likePattern } from './sql-like';
+import { hasDimension } from '../schemas/json-columns';
+import { DUE_SOON_DAYS } from '../domain/status';
 import { institutionLabelColumns, measureRowColumns } from './columns';
 import type { MeasureFilters } from '../schemas/measure';
 import { can, type Actor } from './auth/permissions';
@@ -110,7 +113,7 @@ export function getMeasure(db: Db, code: string, viewer: Actor | null | undefine
 		: [];
 
 	// Current values per region (totals only) of the indicators broken down by region.
-	const regionValues = indicatorRows.some((i) => i.dimensions.includes('"region"'))
+	const regionValues = indicatorRows.some((i) => hasDimension(i.dimensions, 'region'))
 		? db
 				.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodStart: indicatorValues.periodStart, iso: regions.iso, value: indicatorValues.value, isDemo: indicatorValues.isDemo })
 				.from(indicatorValues)
@@ -236,10 +239,6 @@ export interface ListOptions {
 	pageSize?: number;
 }
 
-function likePattern(q: string): string {
-	return `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-}
-
 /**
  * One page of measures matching the filters, with the derived flags computed by SQL, and the total.
  * Every filter is a sargable condition or an `IN (subquery)` on an indexed link table.
@@ -346,8 +345,6 @@ export function getMeasureRef(db: Db, code: string) {
 export function indicatorBelongs(db: Db, indicatorId: number, measureId: number): boolean {
 	return !!db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.id, indicatorId), eq(indicators.measureId, measureId))).get();
 }
-
-export const DUE_SOON_DAYS = 60;
 
 /**
  * A focal point's work: the measures its institution leads or contributes to, what is open on each

@@ -13,6 +13,7 @@ import { transaction } from './db/client';
 import { meta, notifications, users } from './db/schema';
 import { addDays } from '../domain/calendar';
 import { nowIso } from './write-result';
+import { parseObject } from '../schemas/json-columns';
 
 export type Notice = typeof notifications.$inferSelect;
 export type NoticeKind = 'review' | 'period_opened' | 'deadlines' | 'period_due';
@@ -47,17 +48,9 @@ export function list(db: Db, userId: number, limit = 50): (Omit<Notice, 'payload
 		.orderBy(sql`${notifications.readAt} IS NOT NULL`, desc(sql`coalesce(${notifications.updatedAt}, ${notifications.createdAt})`), desc(notifications.id))
 		.limit(limit)
 		.all()
-		.map((n) => ({ ...n, payload: parse(n.payload) }));
+		.map((n) => ({ ...n, payload: parseObject(n.payload) }));
 }
 
-function parse(json: string): Record<string, unknown> {
-	try {
-		const v = JSON.parse(json);
-		return v && typeof v === 'object' ? v : {};
-	} catch {
-		return {};
-	}
-}
 
 /** Marks one of the user's own notices read (another user's id changes nothing). */
 export function markRead(db: Db, userId: number, id: number): boolean {
@@ -89,7 +82,7 @@ export function reviewed(tx: Db, who: { institutionId: number | null; authorId: 
 			.orderBy(desc(notifications.id))
 			.get();
 		if (open) {
-			const p = parse(open.payload) as { items?: ReviewItem[]; total?: number };
+			const p = parseObject(open.payload) as { items?: ReviewItem[]; total?: number };
 			const items = [...(p.items ?? []), item].slice(-DIGEST_MAX_ITEMS);
 			tx.update(notifications).set({ payload: JSON.stringify({ items, total: (p.total ?? p.items?.length ?? 0) + 1 }), updatedAt: at }).where(eq(notifications.id, open.id)).run();
 		} else {

@@ -17,6 +17,7 @@ import { can, type Actor } from './auth/permissions';
 import { invalid, notFound, conflict, wrongState, nowIso, type WriteResult } from './write-result';
 import { CONFIDENTIALITY_THRESHOLD, suppressSmallCells } from '../domain/confidentiality';
 import { parsePeriod } from '../domain/period';
+import { parseSources } from '../schemas/json-columns';
 import {
 	SNAPSHOT_SCHEMA,
 	reportTitles,
@@ -76,13 +77,8 @@ function indicatorRows(db: Db, scope: dashboard.Scope, end: string): { rows: Jso
 function sourcesOf(rows: Json[]): { label: string; url: string | null }[] {
 	const out = new Map<string, { label: string; url: string | null }>();
 	for (const r of rows) {
-		try {
-			for (const src of JSON.parse(String(r.indicatorSources ?? '[]')) as { title?: string; url?: string }[]) {
-				if (src.title) out.set(src.title, { label: src.title, url: src.url ?? null });
-			}
-		} catch {
-			// a malformed sources column is shown as no source rather than breaking the publication
-		}
+		// a malformed sources column is shown as no source rather than breaking the publication
+		for (const src of parseSources(r.indicatorSources == null ? null : String(r.indicatorSources))) out.set(src.title, { label: src.title, url: src.url });
 		if (r.value != null && r.source) out.set(String(r.source), { label: String(r.source), url: null });
 	}
 	return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, 'fr'));

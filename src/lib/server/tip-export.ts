@@ -21,6 +21,7 @@ import { answersTipYear, tipYear, TIP_FIGURES, TIP_PILLARS, type TipYear } from 
 import { breakdownView, categoryKey, countryName, type BreakdownRow, type ViewCell } from '../domain/breakdown';
 import { isSmallCount, MASKED_LABEL } from '../domain/confidentiality';
 import { institutionLabel } from '../domain/institution-label';
+import { parseDimensions, parseSources } from '../schemas/json-columns';
 
 type Msg = (p?: object, o?: object) => string;
 const msg = (key: string, locale: Locale, params: object = {}): string => (m as unknown as Record<string, Msg>)[key]?.(params, { locale }) ?? key;
@@ -104,12 +105,7 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 		const pillar = fig?.pillar ?? first.pillar ?? 'governance';
 		const item = fig ? msg(`tip_item_${fig.item}`, locale) : null;
 		const totalRow = g.find((r) => !r.sex && !r.ageGroup && !r.exploitation && !r.nationality);
-		let dims: string[] = [];
-		try {
-			dims = JSON.parse(first.dimensions);
-		} catch {
-			dims = [];
-		}
+		const dims = parseDimensions(first.dimensions);
 		const sensitiveMask = mask && !!first.sensitive;
 		const parts: BreakdownRow[] = g.filter((r) => r !== totalRow).map((r) => ({ sex: r.sex, ageGroup: r.ageGroup, exploitation: r.exploitation, nationality: r.nationality, value: r.value }));
 		const view = breakdownView(parts, totalRow?.value ?? null, dims, sensitiveMask);
@@ -131,13 +127,7 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 		for (const d of view.dimensions) for (const c of d.cells) if (c.value != null || c.masked) rows.push(base(dimLabel(d.dimension), catLabel(d.dimension, c.category), c));
 		byPillar.set(pillar, rows);
 		for (const r of g)
-			for (const s of (r.sources ?? '').split('\u001f')) {
-				try {
-					for (const x of JSON.parse(s || '[]') as { title: string; url?: string }[]) if (x?.title) sourceSet.set(`${x.title}|${x.url ?? ''}`, { label: x.title, url: x.url ?? null });
-				} catch {
-					/* no source */
-				}
-			}
+			for (const s of (r.sources ?? '').split('\u001f')) for (const x of parseSources(s)) sourceSet.set(`${x.title}|${x.url ?? ''}`, { label: x.title, url: x.url });
 	}
 
 	const figureColumns = [

@@ -15,21 +15,14 @@ import { matchesFrequency, parsePeriod } from '../domain/period';
 import { conflict, notFound, nowIso, wrongState, type WriteResult } from './write-result';
 import type { GridInput } from '../schemas/grid';
 import { refuseClosedPeriod, refuseOutsidePlan } from './workflow';
+import { parseDimensions } from '../schemas/json-columns';
 
 const OPEN = ['draft', 'submitted', 'returned'] as const;
 
-export function dimensionsOf(json: string): string[] {
-	try {
-		const d = JSON.parse(json);
-		return Array.isArray(d) ? d.map(String) : [];
-	} catch {
-		return [];
-	}
-}
 
 /** Whether an indicator's values have breakdowns to enter on a grid (anything besides region). */
 export function hasBreakdowns(dimensionsJson: string): boolean {
-	return dimensionsOf(dimensionsJson).some((d) => (BREAKDOWN_DIMENSIONS as readonly string[]).includes(d));
+	return parseDimensions(dimensionsJson).some((d) => (BREAKDOWN_DIMENSIONS as readonly string[]).includes(d));
 }
 
 /** The rows of a grid: indicator × period × region, any categories. */
@@ -124,7 +117,7 @@ export function save(db: Db, actor: { id: number }, input: GridInput): GridResul
 	return transaction(db, (tx): GridResult => {
 		const ind = tx.select().from(indicators).where(eq(indicators.id, input.indicatorId)).get();
 		if (!ind) return notFound();
-		const dims = dimensionsOf(ind.dimensions);
+		const dims = parseDimensions(ind.dimensions);
 		const errors: GridError[] = [];
 		if (!matchesFrequency(input.period, ind.frequency)) errors.push({ field: 'period', key: 'err_period_frequency' });
 		let regionId: number | null = null;

@@ -15,6 +15,7 @@ import { failFor } from '$lib/server/form-result';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { evidenceRemoveSchema, indicatorValueSchema, progressUpdateSchema, stageSchema } from '$lib/schemas/reporting';
 import { isPeriodCode } from '$lib/domain/period';
+import { isRegionCode } from '$lib/domain/region';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Everything on the page is read as the signed-in viewer: the rules of `permissions.ts` decide what they get. */
@@ -25,7 +26,7 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 	const br = url.searchParams.get('br');
 	const found = measures.getMeasure(db, params.code, viewer, {
 		breakdownPeriod: bp && isPeriodCode(bp) ? bp : null,
-		breakdownRegion: br && /^MA-[0-1][0-9]$/.test(br) ? br : null
+		breakdownRegion: br && isRegionCode(br) ? br : null
 	});
 	if (!found) {
 		// An old link to a measure that moved to another objective.
