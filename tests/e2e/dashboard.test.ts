@@ -99,6 +99,34 @@ describe('overview', () => {
 		await context.close();
 	});
 
+	it('the partner\'s overview on a phone: each chart to its table and back, with no script error', async () => {
+		// The map's view transform is null in a box of no area, which a chart's host is while the table
+		// is shown: ECharts threw "Cannot read properties of null (reading '0')" when it was resized then.
+		const { context, page } = await newPage(browser, { width: 390, height: 844 });
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		page.on('console', (msg) => {
+			if (msg.type() === 'error') errors.push(msg.text());
+		});
+		await login(page, 'oim@rasd.demo', 'Rasd-Oim-2026!');
+		const drawn = await chartsReady(page);
+		expect(drawn).toBeGreaterThanOrEqual(4);
+		const charts = page.locator('[data-chart-state=ready]:has(.switch)');
+		for (let i = 0; i < (await charts.count()); i++) {
+			const chart = charts.nth(i);
+			await chart.scrollIntoViewIfNeeded();
+			await chart.locator('.switch button').nth(1).click();
+			await expect.poll(() => chart.locator('.equiv').evaluate((el) => el.classList.contains('sr-only'))).toBe(false);
+			await page.setViewportSize({ width: 360, height: 844 });
+			await chart.locator('.switch button').nth(0).click();
+			await page.setViewportSize({ width: 390, height: 844 });
+			await expect.poll(() => chart.locator('.host svg').count()).toBe(1);
+		}
+		expect(await page.locator('[data-testid=region-map] .host svg path').count()).toBeGreaterThanOrEqual(12);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('shows an indicator per region on the map, chosen in the URL, masked for partners', async () => {
 		const { context, page } = await newPage(browser);
 		await login(page, COMMISSION.email, COMMISSION.password);
