@@ -68,10 +68,37 @@ describe('indicator explorer list', () => {
 		expect(codes).toEqual(expect.arrayContaining(matches));
 	});
 
-	it('a page past the end shows no indicator but a way back; a malformed page is the first', () => {
-		const last = open('?page=999');
-		expect(last.search.rows).toHaveLength(0);
-		expect(last.hasNext).toBe(false);
+	it('a page past the end shows the last page, not an empty list; a malformed page is the first', () => {
+		const { pages } = walk('');
+		const lastPage = pages[pages.length - 1]!;
+		const past = open('?page=999');
+		expect(past.page).toBe(pages.length);
+		expect(past.pages).toBe(pages.length);
+		expect(past.search.rows.map((r) => r.code)).toEqual(lastPage.search.rows.map((r) => r.code));
+		expect(past.search.rows.length).toBeGreaterThan(0);
+		expect(past.hasNext).toBe(false);
+		expect((past as unknown as { pastEnd: boolean }).pastEnd).toBe(false);
+		// the same with a search: its own last page
+		const searched = open('?q=victimes&page=999');
+		expect(searched.page).toBe(searched.pages);
+		expect(searched.search.rows.length).toBeGreaterThan(0);
 		expect(open('?page=abc').page).toBe(1);
+	});
+});
+
+describe('indicator explorer list past 500 indicators', () => {
+	it('past the end of a capped list ("500+", no page count) says there are no more and links to the first page', () => {
+		// 500 more indicators (copies of the first one): the count is capped, so the last page is not known
+		db.run(sql`WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 500)
+			INSERT INTO indicators (measure_id, code, name_fr, kind, frequency)
+			SELECT i.measure_id, 'ZZ-' || printf('%04d', n.k), i.name_fr, i.kind, i.frequency FROM n, (SELECT * FROM indicators ORDER BY code LIMIT 1) i`);
+		const past = open('?page=999') as Page & { pastEnd: boolean };
+		expect(past.pages).toBeNull();
+		expect(past.search.rows).toHaveLength(0);
+		expect(past.pastEnd).toBe(true);
+		expect(past.hasNext).toBe(false);
+		const first = open('') as Page & { pastEnd: boolean };
+		expect(first.pastEnd).toBe(false);
+		expect(first.search.rows.length).toBeGreaterThan(0);
 	});
 });

@@ -14,16 +14,24 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	const explorer = p.i
 		? dashboard.indicatorExplorerFor(db, locals.user, p.i, { includeSubmitted, regionPeriod: p.rp ?? null, breakdownPeriod: p.bp ?? null, breakdownRegion: p.br ?? null })
 		: null;
-	const page = p.page ?? 1;
-	const search = dashboard.searchIndicators(db, p.q, dashboard.EXPLORER_PAGE_SIZE, (page - 1) * dashboard.EXPLORER_PAGE_SIZE);
+	const size = dashboard.EXPLORER_PAGE_SIZE;
+	let page = p.page ?? 1;
+	let search = dashboard.searchIndicators(db, p.q, size, (page - 1) * size);
 	// A capped count ("500+") says nothing of the last page: a full page may have a next one.
-	const pages = search.capped ? null : Math.max(1, Math.ceil(search.total / dashboard.EXPLORER_PAGE_SIZE));
+	const pages = search.capped ? null : Math.max(1, Math.ceil(search.total / size));
+	// A page past the end (an old link, a hand-typed URL) shows the last page rather than nothing.
+	if (pages != null && page > pages) {
+		page = pages;
+		search = dashboard.searchIndicators(db, p.q, size, (page - 1) * size);
+	}
 	return {
 		q: p.q ?? '',
 		page,
 		pages,
-		hasNext: pages == null ? search.rows.length === dashboard.EXPLORER_PAGE_SIZE : page < pages,
-		offset: (page - 1) * dashboard.EXPLORER_PAGE_SIZE,
+		/** past the end of a list whose count is capped: nothing here, the way back is the first page */
+		pastEnd: page > 1 && search.rows.length === 0,
+		hasNext: pages == null ? search.rows.length === size : page < pages,
+		offset: (page - 1) * size,
 		code: p.i ?? null,
 		search,
 		explorer,
