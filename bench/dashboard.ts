@@ -1,5 +1,5 @@
 /**
- * Times the dashboard read models (`src/lib/server/dashboard.ts`) on a bench database, and weighs the
+ * Times the dashboard read models (`src/lib/server/dashboard/`) on a bench database, and weighs the
  * JavaScript the overview page loads:
  *
  *   npx tsx bench/dashboard.ts [--db bench/out/national.db] [--runs 50] [--warmup 5] [--today 2026-07-20]

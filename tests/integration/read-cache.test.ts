@@ -16,7 +16,7 @@ import * as updates from '../../src/lib/server/progress-updates';
 import { createSession } from '../../src/lib/server/auth/session';
 import * as schema from '../../src/lib/server/db/schema';
 import { getTableName, isTable } from 'drizzle-orm';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const PLAN = 'PN-2023-2030';
 const opts = { today: '2026-07-20' };
@@ -147,10 +147,11 @@ describe('read-model cache', () => {
 		}
 		// What the cached read models read: the tables their SQL names and the drizzle tables they import.
 		const read = new Set<string>();
-		for (const file of ['dashboard', 'plan', 'columns']) {
-			const source = readFileSync(`src/lib/server/${file}.ts`, 'utf8');
+		const dashboardModules = readdirSync('src/lib/server/dashboard').map((f) => `dashboard/${f}`);
+		for (const file of [...dashboardModules, 'plan.ts', 'columns.ts']) {
+			const source = readFileSync(`src/lib/server/${file}`, 'utf8');
 			for (const m of source.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)/g)) if (tables.includes(m[1]!)) read.add(m[1]!);
-			const imported = /import \{([^}]*)\} from '\.\/db\/schema'/.exec(source)?.[1] ?? '';
+			const imported = /import \{([^}]*)\} from '(?:\.\.?\/)+db\/schema'/.exec(source)?.[1] ?? '';
 			for (const name of imported.split(',').map((x) => x.trim().replace(/^type\s+/, ''))) {
 				const table = (schema as Record<string, unknown>)[name];
 				if (isTable(table)) read.add(getTableName(table));

@@ -14,7 +14,8 @@ import { institutionLabel, type InstitutionNames } from '../domain/institution-l
 import { unitLabel } from '../domain/units';
 import { MASKED_LABEL } from '../domain/confidentiality';
 import { CONTENT_TYPES, tableToCsv, tablesToXlsx, type Notes, type Table } from './exports';
-import type { IndicatorChoice, IndicatorExplorer } from './dashboard';
+import type { IndicatorChoice } from './dashboard/indicator-search';
+import type { IndicatorExplorer } from './dashboard/explorer';
 
 const text = (row: object, field: string, locale: Locale) => localized(row as Record<string, unknown>, field, locale).text;
 

@@ -1,0 +1,170 @@
+/**
+ * The snapshot every dashboard block reads: the scope of measures, the as-of options and the `snap` CTE.
+ *
+ * Relative imports only: the bench scripts run this module under tsx, outside Vite.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { flagSql } from '../flags-sql';
+import { parsePeriod, periodsBetween } from '../../domain/period';
+
+/** Deadlines shown as "due soon": within this many days of the reference day. */
+export const DUE_SOON_DAYS = 90;
+/** Rows shown in the overview's deadline tables. */
+
+// ─── Scope and snapshot ─────────────────────────────────────────────────────────────────────────
+
+/** Which measures a block is about. */
+export type Scope =
+	| { kind: 'all' }
+	/** the measures under the plan's axes, and those answering the plan's recommendations */
+	| { kind: 'plan'; planId: number }
+	| { kind: 'axis'; axisId: number }
+	| { kind: 'lead'; institutionId: number }
+	| { kind: 'contributor'; institutionId: number }
+	| { kind: 'region'; regionId: number }
+	| { kind: 'recommendation'; recommendationId: number }
+	/** every measure linked to a recommendation (the recommendations table of the overview) */
+	| { kind: 'recommended' };
+
+/** When the figures are taken. */
+export interface SnapshotOptions {
+	/** 'YYYY-MM-DD': the reference day for overdue, at risk and due soon */
+	today: string;
+	/** 'YYYY-MM-DD': the plan as it stood at the end of that day, from validated history */
+	asOf?: string | null;
+	/** a period code: the latest validated report for that period or an earlier one */
+	period?: string | null;
+}
+
+/** The day flags and deadlines are computed against: the as-of date when there is one (and it is past). */
+export function referenceDay(opts: SnapshotOptions): string {
+	return opts.asOf && opts.asOf < opts.today ? opts.asOf : opts.today;
+}
+
+function isHistorical(opts: SnapshotOptions): boolean {
+	return !!(opts.asOf || (opts.period && parsePeriod(opts.period)));
+}
+
+/**
+ * Whether measure `m` (an alias of `measures`) is in scope. The unary `+` keeps the planner from
+ * turning an IN-list into rowid lookups (each one a fetch of a wide measure row): it scans the
+ * narrow covering dashboard index instead and checks each entry against the small IN-list.
+ */
+export function inScope(scope: Scope, m = 'm'): SQL {
+	const id = sql.raw(`+${m}.id`);
+	const objective = sql.raw(`+${m}.objective_id`);
+	switch (scope.kind) {
+		case 'all':
+			return sql`1`;
+		case 'plan':
+			return sql`(${objective} IN (SELECT o.id FROM objectives o JOIN axes a ON a.id = o.axis_id WHERE a.plan_id = ${scope.planId})
+				OR ${id} IN (SELECT rm.measure_id FROM recommendation_measures rm JOIN recommendations r ON r.id = rm.recommendation_id WHERE r.plan_id = ${scope.planId}))`;
+		case 'axis':
+			return sql`${objective} IN (SELECT id FROM objectives WHERE axis_id = ${scope.axisId})`;
+		case 'lead':
+			return sql`${sql.raw(`${m}.lead_institution_id`)} = ${scope.institutionId}`;
+		case 'contributor':
+			return sql`${id} IN (SELECT measure_id FROM measure_institutions WHERE institution_id = ${scope.institutionId})`;
+		case 'region':
+			return sql`${id} IN (SELECT measure_id FROM measure_regions WHERE region_id = ${scope.regionId})`;
+		case 'recommendation':
+			return sql`${id} IN (SELECT measure_id FROM recommendation_measures WHERE recommendation_id = ${scope.recommendationId})`;
+		case 'recommended':
+			return sql`${id} IN (SELECT measure_id FROM recommendation_measures)`;
+	}
+}
+
+/** The last day of a period code, as SQL over a column holding codes (`2025-S1` → `2025-06-30`). */
+export function periodEndSql(col: string): SQL {
+	const c = sql.raw(col);
+	return sql`(CASE
+		WHEN ${c} GLOB '[0-9][0-9][0-9][0-9]-S1' THEN substr(${c}, 1, 4) || '-06-30'
+		WHEN ${c} GLOB '[0-9][0-9][0-9][0-9]-S2' THEN substr(${c}, 1, 4) || '-12-31'
+		WHEN ${c} GLOB '[0-9][0-9][0-9][0-9]' THEN ${c} || '-12-31'
+		WHEN ${c} GLOB '[0-9][0-9][0-9][0-9]-Q1' THEN substr(${c}, 1, 4) || '-03-31'
+		WHEN ${c} GLOB '[0-9][0-9][0-9][0-9]-Q2' THEN substr(${c}, 1, 4) || '-06-30'
+		WHEN ${c} GLOB '[0-9][0-9][0-9][0-9]-Q3' THEN substr(${c}, 1, 4) || '-09-30'
+		WHEN ${c} GLOB '[0-9][0-9][0-9][0-9]-Q4' THEN substr(${c}, 1, 4) || '-12-31'
+		WHEN ${c} GLOB 'TIP[0-9][0-9][0-9][0-9]' THEN substr(${c}, 4, 4) || '-03-31'
+	END)`;
+}
+
+/** The day after `day` ('YYYY-MM-DD'): `reviewed_at < next` keeps the whole of `day` (instants are UTC text). */
+export function nextDay(day: string): string {
+	const d = new Date(`${day}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + 1);
+	return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Every period code (year, semester, quarter, TIP year) that ends on or before `end`, from 2000 on:
+ * the reports "on that period or an earlier one", as an IN-list the index search can check cheaply.
+ */
+export function periodCodesEndingBy(end: string): string[] {
+	const lastYear = Number(end.slice(0, 4)) + 1;
+	const codes: string[] = [];
+	for (const f of ['annual', 'semester', 'quarter', 'tip_year'] as const) codes.push(...periodsBetween(f, 2000, lastYear));
+	return codes.filter((c) => parsePeriod(c)!.end <= end);
+}
+
+/**
+ * The latest validated update of measure `m` within the snapshot's bounds — reviewed by the end of
+ * the as-of day, and/or reported on the selected period or an earlier one — packed as
+ * `status|progress|reviewed_at` so that one backward search of the covering
+ * `(measure_id, state, reviewed_at, period, status, progress)` index gives all three.
+ */
+function latestUpdatePackedSql(opts: SnapshotOptions, m = 'm'): SQL {
+	const conds: SQL[] = [sql`x.measure_id = ${sql.raw(`${m}.id`)}`, sql`x.state = 'validated'`];
+	if (opts.asOf) conds.push(sql`x.reviewed_at < ${nextDay(opts.asOf)}`);
+	const end = opts.period ? parsePeriod(opts.period)?.end : undefined;
+	if (end) {
+		conds.push(sql`x.period IN (${sql.join(
+			periodCodesEndingBy(end).map((c) => sql`${c}`),
+			sql`, `
+		)})`);
+	}
+	return sql`(SELECT x.status || '|' || x.progress || '|' || x.reviewed_at FROM progress_updates x WHERE ${sql.join(conds, sql` AND `)} ORDER BY x.reviewed_at DESC LIMIT 1)`;
+}
+
+/** Unpacks `status|progress|reviewed_at` (column `packed` of alias `r`) into the snapshot's columns. */
+export const unpacked = sql.raw(`coalesce(substr(r.packed, 1, instr(r.packed, '|') - 1), 'planned') AS status,
+	coalesce(CAST(substr(r.packed, instr(r.packed, '|') + 1, instr(substr(r.packed, instr(r.packed, '|') + 1), '|') - 1) AS INTEGER), 0) AS progress,
+	substr(substr(r.packed, instr(r.packed, '|') + 1), instr(substr(r.packed, instr(r.packed, '|') + 1), '|') + 1) AS last_validated_at`);
+
+const SNAP_COLUMNS = 'id, objective_id, lead_institution_id, weight, start_date, deadline, is_demo';
+export const cols = (alias: string, list = SNAP_COLUMNS) => sql.raw(list.replace(/(\w+)/g, `${alias}.$1`));
+
+/**
+ * The CTEs every block reads (without WITH):
+ *
+ * - `snap`: one row per measure in scope with id, objective_id, lead_institution_id, weight,
+ *   start_date, deadline, is_demo, status, progress, last_validated_at, and the derived flags on
+ *   the reference day as 0/1 columns: overdue, at_risk, stale (`flagSql`, the SQL mirror of
+ *   `$lib/domain/status`) and due_soon. The current snapshot is a scan of the covering dashboard
+ *   index, inlined where it is read (a column not read is not computed); a historical one resolves
+ *   each measure's latest update once, materialized.
+ * - `cube`: `snap` summed per objective × lead institution × status (counts, weighted sums, flags),
+ *   a few hundred rows from which the key figures and the roll-ups by axis, objective and lead
+ *   institution are added up, so the costly flags are computed once per measure.
+ */
+export function snapshotCte(scope: Scope, opts: SnapshotOptions): SQL {
+	const day = referenceDay(opts);
+	const f = flagSql(day, 'u');
+	const historical = isHistorical(opts);
+	const base = historical
+		? // A subquery in FROM would be flattened and the search repeated for each use of \`packed\`.
+			sql`snap_raw AS MATERIALIZED (SELECT ${cols('m')}, ${latestUpdatePackedSql(opts)} AS packed FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL),
+			snap_u AS NOT MATERIALIZED (SELECT ${cols('r')}, ${unpacked} FROM snap_raw r)`
+		: sql`snap_u AS NOT MATERIALIZED (SELECT ${cols('m')}, m.status, m.progress, m.last_validated_at FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL)`;
+	return sql`${base},
+		snap AS ${sql.raw(historical ? 'MATERIALIZED' : 'NOT MATERIALIZED')} (
+			SELECT u.*, ${f.overdue} AS overdue, ${f.atRisk} AS at_risk, ${f.stale} AS stale,
+				(u.status NOT IN ('completed', 'cancelled') AND u.deadline >= ${day} AND u.deadline <= date(${day}, ${`+${DUE_SOON_DAYS} days`})) AS due_soon
+			FROM snap_u u),
+		cube AS MATERIALIZED (
+			SELECT s.objective_id, s.lead_institution_id, s.status, count(*) AS n,
+				sum(CASE WHEN s.status <> 'cancelled' THEN s.progress * s.weight END) AS pw,
+				sum(CASE WHEN s.status <> 'cancelled' THEN s.weight END) AS w,
+				sum(s.overdue) AS overdue, sum(s.at_risk) AS at_risk, sum(s.stale) AS stale, sum(s.due_soon) AS due_soon, sum(s.is_demo) AS demo
+			FROM snap s GROUP BY s.objective_id, s.lead_institution_id, s.status)`;
+}

@@ -1,0 +1,66 @@
+/**
+ * The progress trend over reporting periods.
+ *
+ * Relative imports only: the bench scripts run this module under tsx, outside Vite.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { parsePeriod, periodsBetween } from '../../domain/period';
+import { type Scope, type SnapshotOptions, referenceDay, inScope, periodEndSql, nextDay, unpacked } from './snapshot';
+import { type Json, num, numOrNull, str } from './blocks';
+
+// ─── Trend over periods ─────────────────────────────────────────────────────────────────────────
+
+export interface TrendPoint {
+	period: string;
+	/** weighted progress 0..100 of the measures started by the end of the period */
+	progress: number | null;
+	completed: number;
+	measures: number;
+}
+
+/**
+ * The semesters a trend runs over: from `fromYear` to the semester containing the reference day (or
+ * the selected period, if earlier), at most `max` of them (the latest).
+ */
+export function trendPeriods(fromYear: number, opts: SnapshotOptions, max = 16): { code: string; end: string }[] {
+	const day = referenceDay(opts);
+	const bound = opts.period ? parsePeriod(opts.period)?.end : undefined;
+	const last = bound && bound < day ? bound : day;
+	return periodsBetween('semester', fromYear, Number(last.slice(0, 4)))
+		.map((c) => parsePeriod(c)!)
+		.filter((p) => p.start <= last)
+		.slice(-max)
+		.map((p) => ({ code: p.code, end: p.end }));
+}
+
+/**
+ * Weighted progress of the measures in scope at the end of each semester, as the period snapshot
+ * gives it: for each measure, its latest validated update reported on that semester or an earlier
+ * one (a measure started by then and not yet reported counts as planned at 0 %). One statement: the
+ * semesters are a VALUES list joined to the measures, each pair resolved by a backward search of
+ * the covering update index that stops at the first report on a period ended by then.
+ */
+export function progressTrend(db: Db, scope: Scope, opts: SnapshotOptions, fromYear = 2023): TrendPoint[] {
+	const periods = trendPeriods(fromYear, opts);
+	if (periods.length === 0) return [];
+	const values = sql.join(
+		periods.map((p) => sql`(${p.code}, ${p.end})`),
+		sql`, `
+	);
+	const conds: SQL[] = [sql`x.measure_id = ms.id`, sql`x.state = 'validated'`, sql`${periodEndSql('x.period')} <= p.pend`];
+	if (opts.asOf) conds.push(sql`x.reviewed_at < ${nextDay(opts.asOf)}`);
+	const packed = sql`(SELECT x.status || '|' || x.progress || '|' || x.reviewed_at FROM progress_updates x WHERE ${sql.join(conds, sql` AND `)} ORDER BY x.reviewed_at DESC LIMIT 1)`;
+	const out = db.all<Json>(sql`
+		WITH periods(code, pend) AS (VALUES ${values}),
+		ms AS MATERIALIZED (SELECT m.id, m.weight, m.start_date FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL),
+		r AS MATERIALIZED (SELECT p.code, ms.weight, ${packed} AS packed FROM ms CROSS JOIN periods p ON ms.start_date <= p.pend),
+		g AS (
+			SELECT t.code, count(*) AS measures, count(CASE WHEN t.status = 'completed' THEN 1 END) AS completed,
+				round(sum(CASE WHEN t.status <> 'cancelled' THEN t.progress * t.weight END) / nullif(sum(CASE WHEN t.status <> 'cancelled' THEN t.weight END), 0), 1) AS progress
+			FROM (SELECT r.code, r.weight, ${unpacked} FROM r) t GROUP BY t.code
+		)
+		SELECT p.code AS period, coalesce(g.measures, 0) AS measures, coalesce(g.completed, 0) AS completed, g.progress
+		FROM periods p LEFT JOIN g ON g.code = p.code ORDER BY p.pend`);
+	return out.map((r) => ({ period: str(r.period), progress: numOrNull(r.progress), completed: num(r.completed), measures: num(r.measures) }));
+}
