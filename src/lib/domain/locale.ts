@@ -3,8 +3,3 @@ import { LOCALES, type Locale } from './enums';
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
-
-/** Right-to-left for Arabic. */
-export function directionOf(locale: Locale): 'rtl' | 'ltr' {
-	return locale === 'ar' ? 'rtl' : 'ltr';
-}
