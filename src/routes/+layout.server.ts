@@ -2,6 +2,7 @@ import type { LayoutServerLoad } from './$types';
 import { localDay } from '$lib/domain/calendar';
 import { getDb } from '$lib/server/db/client';
 import { unreadCount } from '$lib/server/notifications';
+import { navigationFor } from '$lib/server/navigation';
 
 export const load: LayoutServerLoad = ({ locals, url }) => ({
 	user: locals.user && {
@@ -10,6 +11,8 @@ export const load: LayoutServerLoad = ({ locals, url }) => ({
 		role: locals.user.role
 	},
 	locale: locals.locale,
+	// the entries `can` allows this user (the client renders them as they are)
+	nav: navigationFor(locals.user),
 	// the bell's count: one indexed count (notifications_user_idx), read again on every navigation
 	// (reading `url.pathname` makes SvelteKit re-run this load) so it never shows a stale number
 	unread: locals.user && url.pathname ? unreadCount(getDb(), locals.user.id) : 0,

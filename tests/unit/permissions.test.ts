@@ -30,6 +30,7 @@ const EXPECTED: Record<Action, Record<Role, Cell>> = {
 	'evidence.read': { admin: 'Y', commission: 'Y', focal_point: 'E', partner: 'P' },
 	'audit.read': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'measure.read_open_work': { admin: 'Y', commission: 'Y', focal_point: 'O', partner: 'N' },
+	'measure.list_own_work': { admin: 'N', commission: 'N', focal_point: 'Y', partner: 'N' },
 	'measure.report': { admin: 'Y', commission: 'N', focal_point: 'O', partner: 'N' },
 	'indicator_value.report': { admin: 'Y', commission: 'N', focal_point: 'O', partner: 'N' },
 	'rollout_stage.report': { admin: 'Y', commission: 'N', focal_point: 'O', partner: 'N' },

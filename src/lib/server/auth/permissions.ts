@@ -24,6 +24,8 @@ export const ACTIONS = [
 	'audit.read',
 	// a measure's work not validated yet (drafts, submissions, returns with their comments and evidence)
 	'measure.read_open_work',
+	// the list of work of one's own institution (/my-work)
+	'measure.list_own_work',
 	// the reporting loop
 	'measure.report',
 	'indicator_value.report',
@@ -115,6 +117,7 @@ export const RULES: Record<Action, Rule> = {
 	'audit.read': commission,
 	// Open work: those who may report on the measure, and those who review it.
 	'measure.read_open_work': { admin: 'always', commission: 'always', focal_point: 'own_institution_measure' },
+	'measure.list_own_work': { focal_point: 'always' },
 	'measure.report': reporters,
 	'indicator_value.report': reporters,
 	'rollout_stage.report': reporters,
