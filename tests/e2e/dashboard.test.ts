@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newPage, login, screenshot } from './browser';
+import { ARTIFACTS, launch, newPage, login, screenshot } from './browser';
 
 const COMMISSION = { email: 'commission@rasd.demo', password: 'Rasd-Commission-2026!' };
 
@@ -77,6 +77,32 @@ describe('overview', () => {
 		});
 		expect(legend.length).toBeGreaterThanOrEqual(2);
 		expect(Math.min(...legend)).toBeGreaterThan(0.6);
+		await setLanguage(page, 'fr');
+		await context.close();
+	});
+
+	it('on a phone in Arabic, a shortened axis label ends with its ellipsis on the left, at the end of the Arabic text', async () => {
+		const { context, page } = await newPage(browser, { width: 390, height: 844 });
+		await login(page, COMMISSION.email, COMMISSION.password);
+		await setLanguage(page, 'ar');
+		await chartsReady(page);
+		const cut = await page.evaluate(() => {
+			const texts = [...document.querySelectorAll<SVGTextElement>('[data-testid=chart-axes] .host text, [data-testid=chart-institutions] .host text')];
+			return texts
+				.filter((t) => /[\u0600-\u06FF]/.test(t.textContent ?? '') && (t.textContent ?? '').includes('…'))
+				.map((t) => {
+					const s = t.textContent!;
+					const e = s.indexOf('…');
+					// the Arabic letter just before the ellipsis in reading order
+					let a = e - 1;
+					while (a > 0 && !/[\u0600-\u06FF]/.test(s[a]!)) a--;
+					return { text: s, ellipsisX: t.getStartPositionOfChar(e).x, letterX: t.getStartPositionOfChar(a).x };
+				});
+		});
+		await page.locator('[data-testid=block-axes]').screenshot({ path: `${ARTIFACTS}/overview-ar-390-axes.png` });
+		await page.locator('[data-testid=block-institutions]').screenshot({ path: `${ARTIFACTS}/overview-ar-390-institutions.png` });
+		expect(cut.length).toBeGreaterThan(0);
+		for (const c of cut) expect(c.ellipsisX, c.text).toBeLessThan(c.letterX);
 		await setLanguage(page, 'fr');
 		await context.close();
 	});

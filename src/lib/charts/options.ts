@@ -20,6 +20,7 @@ import { formatDate, formatNumber, formatPercent } from '../domain/format';
 import { formatPeriod, periodRange } from '../domain/period';
 import { MASKED_LABEL } from '../domain/confidentiality';
 import { localized } from '../domain/localize';
+import { shortenLabel, truncatedAxisLabel } from './labels';
 
 export type ChartOption = ComposeOption<
 	BarSeriesOption | LineSeriesOption | PieSeriesOption | MapSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | MarkLineComponentOption
@@ -146,16 +147,8 @@ const labelWidth = (width?: number, wide = 180) => (compact(width) ? Math.max(90
 
 const pct = (v: number | null | undefined, locale: Locale) => (v == null ? '—' : formatPercent(v, locale));
 
-/**
- * Shortens a label for an axis (the full text is in the tooltip and the table). In Arabic the
- * ellipsis is followed by a right-to-left mark: a neutral "…" at the end of an Arabic run would
- * otherwise take the canvas's left-to-right direction and show beside the first word, not the last.
- */
-export function shorten(text: string, max = 38): string {
-	if (text.length <= max) return text;
-	const cut = text.slice(0, max - 1).trimEnd();
-	return /[\u0600-\u06FF]/.test(cut) ? `${cut}…\u200F` : `${cut}…`;
-}
+/** Shortens a label for an axis (the full text is in the tooltip and the table): see `./labels`. */
+export const shorten = shortenLabel;
 
 function baseTooltip(locale: Locale, trigger: 'item' | 'axis' = 'item'): TooltipComponentOption {
 	return {
@@ -231,7 +224,7 @@ export function progressBarsOption(
 			inverse: true,
 			position: r ? 'right' : 'left',
 			data: rows.map((row) => shorten(row.label)),
-			axisLabel: { color: COLORS.text, width: labelWidth(opts.width), overflow: 'truncate' },
+			axisLabel: { color: COLORS.text, ...truncatedAxisLabel(labelWidth(opts.width), locale) },
 			axisTick: { show: false }
 		},
 		series: [
@@ -365,7 +358,7 @@ export function byInstitutionOption(rows: readonly InstitutionBarRow[], locale: 
 			inverse: true,
 			position: r ? 'right' : 'left',
 			data: rows.map((row) => shorten(row.label, 28)),
-			axisLabel: { color: COLORS.text, width: labelWidth(width, 170), overflow: 'truncate' },
+			axisLabel: { color: COLORS.text, ...truncatedAxisLabel(labelWidth(width, 170), locale) },
 			axisTick: { show: false }
 		},
 		series: [
@@ -733,7 +726,7 @@ export function breakdownOption(bars: readonly BreakdownBar[], locale: Locale, o
 			inverse: true,
 			position: r ? 'right' : 'left',
 			data: bars.map((b) => shorten(b.label, 30)),
-			axisLabel: { color: COLORS.text, width: labelWidth(opts.width, 150), overflow: 'truncate' },
+			axisLabel: { color: COLORS.text, ...truncatedAxisLabel(labelWidth(opts.width, 150), locale) },
 			axisTick: { show: false }
 		},
 		series: [
