@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { breakdownView, type BreakdownRow } from '../../src/lib/domain/breakdown';
-import { breakdownOption } from '../../src/lib/charts/options';
+import { breakdownOption } from '../../src/lib/charts/breakdown';
 
 const row = (cats: Partial<BreakdownRow>, value: number): BreakdownRow => ({ sex: null, ageGroup: null, exploitation: null, nationality: null, ...cats, value });
 const ALL = ['sex', 'age_group', 'exploitation', 'nationality'];

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { ellipsisFor, shortenLabel, truncatedAxisLabel } from '../../src/lib/charts/labels';
-import { byInstitutionOption, progressByAxisOption } from '../../src/lib/charts/options';
+import { byInstitutionOption } from '../../src/lib/charts/institutions';
+import { progressByAxisOption } from '../../src/lib/charts/progress-bars';
 
 describe('chart labels', () => {
 	it('keeps a label that fits, cuts a long one at the end of its reading order with an ellipsis', () => {

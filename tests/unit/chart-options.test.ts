@@ -1,33 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import {
-	COLORS,
-	COMPACT_WIDTH,
-	MAP_NAME,
-	PROGRESS_BINS,
-	STAGE_COLORS,
-	STATUS_COLORS,
-	barsHeight,
-	byInstitutionOption,
-	colorFor,
-	escapeHtml,
-	institutionShortLabel,
-	niceCeil,
-	progressBarsOption,
-	progressByAxisOption,
-	progressRegionCells,
-	progressTrendOption,
-	regionMapOption,
-	rolloutTimelineOption,
-	shorten,
-	stageRegionCells,
-	statusMixOption,
-	tooltipHtml,
-	timeSeriesSlots,
-	trendOption,
-	valueBins,
-	valueRegionCells,
-	type ChartOption
-} from '../../src/lib/charts/options';
+import { COLORS, PROGRESS_BINS, STAGE_COLORS, STATUS_COLORS, colorFor, niceCeil, valueBins } from '../../src/lib/charts/palette';
+import { COMPACT_WIDTH, barsHeight, shorten, type ChartOption } from '../../src/lib/charts/option';
+import { MAP_NAME, progressRegionCells, regionMapOption, stageRegionCells, valueRegionCells } from '../../src/lib/charts/region-map';
+import { byInstitutionOption, institutionShortLabel } from '../../src/lib/charts/institutions';
+import { escapeHtml, tooltipHtml } from '../../src/lib/charts/tooltip';
+import { progressBarsOption, progressByAxisOption } from '../../src/lib/charts/progress-bars';
+import { progressTrendOption, timeSeriesSlots, trendOption } from '../../src/lib/charts/trend';
+import { rolloutTimelineOption } from '../../src/lib/charts/rollout-timeline';
+import { statusMixOption } from '../../src/lib/charts/status-mix';
 
 // The option types are unions of arrays and objects; tests read them loosely.
 type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

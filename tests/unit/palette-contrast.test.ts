@@ -4,7 +4,7 @@
  * to tell from the ground fails here.
  */
 import { describe, it, expect } from 'vitest';
-import { COLORS, STATUS_COLORS, STAGE_COLORS, SEQUENTIAL, CHART_PALETTE } from '../../src/lib/charts/options';
+import { COLORS, STATUS_COLORS, STAGE_COLORS, SEQUENTIAL, CHART_PALETTE } from '../../src/lib/charts/palette';
 
 function luminance(hex: string): number {
 	const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];

@@ -1,6 +1,6 @@
 /**
  * The ECharts build the app uses: `echarts/core` with only the charts and components the option
- * builders of `$lib/charts/options` need, drawn as SVG. `<Chart>` imports this module lazily, so
+ * builders of `$lib/charts/*` need, drawn as SVG. `<Chart>` imports this module lazily, so
  * ECharts is not in any page's initial JavaScript; the regions' GeoJSON is a further chunk, loaded
  * only by a map.
  */
@@ -8,7 +8,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import { MAP_NAME } from '$lib/charts/options';
+import { MAP_NAME } from '$lib/charts/region-map';
 
 echarts.use([BarChart, LineChart, PieChart, MapChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
 
