@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { likePattern } from '../sql-like';
 import { type Json, str, type Titles, type Names, titlesOf, namesOf } from './blocks';
 
 // ─── Indicator explorer ─────────────────────────────────────────────────────────────────────────
@@ -15,10 +16,6 @@ export interface IndicatorChoice extends Names {
 	/** the measure's title, for the list's headings (indicators grouped by measure) */
 	measure: Titles;
 	isDemo: boolean;
-}
-
-function likePattern(q: string): string {
-	return `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 }
 
 /** `q` as a substring of the code, the measure's code or a name, with LIKE (ASCII letters case-insensitive, `%` and `_` literal). */

@@ -6,10 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { flagSql } from '../flags-sql';
 import { parsePeriod, periodsBetween } from '../../domain/period';
-
-/** Deadlines shown as "due soon": within this many days of the reference day. */
-export const DUE_SOON_DAYS = 90;
-/** Rows shown in the overview's deadline tables. */
+import { DUE_SOON_DAYS } from '../../domain/status';
 
 // ─── Scope and snapshot ─────────────────────────────────────────────────────────────────────────
 
