@@ -70,6 +70,9 @@ const MATRIX: Record<string, Who[]> = {
 	'(app)/notifications/+page.server.ts#readAll': EVERYONE,
 	'(app)/profile/+page.server.ts#notices': EVERYONE,
 	'(app)/admin/outbox/+page.server.ts#retry': ADMIN,
+	// a partner records its own organisation's projects (another's: partner-projects.test.ts)
+	'(app)/partners/projects/+page.server.ts#create': ['admin', 'commission', 'partner'],
+	'(app)/partners/projects/[code]/+page.server.ts#save': ['admin', 'commission', 'partner'],
 	'api/measures/[code]/updates/+server.ts#POST': REPORTERS
 };
 

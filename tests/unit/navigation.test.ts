@@ -4,7 +4,7 @@ import type { Role } from '../../src/lib/domain/enums';
 
 const actor = (role: Role) => ({ id: 9, role, institutionId: role === 'admin' ? null : 21 });
 const hrefs = (role: Role) => navigationFor(actor(role)).map((i) => i.href);
-const PUBLIC = ['/plans', '/measures', '/indicators', '/recommendations', '/institutions', '/regions', '/reports'];
+const PUBLIC = ['/plans', '/measures', '/indicators', '/recommendations', '/institutions', '/partners/projects', '/regions', '/reports'];
 
 describe('main navigation (decided on the server by can)', () => {
 	it('gives each role the links of its work, in order', () => {

@@ -15,8 +15,9 @@ const actors: Record<Role, Actor> = {
 // Y = allowed on any target, O = only on measures the focal point's institution leads or contributes to,
 // E = only evidence its institution uploaded, or public evidence of a validated update, or public evidence of a
 // measure it reports on; P = only public evidence of a validated update; I = only what its own institution
-// uploaded; A = anything but what this user submitted (separation of duties); N = refused.
-type Cell = 'Y' | 'N' | 'O' | 'E' | 'P' | 'I' | 'A';
+// uploaded; A = anything but what this user submitted (separation of duties); G = only its own organisation's
+// partner projects; N = refused.
+type Cell = 'Y' | 'N' | 'O' | 'E' | 'P' | 'I' | 'A' | 'G';
 const EXPECTED: Record<Action, Record<Role, Cell>> = {
 	'plan.read': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
 	'dashboard.read': { admin: 'Y', commission: 'Y', focal_point: 'Y', partner: 'Y' },
@@ -42,6 +43,9 @@ const EXPECTED: Record<Action, Record<Role, Cell>> = {
 	'report.draft_annual': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'plan.manage': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
 	'period.manage': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'N' },
+	'partner_project.manage': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'G' },
+	'funding.read': { admin: 'Y', commission: 'Y', focal_point: 'N', partner: 'Y' },
+	'exchange_rate.manage': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
 	'user.manage': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
 	'institution.manage': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
 	'plan.import': { admin: 'Y', commission: 'N', focal_point: 'N', partner: 'N' },
@@ -105,6 +109,11 @@ describe('permission matrix', () => {
 					case 'I':
 						expect(can(actor, action, { reportingInstitutionId: actor.institutionId })).toBe(true);
 						expect(can(actor, action, { reportingInstitutionId: FAM, ...ledByDgsn })).toBe(false);
+						expect(can(actor, action)).toBe(false);
+						break;
+					case 'G':
+						expect(can(actor, action, { partnerInstitutionId: actor.institutionId! })).toBe(true);
+						expect(can(actor, action, { partnerInstitutionId: FAM })).toBe(false);
 						expect(can(actor, action)).toBe(false);
 						break;
 					case 'A':

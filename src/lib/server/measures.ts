@@ -2,6 +2,7 @@
  * The measure aggregate: a measure with its owners, regions, indicators, links and history.
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { list as partnerProjectList } from './partner-projects';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db/client';
 import { flagSql } from './flags-sql';
@@ -23,8 +24,6 @@ import {
 	measureRegions,
 	measures,
 	objectives,
-	partnerProjectMeasures,
-	partnerProjects,
 	plans,
 	progressUpdates,
 	recommendationMeasures,
@@ -144,18 +143,7 @@ export function getMeasure(db: Db, code: string, viewer: Actor | null | undefine
 		.orderBy(asc(recommendations.rank))
 		.all();
 
-	const partner = alias(institutions, 'partner');
-	const projects = db
-		.select({
-			project: partnerProjects,
-			partner: { code: partner.code, nameFr: partner.nameFr, nameAr: partner.nameAr, nameEn: partner.nameEn, acronymFr: partner.acronymFr, acronymAr: partner.acronymAr, acronymEn: partner.acronymEn, shortNameFr: partner.shortNameFr, shortNameAr: partner.shortNameAr, shortNameEn: partner.shortNameEn }
-		})
-		.from(partnerProjectMeasures)
-		.innerJoin(partnerProjects, eq(partnerProjects.id, partnerProjectMeasures.projectId))
-		.innerJoin(partner, eq(partner.id, partnerProjects.partnerInstitutionId))
-		.where(eq(partnerProjectMeasures.measureId, id))
-		.orderBy(asc(partnerProjects.startDate))
-		.all();
+	const projects = partnerProjectList(db, { measureId: id });
 
 	const history = db
 		.select({

@@ -5,7 +5,7 @@
  */
 import { can, type Action, type Actor } from './auth/permissions';
 
-export const NAV_IDS = ['overview', 'my_work', 'review', 'plans', 'measures', 'indicators', 'recommendations', 'institutions', 'regions', 'reports', 'admin', 'admin_plan', 'audit'] as const;
+export const NAV_IDS = ['overview', 'my_work', 'review', 'plans', 'measures', 'indicators', 'recommendations', 'institutions', 'partner_projects', 'regions', 'reports', 'admin', 'admin_plan', 'audit'] as const;
 export type NavId = (typeof NAV_IDS)[number];
 export interface NavItem {
 	id: NavId;
@@ -22,6 +22,7 @@ const NAV: readonly (NavItem & { visible: (may: May) => boolean })[] = [
 	{ id: 'indicators', href: '/indicators', visible: (may) => may('dashboard.read') },
 	{ id: 'recommendations', href: '/recommendations', visible: (may) => may('plan.read') },
 	{ id: 'institutions', href: '/institutions', visible: (may) => may('plan.read') },
+	{ id: 'partner_projects', href: '/partners/projects', visible: (may) => may('plan.read') },
 	{ id: 'regions', href: '/regions', visible: (may) => may('dashboard.read') },
 	{ id: 'reports', href: '/reports', visible: (may) => may('report.read_published') },
 	{ id: 'admin', href: '/admin', visible: (may) => may('user.manage') },

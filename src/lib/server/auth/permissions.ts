@@ -43,6 +43,12 @@ export const ACTIONS = [
 	'plan.manage',
 	// open and close reporting periods
 	'period.manage',
+	// record and edit a partner project (a partner: only its own organisation's)
+	'partner_project.manage',
+	// the funding view: partner support and budgets per axis, region, recommendation, pillar
+	'funding.read',
+	// the yearly conversion rates to MAD used by the funding view
+	'exchange_rate.manage',
 	// administration
 	'user.manage',
 	'institution.manage',
@@ -80,6 +86,8 @@ export interface Target {
 	validated?: boolean;
 	/** for a submission: who submitted it */
 	authorId?: number | null;
+	/** for a partner project: the partner organisation carrying it */
+	partnerInstitutionId?: number;
 }
 
 type Condition =
@@ -88,7 +96,8 @@ type Condition =
 	| 'evidence_visible'
 	| 'evidence_published'
 	| 'own_institution_evidence'
-	| 'not_own_submission';
+	| 'not_own_submission'
+	| 'own_partner_project';
 type Rule = Partial<Record<Role, Condition>>;
 
 const everyone: Rule = { admin: 'always', commission: 'always', focal_point: 'always', partner: 'always' };
@@ -131,6 +140,9 @@ export const RULES: Record<Action, Rule> = {
 	'report.draft_annual': commission,
 	'plan.manage': commission,
 	'period.manage': commission,
+	'partner_project.manage': { admin: 'always', commission: 'always', partner: 'own_partner_project' },
+	'funding.read': { admin: 'always', commission: 'always', partner: 'always' },
+	'exchange_rate.manage': adminOnly,
 	'user.manage': adminOnly,
 	'institution.manage': adminOnly,
 	'plan.import': adminOnly,
@@ -165,6 +177,9 @@ function holds(condition: Condition, actor: Actor, target: Target | undefined): 
 			if (!target) return false;
 			if (holds('own_institution_evidence', actor, target)) return true;
 			return target.visibility === 'public' && (target.validated === true || holds('own_institution_measure', actor, target));
+		case 'own_partner_project':
+			// A partner records and edits only its own organisation's projects.
+			return !!target && actor.institutionId != null && target.partnerInstitutionId === actor.institutionId;
 		case 'not_own_submission':
 			return !isOwnSubmission(actor.id, target?.authorId);
 	}

@@ -15,6 +15,7 @@
  * Runs inside the caller's transaction (synchronous). Relative imports only (tsx CLI).
  */
 import type { Db } from '../db/client';
+import { majorToMinor } from '../../domain/money';
 import * as s from '../db/schema';
 import type { Dimension, IndicatorKind, MeasureStatus, Pillar, RolloutStage, WorkflowState } from '../../domain/enums';
 import { formatPeriod, parsePeriod, periodsBetween } from '../../domain/period';
@@ -757,10 +758,16 @@ const CATALOGUE: Record<string, readonly ObjectiveTpl[]> = {
 
 /** Demonstration partner projects (public ones come from `partner-projects.json`) and measure links. */
 const DEMO_PROJECTS = [
-	{ code: 'PP-DEMO-OIT', partner: 'OIT', donor: 'UE', title: ["Appui à l'inspection du travail contre le travail forcé", 'دعم تفتيش الشغل في مواجهة العمل القسري', 'Support to labour inspection against forced labour'] as T3, start: '2025-01-01', end: '2027-12-31', budget: 1_200_000, currency: 'EUR', measures: ['A1.3.1', 'A1.3.3', 'A3.2.5'] },
-	{ code: 'PP-DEMO-ONUDC', partner: 'ONUDC', donor: 'UE', title: ['Renforcement des capacités des procureurs spécialisés', 'تقوية قدرات وكلاء الملك المتخصصين', 'Capacity building for specialised prosecutors'] as T3, start: '2024-03-01', end: '2026-12-31', budget: 850_000, currency: 'EUR', measures: ['A3.2.1', 'A3.2.2', 'A3.1.3'] },
-	{ code: 'PP-DEMO-CDE', partner: 'CDE', donor: 'UE', title: ['Appui au secrétariat permanent et à la base de données nationale', 'دعم الكتابة الدائمة وقاعدة المعطيات الوطنية', 'Support to the permanent secretariat and the national database'] as T3, start: '2024-09-01', end: '2027-08-31', budget: 600_000, currency: 'EUR', measures: ['A4.1.1', 'A4.3.2', 'A4.3.3'] },
-	{ code: 'PP-DEMO-OIM', partner: 'OIM', donor: 'DDC', title: ['Dépistage et orientation des migrants victimes potentielles', 'الكشف عن المهاجرين الضحايا المحتملين وتوجيههم', 'Screening and referral of migrants who may be victims'] as T3, start: '2024-01-01', end: '2026-12-31', budget: 1_500_000, currency: 'CHF', measures: ['A2.1.3', 'A2.3.2', 'A1.1.4'] }
+	{ code: 'PP-DEMO-OIT', status: 'ongoing' as const, regions: ['MA-01', 'MA-06'] as readonly string[], partner: 'OIT', donor: 'UE', title: ["Appui à l'inspection du travail contre le travail forcé", 'دعم تفتيش الشغل في مواجهة العمل القسري', 'Support to labour inspection against forced labour'] as T3, start: '2025-01-01', end: '2027-12-31', budget: 1_200_000, currency: 'EUR', measures: ['A1.3.1', 'A1.3.3', 'A3.2.5'] },
+	{ code: 'PP-DEMO-ONUDC', status: 'ongoing' as const, regions: [] as readonly string[], partner: 'ONUDC', donor: 'UE', title: ['Renforcement des capacités des procureurs spécialisés', 'تقوية قدرات وكلاء الملك المتخصصين', 'Capacity building for specialised prosecutors'] as T3, start: '2024-03-01', end: '2026-12-31', budget: 850_000, currency: 'EUR', measures: ['A3.2.1', 'A3.2.2', 'A3.1.3'] },
+	{ code: 'PP-DEMO-CDE', status: 'ongoing' as const, regions: ['MA-04'] as readonly string[], partner: 'CDE', donor: 'UE', title: ['Appui au secrétariat permanent et à la base de données nationale', 'دعم الكتابة الدائمة وقاعدة المعطيات الوطنية', 'Support to the permanent secretariat and the national database'] as T3, start: '2024-09-01', end: '2027-08-31', budget: 600_000, currency: 'EUR', measures: ['A4.1.1', 'A4.3.2', 'A4.3.3'] },
+	{ code: 'PP-DEMO-OIM', status: 'ongoing' as const, regions: ['MA-02', 'MA-03', 'MA-05'] as readonly string[], partner: 'OIM', donor: 'DDC', title: ['Dépistage et orientation des migrants victimes potentielles', 'الكشف عن المهاجرين الضحايا المحتملين وتوجيههم', 'Screening and referral of migrants who may be victims'] as T3, start: '2024-01-01', end: '2026-12-31', budget: 1_500_000, currency: 'CHF', measures: ['A2.1.3', 'A2.3.2', 'A1.1.4'] }
+];
+/** Demonstration MAD rates (millionths of a dirham per unit), close to the yearly averages but not official. */
+const DEMO_RATES: readonly (readonly [number, Record<string, number>])[] = [
+	[2024, { EUR: 10_850_000, USD: 10_020_000, CHF: 11_380_000 }],
+	[2025, { EUR: 10_800_000, USD: 9_950_000, CHF: 11_450_000 }],
+	[2026, { EUR: 10_700_000, USD: 9_900_000, CHF: 11_500_000 }]
 ];
 /** Demonstration links of the public projects to demonstration measures. */
 const PUBLIC_PROJECT_LINKS: Record<string, readonly string[]> = {
@@ -1566,8 +1573,9 @@ export function insertDemo(db: Db, files: SeedFiles, hashes: DemoHashes, log: (l
 				titleEn: d.title[2],
 				startDate: d.start,
 				endDate: d.end,
-				budget: d.budget,
+				budgetMinor: majorToMinor(d.budget, d.currency),
 				currency: d.currency,
+				status: d.status,
 				isDemo: true,
 				createdAt: created,
 				updatedAt: created
@@ -1581,6 +1589,17 @@ export function insertDemo(db: Db, files: SeedFiles, hashes: DemoHashes, log: (l
 		...Object.entries(PUBLIC_PROJECT_LINKS).flatMap(([code, ms]) => (projectId.has(code) ? ms.map((m) => [code, m] as const) : []))
 	].map(([code, m]) => ({ projectId: need(projectId, code, 'partner project'), measureId: need(measureId, m, 'measure') }));
 	insertChunked(db, s.partnerProjectMeasures, projectLinks);
+	insertChunked(
+		db,
+		s.partnerProjectRegions,
+		DEMO_PROJECTS.flatMap((d) => d.regions.map((r) => ({ projectId: need(projectId, d.code, 'partner project'), regionId: need(regionId, r, 'region') })))
+	);
+	// Demonstration conversion rates to MAD (badged on the funding view), per year of the demonstration.
+	insertChunked(
+		db,
+		s.exchangeRates,
+		DEMO_RATES.flatMap(([year, rates]) => Object.entries(rates).map(([currency, madPerUnitMicro]) => ({ year, currency, madPerUnitMicro, isDemo: true })))
+	);
 
 	const counts: DemoCounts = {
 		objectives: objectiveRows.length,

@@ -7,6 +7,7 @@
  * Runs inside the caller's transaction (better-sqlite3: synchronous). Relative imports only (tsx CLI).
  */
 import { eq } from 'drizzle-orm';
+import { majorToMinor } from '../../domain/money';
 import type { Db } from '../db/client';
 import * as s from '../db/schema';
 import type { SeedFiles, SeedSource } from '../../schemas/seed';
@@ -191,8 +192,9 @@ export function insertPublic(db: Db, files: SeedFiles, log: (line: string) => vo
 				titleEn: p.title.en ?? null,
 				startDate: p.startDate,
 				endDate: p.endDate,
-				budget: p.budget,
+				budgetMinor: p.budget === null || p.currency === null ? null : majorToMinor(p.budget, p.currency),
 				currency: p.currency,
+				status: p.endDate !== null && p.endDate < new Date().toISOString().slice(0, 10) ? 'completed' : 'ongoing',
 				note: p.note ?? null,
 				sources: sourcesJson(p.sources),
 				isDemo: false

@@ -1,10 +1,11 @@
 /** Partner projects and published reports. */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, real, blob, index, uniqueIndex, primaryKey, check, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, blob, index, uniqueIndex, primaryKey, check, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { users } from './accounts';
 import { plans, measures, axes } from './plan';
-import { institutions } from './reference';
-import { now, timestamps, sources, version } from './columns';
+import { institutions, regions } from './reference';
+import { now, oneOf, timestamps, sources, version } from './columns';
+import { PROJECT_STATUSES } from '../../../domain/money';
 
 export const partnerProjects = sqliteTable(
 	'partner_projects',
@@ -21,8 +22,12 @@ export const partnerProjects = sqliteTable(
 		titleEn: text('title_en'),
 		startDate: text('start_date'),
 		endDate: text('end_date'),
-		budget: real('budget'),
+		/** the budget in minor units of `currency` (cents, centimes): an integer, never a float */
+		budgetMinor: integer('budget_minor'),
 		currency: text('currency'),
+		status: text('status', { enum: PROJECT_STATUSES }).notNull().default('ongoing'),
+		/** the IATI activity identifier, when the project is published to IATI */
+		iatiIdentifier: text('iati_identifier'),
 		/** the caveat of the public record (a budget of a whole regional programme, dates known to the year) */
 		note: text('note'),
 		...sources,
@@ -32,7 +37,9 @@ export const partnerProjects = sqliteTable(
 	(t) => [
 		uniqueIndex('partner_projects_code_uq').on(t.code),
 		index('partner_projects_partner_idx').on(t.partnerInstitutionId),
-		check('partner_projects_budget_ck', sql`${t.budget} IS NULL OR ${t.budget} >= 0`),
+		check('partner_projects_budget_ck', sql`${t.budgetMinor} IS NULL OR (${t.budgetMinor} >= 0 AND typeof(${t.budgetMinor}) = 'integer')`),
+		check('partner_projects_budget_currency_ck', sql`${t.budgetMinor} IS NULL OR ${t.currency} IS NOT NULL`),
+		check('partner_projects_status_ck', oneOf('status', PROJECT_STATUSES)),
 		check('partner_projects_currency_ck', sql`${t.currency} IS NULL OR ${t.currency} GLOB '[A-Z][A-Z][A-Z]'`),
 		check('partner_projects_dates_ck', sql`${t.startDate} IS NULL OR ${t.endDate} IS NULL OR ${t.startDate} <= ${t.endDate}`)
 	]
@@ -51,6 +58,41 @@ export const partnerProjectMeasures = sqliteTable(
 	(t) => [
 		primaryKey({ columns: [t.projectId, t.measureId] }),
 		index('partner_project_measures_measure_idx').on(t.measureId, t.projectId)
+	]
+);
+
+/** The regions a project works in (none: national). */
+export const partnerProjectRegions = sqliteTable(
+	'partner_project_regions',
+	{
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => partnerProjects.id, { onDelete: 'cascade' }),
+		regionId: integer('region_id')
+			.notNull()
+			.references(() => regions.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.projectId, t.regionId] }), index('partner_project_regions_region_idx').on(t.regionId)]
+);
+
+/**
+ * The admin's conversion rates to MAD, one per currency and year: `madPerUnitMicro` MAD for one unit
+ * of `currency`, in millionths (10.85 MAD per EUR = 10_850_000), so no float is stored.
+ */
+export const exchangeRates = sqliteTable(
+	'exchange_rates',
+	{
+		year: integer('year').notNull(),
+		currency: text('currency').notNull(),
+		madPerUnitMicro: integer('mad_per_unit_micro').notNull(),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		...version,
+		...timestamps
+	},
+	(t) => [
+		primaryKey({ columns: [t.year, t.currency] }),
+		check('exchange_rates_rate_ck', sql`${t.madPerUnitMicro} > 0 AND typeof(${t.madPerUnitMicro}) = 'integer'`),
+		check('exchange_rates_currency_ck', sql`${t.currency} GLOB '[A-Z][A-Z][A-Z]'`)
 	]
 );
 

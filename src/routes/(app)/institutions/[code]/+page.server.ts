@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db/client';
 import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams, parseExplorerParams } from '$lib/schemas/dashboard';
 import * as reference from '$lib/server/reference';
+import * as partnerProjects from '$lib/server/partner-projects';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
@@ -12,5 +13,7 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const f = dashboard.resolveFilters(db, parseDashboardParams(url.searchParams), today);
 	const scorecard = dashboard.institutionScorecardFor(db, locals.user, params.code, f.opts, { period: bp.bp ?? null, region: bp.br ?? null });
 	if (!scorecard) error(404, { message: 'err_not_found' });
-	return { ...scorecard, regionNames: scorecard.lead.breakdowns.length ? reference.regionNames(db) : [], periods: f.periods, filters: { period: f.period, asOf: f.asOf } };
+	// A partner's projects (IOM's for /institutions/OIM), whatever the plan's measures it carries.
+	const projects = partnerProjects.list(db, { partnerId: scorecard.institution.id });
+	return { ...scorecard, projects, regionNames: scorecard.lead.breakdowns.length ? reference.regionNames(db) : [], periods: f.periods, filters: { period: f.period, asOf: f.asOf } };
 };
