@@ -9,6 +9,8 @@ import { seedDatabase } from '../../src/lib/server/seed/index';
 import { listMeasures } from '../../src/lib/server/measures';
 import * as dashboard from '../../src/lib/server/dashboard';
 import { getAxis } from '../../src/lib/server/plan';
+import { listRecommendations } from '../../src/lib/server/recommendations';
+import * as institutions from '../../src/lib/server/institutions';
 import { measureFiltersSchema } from '../../src/lib/schemas/measure';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as tree from '../../src/routes/(app)/admin/plan/+page.server';
@@ -133,5 +135,25 @@ describe('plan editor', () => {
 		// and back
 		await act('restore', 'measures', withData.code, { version: String(version('measures', withData.code)) });
 		expect(list({}).includes(withData.code)).toBe(true);
+	});
+	it('an archived roll-out measure leaves the roll-out, the indicator search, the recommendation and institution counts; restored, it is back', async () => {
+		const m = db.get<{ code: string; ind: string; inst: string }>(sql`SELECT m.code, i.code AS ind, l.code AS inst FROM measures m JOIN indicators i ON i.measure_id = m.id JOIN institutions l ON l.id = m.lead_institution_id
+			WHERE m.regional_rollout = 1 AND m.archived_at IS NULL AND EXISTS (SELECT 1 FROM recommendation_measures r WHERE r.measure_id = m.id) ORDER BY m.code LIMIT 1`)!;
+		const seen = () => ({
+			rollout: dashboard.rolloutSummary(db, { kind: 'all' }, { today: '2026-07-20' }).map((r) => r.code).includes(m.code),
+			search: dashboard.searchIndicators(db, m.ind).rows.map((r) => r.code).includes(m.ind),
+			recs: listRecommendations(db).reduce((n, r) => n + r.measureCount, 0),
+			leads: institutions.list(db).find((i) => i.code === m.inst)!.leads
+		});
+		const before = seen();
+		expect(before.rollout && before.search).toBe(true);
+		await act('remove', 'measures', m.code, { version: String(version('measures', m.code)), confirm: 'yes' });
+		const after = seen();
+		expect(after.rollout).toBe(false);
+		expect(after.search).toBe(false);
+		expect(after.recs).toBeLessThan(before.recs);
+		expect(after.leads).toBe(before.leads - 1);
+		await act('restore', 'measures', m.code, { version: String(version('measures', m.code)) });
+		expect(seen()).toEqual(before);
 	});
 });

@@ -27,7 +27,7 @@ export function list(db: Db) {
 		SELECT i.id, i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.acronym_fr AS acronymFr, i.kind, i.is_member AS isMember, i.active,
 			coalesce(l.n, 0) AS leads, coalesce(u.n, 0) AS users
 		FROM institutions i
-		LEFT JOIN (SELECT lead_institution_id AS id, count(*) AS n FROM measures GROUP BY lead_institution_id) l ON l.id = i.id
+		LEFT JOIN (SELECT lead_institution_id AS id, count(*) AS n FROM measures WHERE archived_at IS NULL GROUP BY lead_institution_id) l ON l.id = i.id
 		LEFT JOIN (SELECT institution_id AS id, count(*) AS n FROM users WHERE active = 1 GROUP BY institution_id) u ON u.id = i.id
 		ORDER BY i.active DESC, i.is_member DESC, i.code`);
 }

@@ -1,5 +1,5 @@
 /** The recommendation aggregate: the priority recommendations and the measures they are linked to. */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { measures, plans, recommendationMeasures, recommendations } from './db/schema';
 import { weightedProgressSql } from './plan';
@@ -18,7 +18,7 @@ export function listRecommendations(db: Db) {
 		.from(recommendations)
 		.leftJoin(plans, eq(plans.id, recommendations.planId))
 		.leftJoin(recommendationMeasures, eq(recommendationMeasures.recommendationId, recommendations.id))
-		.leftJoin(measures, eq(measures.id, recommendationMeasures.measureId))
+		.leftJoin(measures, and(eq(measures.id, recommendationMeasures.measureId), isNull(measures.archivedAt)))
 		.groupBy(recommendations.id)
 		.orderBy(asc(recommendations.sourceYear), asc(recommendations.rank))
 		.all();

@@ -84,7 +84,7 @@ function searchIndex(db: Db, q: string, limit: number, offset: number): { rows: 
 	if (total < SEARCH_COUNT_CAP) {
 		const rows = db.all<Json>(sql`
 			SELECT ${CHOICE_COLUMNS}
-			FROM indicator_search s CROSS JOIN indicators i ON i.id = s.rowid JOIN measures m ON m.id = i.measure_id
+			FROM indicator_search s CROSS JOIN indicators i ON i.id = s.rowid JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL
 			WHERE s.indicator_search MATCH ${phrase} ORDER BY i.code LIMIT ${limit} OFFSET ${offset}`);
 		return { rows, total };
 	}
@@ -93,7 +93,7 @@ function searchIndex(db: Db, q: string, limit: number, offset: number): { rows: 
 		const first = db.all<Json>(sql`
 			SELECT ${CHOICE_COLUMNS}
 			FROM (SELECT id FROM indicators INDEXED BY indicators_code_uq ORDER BY code LIMIT ${(offset + limit) * COMMON_PREFIX_FACTOR}) w
-			CROSS JOIN indicators i ON i.id = w.id JOIN measures m ON m.id = i.measure_id
+			CROSS JOIN indicators i ON i.id = w.id JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL
 			WHERE ${likeWhere(q)} ORDER BY i.code LIMIT ${limit} OFFSET ${offset}`);
 		if (first.length === limit) return { rows: first, total };
 	}
@@ -101,7 +101,7 @@ function searchIndex(db: Db, q: string, limit: number, offset: number): { rows: 
 		SELECT ${CHOICE_COLUMNS}
 		FROM (SELECT id FROM indicators INDEXED BY indicators_code_uq
 			WHERE id IN (SELECT rowid FROM indicator_search WHERE indicator_search MATCH ${phrase}) ORDER BY code LIMIT ${limit} OFFSET ${offset}) p
-		CROSS JOIN indicators i ON i.id = p.id JOIN measures m ON m.id = i.measure_id
+		CROSS JOIN indicators i ON i.id = p.id JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL
 		ORDER BY i.code`);
 	return { rows, total };
 }
@@ -109,8 +109,8 @@ function searchIndex(db: Db, q: string, limit: number, offset: number): { rows: 
 /** Without the index: no `q` (every indicator), or one too short for it (LIKE over every indicator in code order, counted up to the cap). */
 function searchScan(db: Db, q: string | undefined, limit: number, offset: number): { rows: Json[]; total: number } {
 	const where = q ? likeWhere(q) : sql`1`;
-	const rows = db.all<Json>(sql`SELECT ${CHOICE_COLUMNS} FROM indicators i JOIN measures m ON m.id = i.measure_id WHERE ${where} ORDER BY i.code LIMIT ${limit} OFFSET ${offset}`);
+	const rows = db.all<Json>(sql`SELECT ${CHOICE_COLUMNS} FROM indicators i JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL WHERE ${where} ORDER BY i.code LIMIT ${limit} OFFSET ${offset}`);
 	const total =
-		db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicators i JOIN measures m ON m.id = i.measure_id WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`)?.n ?? 0;
+		db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicators i JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`)?.n ?? 0;
 	return { rows, total };
 }
