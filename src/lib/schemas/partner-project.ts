@@ -62,3 +62,9 @@ export const exchangeRateSchema = z.object({
 	version: optionalId
 });
 export type ExchangeRateInput = z.infer<typeof exchangeRateSchema>;
+
+/** `?year=` of the funding view: a year between 2000 and 2100, else `fallback`. */
+export function fundingYear(value: string | null, fallback: number): number {
+	const n = Number(value);
+	return value && /^\d{4}$/.test(value) && n >= 2000 && n <= 2100 ? n : fallback;
+}

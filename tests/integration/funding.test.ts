@@ -1,0 +1,70 @@
+/**
+ * The funding view on the demonstration data plus one project recorded by hand with known figures: the measure
+ * it supports leaves the gaps, its axis counts one more supported measure, and its donor's budget shows exactly
+ * the amount typed, converted to MAD at the admin's rate for the year (and again after the rate changes).
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase } from '../helpers/db';
+import { setDb, type Db } from '../../src/lib/server/db/client';
+import { seedDatabase } from '../../src/lib/server/seed/index';
+import * as funding from '../../src/lib/server/funding';
+import * as projects from '../../src/lib/server/partner-projects';
+import { partnerProjectSchema } from '../../src/lib/schemas/partner-project';
+
+let db: Db;
+let cleanup: () => void;
+let admin: { id: number; role: 'admin'; institutionId: null };
+
+beforeAll(async () => {
+	const made = createTestDatabase();
+	db = made.db;
+	cleanup = made.cleanup;
+	await seedDatabase(db, { demo: true });
+	setDb(db);
+	admin = { id: db.get<{ id: number }>(sql`SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1`)!.id, role: 'admin', institutionId: null };
+}, 60_000);
+afterAll(() => {
+	setDb(undefined);
+	cleanup();
+});
+
+const axisOf = (code: string) => db.get<{ axis: string }>(sql`SELECT a.code AS axis FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id WHERE m.code = ${code}`)!.axis;
+
+describe('funding view', () => {
+	it('counts supported measures per group consistently with the gaps list', () => {
+		const f = funding.funding(db, 2026);
+		const measures = f.dimensions.axis.reduce((s, g) => s + g.measures, 0);
+		const supported = f.dimensions.axis.reduce((s, g) => s + g.supported, 0);
+		expect(supported).toBeGreaterThan(0);
+		expect(measures - supported).toBe(f.unsupported.length);
+		// the demonstration rates are shown for the year
+		expect(f.rates.map((r) => r.currency)).toEqual(['CHF', 'EUR', 'USD']);
+	});
+
+	it('a project of known budget moves its measure out of the gaps and adds exactly its amount in MAD', () => {
+		const before = funding.funding(db, 2026);
+		const gap = before.unsupported[0]!;
+		const axis = axisOf(gap.code);
+		const axisBefore = before.dimensions.axis.find((g) => g.key === axis)!;
+		const input = partnerProjectSchema.parse({ code: 'PP-KNOWN', partner: 'OIM', donor: 'DDC', titleFr: 'Projet de test', status: 'ongoing', budget: '1000,00', currency: 'EUR', measures: gap.code, regions: [] });
+		expect(projects.save(db, admin, input).ok).toBe(true);
+
+		const after = funding.funding(db, 2026);
+		expect(after.unsupported.map((u) => u.code)).not.toContain(gap.code);
+		const axisAfter = after.dimensions.axis.find((g) => g.key === axis)!;
+		expect(axisAfter.supported).toBe(axisBefore.supported + 1);
+		const ddcEur = (g: funding.FundingGroup) => g.donors.find((d) => d.donorCode === 'DDC' && d.currency === 'EUR');
+		expect((ddcEur(axisAfter)?.budgetMinor ?? 0) - (ddcEur(axisBefore)?.budgetMinor ?? 0)).toBe(100_000);
+		// 1 000,00 EUR at the 2026 demonstration rate 10.70 = 10 700,00 MAD
+		expect(axisAfter.madMinor - axisBefore.madMinor).toBe(1_070_000);
+
+		// the admin sets another rate: the same budget, converted at it
+		expect(funding.setRate(db, admin.id, { year: 2026, currency: 'EUR', madPerUnitMicro: 11_000_000 }).ok).toBe(true);
+		const reRated = funding.byDimension(db, 'axis', 2026).find((g) => g.key === axis)!;
+		expect(ddcEur(reRated)!.madMinor).toBe(Math.round((ddcEur(reRated)!.budgetMinor! * 11) / 1));
+		// a year without rates converts nothing and says so (madMinor null)
+		const noRates = funding.byDimension(db, 'axis', 2031).find((g) => g.key === axis)!;
+		expect(ddcEur(noRates)!.madMinor).toBeNull();
+	});
+});
