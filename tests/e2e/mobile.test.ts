@@ -91,7 +91,7 @@ describe('every page at 390 px and 1280 px, French and Arabic', () => {
 				const compare = reports.length > 1 ? [`/reports/compare?a=${reports[1]!.split('/').pop()}&b=${reports[0]!.split('/').pop()}`] : [];
 				return [
 					'/', '/measures', measure!, '/review', '/plans', '/plans/PN-2023-2030', '/axes/A1', '/indicators', '/indicators?i=NAT-VICT', '/recommendations', '/recommendations/R1', '/institutions', '/institutions/DGSN', '/regions', '/regions/MA-01',
-					'/reports', ...(report ? [report] : []), ...compare, '/reports/new', '/reports/annual', '/review/periods', '/review/discipline', '/notifications', '/profile', '/admin/plan', `/admin/plan/measures/${measure!.split('/').pop()}`
+					'/reports', ...(report ? [report] : []), ...compare, '/reports/new', '/reports/annual', '/review/periods', '/review/discipline', '/notifications', '/profile', '/admin/plan', `/admin/plan/measures/${measure!.split('/').pop()}`, '/partners/projects', '/partners/funding'
 				];
 			},
 			'commission'
