@@ -110,9 +110,10 @@ describe('seedDatabase (public record + demonstration)', () => {
 		}
 	});
 
-	it('starts the history of partner support with the 2013-2015 phase, its figures marked as unconfirmed', () => {
-		const p = db.get<{ start: string | null; end: string | null; note: string; isDemo: number; sources: string }>(sql`SELECT start_date AS start, end_date AS "end", note, is_demo AS isDemo, sources FROM partner_projects WHERE code = 'PP-ONUF-MJ-2013'`)!;
-		expect(p).toMatchObject({ start: null, end: null, isDemo: 0 });
+	it('starts the history of partner support with the 2013-2015 phase, completed, its figures marked as unconfirmed', () => {
+		const p = db.get<{ start: string | null; end: string | null; status: string; note: string; isDemo: number; sources: string }>(sql`SELECT start_date AS start, end_date AS "end", status, note, is_demo AS isDemo, sources FROM partner_projects WHERE code = 'PP-ONUF-MJ-2013'`)!;
+		// dated by years only, so no end date to derive it from: the record says it is over
+		expect(p).toMatchObject({ start: null, end: null, status: 'completed', isDemo: 0 });
 		for (const figure of ['253 magistrates', '135 social workers', '8 reception units', '5 May 2015']) expect(p.note).toContain(figure);
 		expect(p.note).toContain('NOT confirmed by a second source');
 		expect((JSON.parse(p.sources) as { title: string }[]).map((x) => x.title).join(' ')).toMatch(/seed 000.*non confirmés/);

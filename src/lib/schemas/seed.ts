@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/period';
 import { REGION_CODE_RE } from '../domain/region';
+import { PROJECT_STATUSES } from '../domain/money';
 import {
 	AGE_GROUPS,
 	DIMENSIONS,
@@ -241,6 +242,8 @@ export const seedPartnerProjectSchema = z.strictObject({
 	endDate: isoDateSchema.nullable(),
 	budget: z.number().nonnegative().nullable(),
 	currency: z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as USD').nullable(),
+	// Said where the record knows it without a day (a project dated by years only); otherwise derived from the end date.
+	status: z.enum(PROJECT_STATUSES).optional(),
 	note: optionalText,
 	sources: requiredSourcesSchema
 });

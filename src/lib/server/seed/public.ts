@@ -194,7 +194,7 @@ export function insertPublic(db: Db, files: SeedFiles, log: (line: string) => vo
 				endDate: p.endDate,
 				budgetMinor: p.budget === null || p.currency === null ? null : majorToMinor(p.budget, p.currency),
 				currency: p.currency,
-				status: p.endDate !== null && p.endDate < new Date().toISOString().slice(0, 10) ? 'completed' : 'ongoing',
+				status: p.status ?? (p.endDate !== null && p.endDate < new Date().toISOString().slice(0, 10) ? 'completed' : 'ongoing'),
 				note: p.note ?? null,
 				sources: sourcesJson(p.sources),
 				isDemo: false
