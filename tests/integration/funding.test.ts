@@ -67,4 +67,27 @@ describe('funding view', () => {
 		const noRates = funding.byDimension(db, 'axis', 2031).find((g) => g.key === axis)!;
 		expect(ddcEur(noRates)!.madMinor).toBeNull();
 	});
+
+	it("per region, a budget goes to the project's own regions, and a project with no region is national, not spread", () => {
+		// a measure placed in some regions, and a region it is not placed in
+		const m = db.get<{ code: string; regions: string }>(sql`SELECT m.code, group_concat(r.iso) AS regions FROM measures m
+			JOIN measure_regions mr ON mr.measure_id = m.id JOIN regions r ON r.id = mr.region_id WHERE m.archived_at IS NULL GROUP BY m.id ORDER BY m.code LIMIT 1`)!;
+		const measureRegions = m.regions.split(',');
+		const other = db.get<{ iso: string }>(sql`SELECT iso FROM regions WHERE iso NOT IN ${measureRegions} ORDER BY iso LIMIT 1`)!.iso;
+		const mad = (groups: funding.FundingGroup[], key: string) => groups.find((g) => g.key === key)?.madMinor ?? 0;
+		const before = funding.byDimension(db, 'region', 2026);
+
+		const regional = partnerProjectSchema.parse({ code: 'PP-REGION', partner: 'OIM', titleFr: 'Projet régional', status: 'ongoing', budget: '500,00', currency: 'MAD', measures: m.code, regions: [other] });
+		expect(projects.save(db, admin, regional).ok).toBe(true);
+		const mid = funding.byDimension(db, 'region', 2026);
+		expect(mad(mid, other) - mad(before, other)).toBe(50_000);
+		for (const r of measureRegions) expect(mad(mid, r)).toBe(mad(before, r));
+
+		const national = partnerProjectSchema.parse({ code: 'PP-NATION', partner: 'OIM', titleFr: 'Projet national', status: 'ongoing', budget: '300,00', currency: 'MAD', measures: m.code, regions: [] });
+		expect(projects.save(db, admin, national).ok).toBe(true);
+		const after = funding.byDimension(db, 'region', 2026);
+		expect(mad(after, funding.NATIONAL) - mad(mid, funding.NATIONAL)).toBe(30_000);
+		// no region got any of it
+		for (const g of after.filter((g) => g.key !== funding.NATIONAL)) expect(g.madMinor).toBe(mad(mid, g.key));
+	});
 });

@@ -3,6 +3,9 @@
  * currency's ISO 4217 code, and converted with integer arithmetic only. Relative imports only.
  */
 
+/** The funding view's region group of what has no region (a national measure or project). */
+export const NATIONAL = 'national';
+
 export const PROJECT_STATUSES = ['planned', 'ongoing', 'completed', 'suspended'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 

@@ -10,10 +10,12 @@ import { transaction } from './db/client';
 import { exchangeRates } from './db/schema';
 import * as audit from './audit';
 import { conflict, type WriteResult } from './write-result';
-import { toMadMinor } from '../domain/money';
+import { NATIONAL, toMadMinor } from '../domain/money';
 
 export const FUNDING_DIMENSIONS = ['axis', 'region', 'recommendation', 'pillar'] as const;
 export type FundingDimension = (typeof FUNDING_DIMENSIONS)[number];
+
+export { NATIONAL };
 
 /** measure id → group key and names, for one dimension (live measures only). */
 function groups(dim: FundingDimension) {
@@ -23,8 +25,11 @@ function groups(dim: FundingDimension) {
 			return sql`SELECT m.id AS mid, a.code AS gkey, a.title_fr AS nameFr, a.title_ar AS nameAr, a.title_en AS nameEn, a.sort_order AS ord
 				FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id WHERE ${live} AND a.archived_at IS NULL`;
 		case 'region':
+			// a measure with no region is national: its own group, not spread over the regions
 			return sql`SELECT m.id AS mid, r.iso AS gkey, r.name_fr AS nameFr, r.name_ar AS nameAr, r.name_en AS nameEn, r.sort_order AS ord
-				FROM measures m JOIN measure_regions mr ON mr.measure_id = m.id JOIN regions r ON r.id = mr.region_id WHERE ${live}`;
+				FROM measures m JOIN measure_regions mr ON mr.measure_id = m.id JOIN regions r ON r.id = mr.region_id WHERE ${live}
+				UNION ALL SELECT m.id, ${NATIONAL}, NULL, NULL, NULL, 1e9 FROM measures m
+				WHERE ${live} AND NOT EXISTS (SELECT 1 FROM measure_regions mr WHERE mr.measure_id = m.id)`;
 		case 'recommendation':
 			return sql`SELECT m.id AS mid, rc.code AS gkey, rc.title_fr AS nameFr, rc.title_ar AS nameAr, rc.title_en AS nameEn, rc.rank AS ord
 				FROM measures m JOIN recommendation_measures rm ON rm.measure_id = m.id JOIN recommendations rc ON rc.id = rm.recommendation_id WHERE ${live}`;
@@ -32,6 +37,17 @@ function groups(dim: FundingDimension) {
 			return sql`SELECT m.id AS mid, COALESCE(m.pillar, a.pillar) AS gkey, NULL AS nameFr, NULL AS nameAr, NULL AS nameEn, 0 AS ord
 				FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id WHERE ${live} AND COALESCE(m.pillar, a.pillar) IS NOT NULL`;
 	}
+}
+
+/**
+ * project id → group key. A project's budget goes to the groups of the measures it supports, except per region:
+ * there it goes to the project's own regions (partner_project_regions), and a project with none is national.
+ */
+function projectGroups(dim: FundingDimension) {
+	if (dim === 'region')
+		return sql`SELECT pp.id AS pid, r.iso AS gkey FROM partner_projects pp JOIN partner_project_regions pr ON pr.project_id = pp.id JOIN regions r ON r.id = pr.region_id
+			UNION SELECT pp.id, ${NATIONAL} FROM partner_projects pp WHERE NOT EXISTS (SELECT 1 FROM partner_project_regions pr WHERE pr.project_id = pp.id)`;
+	return sql`SELECT DISTINCT pm.project_id AS pid, g.gkey FROM (${groups(dim)}) g JOIN partner_project_measures pm ON pm.measure_id = g.mid`;
 }
 
 export interface DonorBudget {
@@ -65,15 +81,15 @@ export function rateYears(db: Db): number[] {
 
 export function byDimension(db: Db, dim: FundingDimension, year: number): FundingGroup[] {
 	const g = groups(dim);
-	const coverage = db.all<{ gkey: string; nameFr: string | null; nameAr: string | null; nameEn: string | null; measures: number; supported: number }>(sql`
+	const coverage = db.all<{ gkey: string; nameFr: string | null; nameAr: string | null; nameEn: string | null; ord: number; measures: number; supported: number }>(sql`
 		WITH g AS (${g})
-		SELECT gkey, nameFr, nameAr, nameEn, count(DISTINCT mid) AS measures,
+		SELECT gkey, nameFr, nameAr, nameEn, min(ord) AS ord, count(DISTINCT mid) AS measures,
 			count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM partner_project_measures pm WHERE pm.measure_id = g.mid) THEN mid END) AS supported
 		FROM g GROUP BY gkey ORDER BY min(ord), gkey`);
 	const budgets = db.all<{ gkey: string; donorCode: string | null; donorName: string | null; currency: string | null; budgetMinor: number | null; projects: number }>(sql`
-		WITH g AS (${g}),
-		gp AS (SELECT DISTINCT g.gkey, pp.id, pp.donor_institution_id, pp.donor_name, pp.currency, pp.budget_minor
-			FROM g JOIN partner_project_measures pm ON pm.measure_id = g.mid JOIN partner_projects pp ON pp.id = pm.project_id)
+		WITH pg AS (${projectGroups(dim)}),
+		gp AS (SELECT DISTINCT pg.gkey, pp.id, pp.donor_institution_id, pp.donor_name, pp.currency, pp.budget_minor
+			FROM pg JOIN partner_projects pp ON pp.id = pg.pid)
 		SELECT gp.gkey, d.code AS donorCode, CASE WHEN d.id IS NULL THEN gp.donor_name END AS donorName, gp.currency,
 			sum(gp.budget_minor) AS budgetMinor, count(*) AS projects
 		FROM gp LEFT JOIN institutions d ON d.id = gp.donor_institution_id
@@ -91,6 +107,17 @@ export function byDimension(db: Db, dim: FundingDimension, year: number): Fundin
 		const list = donorsOf.get(b.gkey) ?? [];
 		list.push({ donorCode: b.donorCode, donorName: b.donorName, currency: b.currency, budgetMinor: b.budgetMinor, projects: b.projects, madMinor: convert(b.budgetMinor, b.currency) });
 		donorsOf.set(b.gkey, list);
+	}
+	// a region where a project works but no measure is placed still shows its budget (only regions can differ)
+	const shown = new Set(coverage.map((c) => c.gkey));
+	const extra = [...donorsOf.keys()].filter((k) => !shown.has(k));
+	if (extra.length) {
+		const named = db.all<{ gkey: string; nameFr: string; nameAr: string | null; nameEn: string | null; ord: number }>(
+			sql`SELECT iso AS gkey, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, sort_order AS ord FROM regions WHERE iso IN ${extra}`
+		);
+		coverage.push(...named.map((n) => ({ ...n, measures: 0, supported: 0 })));
+		if (extra.includes(NATIONAL)) coverage.push({ gkey: NATIONAL, nameFr: null, nameAr: null, nameEn: null, ord: 1e9, measures: 0, supported: 0 });
+		coverage.sort((x, y) => x.ord - y.ord || x.gkey.localeCompare(y.gkey));
 	}
 	return coverage.map((c) => {
 		const donors = donorsOf.get(c.gkey) ?? [];

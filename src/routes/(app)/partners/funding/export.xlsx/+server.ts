@@ -30,7 +30,7 @@ export const GET: RequestHandler = async (event) => {
 			{ header: m.funding_col_budget_mad({}, o), kind: 'number' }
 		],
 		rows: f.dimensions[d].flatMap((g) => {
-			const label = d === 'pillar' ? m[`pillar_${g.key}` as 'pillar_prevention']({}, o) : `${g.key} ${nameIn(g, locale)}`.trim();
+			const label = d === 'pillar' ? m[`pillar_${g.key}` as 'pillar_prevention']({}, o) : d === 'region' && g.key === fundingView.NATIONAL ? m.project_national({}, o) : `${g.key} ${nameIn(g, locale)}`.trim();
 			if (!g.donors.length) return [[label, g.measures, g.supported, null, null, null, null]];
 			return g.donors.map((b) => [label, g.measures, g.supported, b.donorCode ?? b.donorName ?? m.funding_unknown_donor({}, o), b.currency, b.budgetMinor === null || !b.currency ? null : Number(minorToInput(b.budgetMinor, b.currency)), b.madMinor === null ? null : b.madMinor / 100]);
 		})
