@@ -1,6 +1,6 @@
 /** The reporting loop: periods, progress updates, evidence, regional roll-out stages. */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex, check, primaryKey } from 'drizzle-orm/sqlite-core';
 import { MEASURE_STATUSES, WORKFLOW_STATES, ROLLOUT_STAGES, VISIBILITIES } from '../../../domain/enums';
 import { users } from './accounts';
 import { indicatorValues } from './indicators';
@@ -62,6 +62,38 @@ export const progressUpdates = sqliteTable(
 		check('progress_updates_state_ck', oneOf('state', WORKFLOW_STATES)),
 		check('progress_updates_progress_ck', sql`${t.progress} BETWEEN 0 AND 100`),
 		check('progress_updates_completed_ck', sql`${t.status} <> 'completed' OR ${t.progress} = 100`)
+	]
+);
+
+/**
+ * Each measure's validated state at the end of each semester where it changes, maintained at write time
+ * by triggers on `progress_updates` (migration 0022, in the statement's own transaction, whoever
+ * writes: review, seed, import, bench generator). A row at semester end E holds the latest validated
+ * update (by review time) among those reported on a period ended by E, and its change from the row
+ * before (a measure starts as planned, active, at 0 %): the trend adds those changes up per semester
+ * instead of rebuilding every measure's state from its history. Rebuilt from history for one measure
+ * on each change of its validated updates; derived, never edited.
+ */
+export const measureSemesterStates = sqliteTable(
+	'measure_semester_states',
+	{
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measures.id, { onDelete: 'cascade' }),
+		/** 'YYYY-06-30' or 'YYYY-12-31' */
+		semesterEnd: text('semester_end').notNull(),
+		status: text('status', { enum: MEASURE_STATUSES }).notNull(),
+		progress: integer('progress').notNull(),
+		reviewedAt: text('reviewed_at'),
+		/** change from the previous row: completed (0/1), active = not cancelled (0/1), active × progress */
+		dCompleted: integer('d_completed').notNull(),
+		dActive: integer('d_active').notNull(),
+		dProgress: integer('d_progress').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.measureId, t.semesterEnd] }),
+		// Covers the trend's read: the changes of each measure in scope, without reading the rows.
+		index('measure_semester_states_trend_idx').on(t.measureId, t.semesterEnd, t.dCompleted, t.dActive, t.dProgress)
 	]
 );
 
