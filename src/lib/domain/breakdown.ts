@@ -273,6 +273,11 @@ export function breakdownView(rows: readonly BreakdownRow[], total: number | nul
 	return { total: totalMasked && total != null ? { value: null, masked: true, small: isSmallCount(total) } : plain(total), dimensions: dims, cross: crossView };
 }
 
+/** Every cell of a view: the total, each dimension's, the cross table's and its margins. */
+export function viewCells(v: BreakdownView): ViewCell[] {
+	return [v.total, ...v.dimensions.flatMap((d) => d.cells), ...(v.cross ? [...v.cross.cells.flat(), ...v.cross.bySex, ...v.cross.byAge] : [])];
+}
+
 /** A public source of a value: `{ title, url, date }`. */
 export interface Source {
 	title: string;

@@ -7,6 +7,7 @@
 import type { Locale } from './enums';
 import { formatPeriod, parsePeriod } from './period';
 import { localized } from './localize';
+import type { IndicatorBreakdowns } from './breakdown';
 
 /** Bumped when the snapshot's shape changes; readers keep reading older versions. */
 export const SNAPSHOT_SCHEMA = 1;
@@ -99,6 +100,13 @@ export interface ReportSnapshot {
 	};
 	recommendations: (TitleCols & SnapRollup & { code: string; rank: number; pillar: string | null; isDemo: boolean; inProgress: number })[];
 	indicators: { rows: SnapIndicator[]; total: number };
+	/**
+	 * The validated national breakdowns of the listed indicators (by sex, age group, form of
+	 * exploitation, nationality), each for its latest period ended by the report's end, masked as
+	 * partners see them: a masked cell is stored as `value: null`, never its number. Absent in
+	 * reports published before breakdowns were frozen.
+	 */
+	breakdowns?: IndicatorBreakdowns[];
 	narratives: Partial<Record<ReportSection, Texts>>;
 	/** where the figures come from, and whether any is demonstration data */
 	sources: { label: string; url: string | null }[];

@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { parseDimensions, parseSources } from '../schemas/json-columns';
+import { parsePeriod } from '../domain/period';
 import { breakdownView, type BreakdownRow, type BreakdownView, type IndicatorBreakdowns, type Source } from '../domain/breakdown';
 
 export type { IndicatorBreakdowns, Source };
@@ -38,13 +39,14 @@ function sourcesOf(list: (string | null)[]): Source[] {
 
 /**
  * The breakdowns of each of `codes` (indicators with breakdown dimensions) for `regionIso` (null =
- * national) and `period` (null or unknown = the latest with breakdowns); `mask` applies the
+ * national) and `period` (null or unknown = the latest with breakdowns; with `until`, only periods
+ * ended by that day are offered, as a report on a period takes them); `mask` applies the
  * confidentiality rule to the sensitive ones. One grouped query reads
  * every region and period of those indicators: with `mask`, each table of each region and period
  * is masked, so that a total some table has to hide is known for all of them (`maskedTotals`).
  * Indicators without any breakdown are left out.
  */
-export function indicatorBreakdowns(db: Db, codes: readonly string[], opts: { regionIso?: string | null; period?: string | null; mask?: boolean } = {}): IndicatorBreakdowns[] {
+export function indicatorBreakdowns(db: Db, codes: readonly string[], opts: { regionIso?: string | null; period?: string | null; mask?: boolean; until?: string | null } = {}): IndicatorBreakdowns[] {
 	if (codes.length === 0) return [];
 	const raw = db.all<Raw>(sql`
 		WITH picked AS (
@@ -103,7 +105,8 @@ export function indicatorBreakdowns(db: Db, codes: readonly string[], opts: { re
 			views.set(k, v);
 		}
 		const areas = [...new Set(rows.map((r) => r.iso ?? null))].sort((a, b) => (a == null ? -1 : b == null ? 1 : a.localeCompare(b)));
-		const periods = [...new Set(rows.filter((r) => (r.iso ?? null) === wantIso).map((r) => r.period))];
+		const until = opts.until;
+		const periods = [...new Set(rows.filter((r) => (r.iso ?? null) === wantIso).map((r) => r.period))].filter((p) => !until || (parsePeriod(p)?.end ?? '9999') <= until);
 		const period = opts.period && periods.includes(opts.period) ? opts.period : (periods[0] ?? null);
 		const shown = period ? (groups.get(`${wantIso ?? ''}|${period}`) ?? []) : [];
 		out.push({

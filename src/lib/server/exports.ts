@@ -14,6 +14,7 @@ import { formatPeriod } from '../domain/period';
 import { MASKED_LABEL } from '../domain/confidentiality';
 import { toCsv, type ReportSnapshot } from '../domain/report';
 import { unitLabel } from '../domain/units';
+import { categoryKey, countryName, type IndicatorBreakdowns, type ViewCell } from '../domain/breakdown';
 
 export type ColumnKind = 'text' | 'int' | 'number' | 'percent' | 'date';
 export type CellValue = string | number | null;
@@ -97,6 +98,73 @@ export async function tablesToXlsx(tables: readonly Table[], locale: Locale, not
 /** One table as CSV: a header row and the values (percentages as 0..100, masked cells "< 5"). */
 export function tableToCsv(t: Table): string {
 	return toCsv([t.columns.map((c) => c.header), ...t.rows]);
+}
+
+// ─── Breakdowns ─────────────────────────────────────────────────────────────────────────────────
+
+const messages = m as unknown as Record<string, ((p: object, o: { locale: Locale }) => string) | undefined>;
+
+/**
+ * How breakdown cells are written in a file, in `locale`: a category's name (a country's from its
+ * code), a dimension's (capitalised, as a column or line starts), a cell's value or its mask
+ * ("< 5" below the threshold, "masqué" for a complement; never the number).
+ */
+export function breakdownLabels(locale: Locale) {
+	const o = { locale };
+	const msg = (key: string) => messages[key]?.({}, o) ?? key;
+	return {
+		category: (dimension: string, category: string) => {
+			const key = categoryKey(dimension === 'country' ? 'nationality' : dimension, category);
+			return key ? msg(key) : countryName(category, locale);
+		},
+		// dimension names are lower case for running text ("ventilé par : sexe")
+		dimension: (d: string) => {
+			const t = d === 'country' ? msg('grid_countries') : msg(`dimension_${d}`);
+			return t.charAt(0).toLocaleUpperCase(locale) + t.slice(1);
+		},
+		cell: (c: ViewCell): CellValue => (c.masked ? (c.small ? MASKED_LABEL : msg('masked_complement')) : c.value)
+	};
+}
+
+/**
+ * Breakdowns as one long table: per indicator, its period and area, each cell on a line (the
+ * total, sex × age group, each dimension's categories, the countries). The views come already
+ * masked for the reader: a masked cell is written "< 5" (below the threshold) or "masqué" (hidden
+ * so that a small one cannot be recomputed) and its number is not in the file.
+ */
+export function breakdownTable(list: readonly { b: IndicatorBreakdowns; name: string }[], locale: Locale, regionNames: ReadonlyMap<string, string> = new Map()): Table {
+	const o = { locale };
+	const { category: cat, dimension: dimName, cell: value } = breakdownLabels(locale);
+	const rows: CellValue[][] = [];
+	for (const { b, name } of list) {
+		const v = b.view;
+		if (!v || !b.period) continue;
+		const head = [b.code, name, formatPeriod(b.period, locale), b.area ? (regionNames.get(b.area) ?? b.area) : m.col_value_national({}, o)];
+		const demo = b.isDemo ? m.demo_badge({}, o) : null;
+		rows.push([...head, m.grid_total({}, o), null, value(v.total), demo]);
+		if (v.cross) {
+			const x = v.cross;
+			x.sexes.forEach((sx, i) => x.ages.forEach((ag, j) => rows.push([...head, m.breakdown_cross({}, o), `${cat('sex', sx)} × ${cat('age_group', ag)}`, value(x.cells[i]![j]!), demo])));
+			x.sexes.forEach((sx, i) => rows.push([...head, dimName('sex'), cat('sex', sx), value(x.bySex[i]!), demo]));
+			x.ages.forEach((ag, j) => rows.push([...head, dimName('age_group'), cat('age_group', ag), value(x.byAge[j]!), demo]));
+		}
+		for (const d of v.dimensions) for (const c of d.cells) rows.push([...head, dimName(d.dimension), cat(d.dimension, c.category), value(c), demo]);
+	}
+	return {
+		key: 'breakdowns',
+		name: m.breakdown_title({}, o),
+		columns: [
+			{ header: m.col_code({}, o), kind: 'text' },
+			{ header: m.report_col_indicator({}, o), kind: 'text' },
+			{ header: m.col_period({}, o), kind: 'text' },
+			{ header: m.col_region({}, o), kind: 'text' },
+			{ header: m.breakdown_col_dimension({}, o), kind: 'text' },
+			{ header: m.breakdown_col_category({}, o), kind: 'text' },
+			{ header: m.dash_col_value({}, o), kind: 'number' },
+			{ header: m.demo_badge({}, o), kind: 'text' }
+		],
+		rows
+	};
 }
 
 // ─── A published report's tables ────────────────────────────────────────────────────────────────
@@ -230,6 +298,10 @@ export function reportTables(s: ReportSnapshot, locale: Locale): Table[] {
 			i.isDemo || i.valueIsDemo ? m.demo_badge({}, o) : null
 		])
 	});
+	if (s.breakdowns?.length) {
+		const names = new Map(s.indicators.rows.map((i) => [i.code, text(i, 'name')]));
+		tables.push(breakdownTable(s.breakdowns.map((b) => ({ b, name: names.get(b.code) ?? b.code })), locale));
+	}
 	return tables;
 }
 

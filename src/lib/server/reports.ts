@@ -18,6 +18,8 @@ import { invalid, notFound, conflict, wrongState, nowIso, type WriteResult } fro
 import { CONFIDENTIALITY_THRESHOLD, suppressSmallCells } from '../domain/confidentiality';
 import { parsePeriod } from '../domain/period';
 import { parseSources } from '../schemas/json-columns';
+import { indicatorBreakdowns } from './breakdowns';
+import { viewCells, type BreakdownView, type IndicatorBreakdowns } from '../domain/breakdown';
 import {
 	SNAPSHOT_SCHEMA,
 	reportTitles,
@@ -74,8 +76,25 @@ function indicatorRows(db: Db, scope: dashboard.Scope, end: string): { rows: Jso
 	return { rows, total };
 }
 
-function sourcesOf(rows: Json[]): { label: string; url: string | null }[] {
+/**
+ * The national breakdowns a report freezes: for each of `codes` with breakdowns, the latest period
+ * ended by `until`, masked (with `mask`) by the one confidentiality function before anything is
+ * stored. `shown` keeps only what the report shows (one period, nationally, no filters); `all` the
+ * full answer, whose `maskedTotals` say which totals must be hidden elsewhere; `maskedCells`
+ * counts the cells masked in `shown`.
+ */
+function frozenBreakdowns(db: Db, codes: string[], opts: { mask: boolean; until: string }): { all: IndicatorBreakdowns[]; shown: IndicatorBreakdowns[]; maskedCells: number } {
+	const all = indicatorBreakdowns(db, codes, { mask: opts.mask, until: opts.until, regionIso: null });
+	const shown = all
+		.filter((b): b is IndicatorBreakdowns & { view: BreakdownView; period: string } => b.view != null && b.period != null)
+		.map((b) => ({ ...b, periods: [b.period], areas: [null], area: null, maskedTotals: [] }));
+	const maskedCells = shown.reduce((n, b) => n + viewCells(b.view).filter((c) => c.masked).length, 0);
+	return { all, shown, maskedCells };
+}
+
+function sourcesOf(rows: Json[], breakdowns: readonly IndicatorBreakdowns[] = []): { label: string; url: string | null }[] {
 	const out = new Map<string, { label: string; url: string | null }>();
+	for (const b of breakdowns) for (const src of b.sources) out.set(src.title, { label: src.title, url: src.url ?? null });
 	for (const r of rows) {
 		// a malformed sources column is shown as no source rather than breaking the publication
 		for (const src of parseSources(r.indicatorSources == null ? null : String(r.indicatorSources))) out.set(src.title, { label: src.title, url: src.url });
@@ -121,11 +140,15 @@ export function buildSnapshot(
 	const layer = dashboard.mapIndicatorLayer(db, scope, { mask, until: period.end });
 
 	const ind = indicatorRows(db, scope, period.end);
-	let maskedCells = layer.byRegion.filter((r) => r.masked).length;
+	const breakdowns = frozenBreakdowns(db, ind.rows.map((r) => String(r.code)), { mask, until: period.end });
+	// A national total a breakdown table hides (its parts would give it back) is hidden in the indicator table too.
+	const hiddenTotals = new Set(breakdowns.all.flatMap((b) => b.maskedTotals.map((k) => `${b.code}|${k}`)));
+	let maskedCells = layer.byRegion.filter((r) => r.masked).length + breakdowns.maskedCells;
 	const indicators: SnapIndicator[] = ind.rows.map((r) => {
 		const sensitive = !!r.sensitive;
 		// Each national value stands alone (no total beside it): primary suppression only, as on the explorer.
-		const [cell] = mask && sensitive ? suppressSmallCells([{ value: numOrNull(r.value), masked: false }], { partOfTotal: false }) : [{ value: numOrNull(r.value), masked: false }];
+		const [first] = mask && sensitive ? suppressSmallCells([{ value: numOrNull(r.value), masked: false }], { partOfTotal: false }) : [{ value: numOrNull(r.value), masked: false }];
+		const cell = first!.value != null && r.valuePeriod != null && hiddenTotals.has(`${r.code}||${r.valuePeriod}`) ? { value: null, masked: true } : first;
 		if (cell!.masked) maskedCells++;
 		return {
 			code: String(r.code),
@@ -154,7 +177,11 @@ export function buildSnapshot(
 	});
 
 	const demo =
-		kpis.demo > 0 || indicators.some((i) => i.isDemo || i.valueIsDemo) || recommendations.some((r) => r.isDemo) || !!layer.indicator?.isDemo;
+		kpis.demo > 0 ||
+		indicators.some((i) => i.isDemo || i.valueIsDemo) ||
+		recommendations.some((r) => r.isDemo) ||
+		!!layer.indicator?.isDemo ||
+		breakdowns.shown.some((b) => b.isDemo);
 	return {
 		schema: SNAPSHOT_SCHEMA,
 		plan: { code: plan.code, titleFr: plan.titleFr, titleAr: plan.titleAr, titleEn: plan.titleEn },
@@ -188,8 +215,9 @@ export function buildSnapshot(
 		},
 		recommendations: recommendations.map((r) => ({ ...r })),
 		indicators: { rows: indicators, total: ind.total },
+		breakdowns: breakdowns.shown,
 		narratives: opts.narratives ?? {},
-		sources: sourcesOf(ind.rows),
+		sources: sourcesOf(ind.rows, breakdowns.shown),
 		demo
 	};
 }

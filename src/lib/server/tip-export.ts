@@ -12,14 +12,14 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { can, type Actor } from './auth/permissions';
 import * as dashboard from './dashboard';
-import { tablesToXlsx, type CellValue, type Notes, type Table } from './exports';
+import { breakdownLabels, tablesToXlsx, type CellValue, type Notes, type Table } from './exports';
 import { m } from '../paraglide/messages';
 import type { Locale } from '../domain/enums';
 import { localized } from '../domain/localize';
 import { formatPeriod, periodContaining } from '../domain/period';
 import { answersTipYear, tipYear, TIP_FIGURES, TIP_PILLARS, type TipYear } from '../domain/tip';
-import { breakdownView, categoryKey, countryName, type BreakdownRow, type ViewCell } from '../domain/breakdown';
-import { isSmallCount, MASKED_LABEL } from '../domain/confidentiality';
+import { breakdownView, type BreakdownRow, type ViewCell } from '../domain/breakdown';
+import { isSmallCount } from '../domain/confidentiality';
 import { institutionLabel } from '../domain/institution-label';
 import { parseDimensions, parseSources } from '../schemas/json-columns';
 
@@ -80,14 +80,7 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 		ORDER BY i.code, periodStart`);
 
 	const text = (row: object, field: string) => localized(row as Record<string, unknown>, field, locale).text;
-	const cellText = (c: ViewCell): CellValue => (c.masked ? (c.small ? MASKED_LABEL : msg('masked_complement', locale)) : c.value);
-	const catLabel = (dim: string, cat: string) => {
-		const key = categoryKey(dim === 'country' ? 'nationality' : dim, cat);
-		return key ? msg(key, locale) : countryName(cat, locale);
-	};
-	// dimension names are lower case for running text ("ventilé par : sexe"); a column starts with a capital
-	const cap = (t: string) => t.charAt(0).toLocaleUpperCase(locale) + t.slice(1);
-	const dimLabel = (d: string) => cap(d === 'country' ? msg('grid_countries', locale) : msg(`dimension_${d}`, locale));
+	const { cell: cellText, category: catLabel, dimension: dimLabel } = breakdownLabels(locale);
 
 	const sourceSet = new Map<string, { label: string; url: string | null }>();
 	const byPillar = new Map<string, CellValue[][]>();
