@@ -73,6 +73,7 @@ const MATRIX: Record<string, Who[]> = {
 	// a partner records its own organisation's projects (another's: partner-projects.test.ts)
 	'(app)/partners/projects/+page.server.ts#create': ['admin', 'commission', 'partner'],
 	'(app)/partners/projects/[code]/+page.server.ts#save': ['admin', 'commission', 'partner'],
+	'(app)/partners/projects/[code]/+page.server.ts#delete': ['admin', 'commission', 'partner'],
 	'(app)/partners/funding/+page.server.ts#rate': ADMIN,
 	'api/measures/[code]/updates/+server.ts#POST': REPORTERS
 };

@@ -26,6 +26,8 @@ function user(where: ReturnType<typeof sql>): SessionUser {
 const create = (u: SessionUser, values: Record<string, string>) => run(listActions.create as never, actionEvent({ user: u, path: '/partners/projects', body: formData(values) }));
 const save = (u: SessionUser, code: string, values: Record<string, string>) =>
 	run(editActions.save as never, actionEvent({ user: u, params: { code }, path: `/partners/projects/${code}`, body: formData(values) }));
+const del = (u: SessionUser, code: string, values: Record<string, string>) =>
+	run(editActions.delete as never, actionEvent({ user: u, params: { code }, path: `/partners/projects/${code}`, body: formData(values) }));
 const row = (code: string) => db.select().from(s.partnerProjects).where(eq(s.partnerProjects.code, code)).get();
 const auditCount = () => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_events WHERE entity = 'partner_project'`)!.n;
 
@@ -135,5 +137,37 @@ describe('minor units', () => {
 		// 0,01 EUR at 10.85 = 0.1085 MAD → 11 centimes
 		expect(toMadMinor(1, 'EUR', 10_850_000)).toBe(11);
 		expect(formatMoney(120_000_050, 'EUR', 'fr').replace(/\s/g, ' ')).toBe('1 200 000,5 €');
+	});
+
+	it('deleting a project asks for the box to be ticked, refuses another organisation\'s and a stale page, and is audited', async () => {
+		const created = await create(users.partner, { ...base, code: 'PP-OIM-DEL', partner: 'OIM', regions: 'MA-01', measures: 'A1.1.4' });
+		expect(created.status).toBe(303);
+		const p = row('PP-OIM-DEL')!;
+		const before = auditCount();
+		// not confirmed: nothing deleted, a field error on the box
+		const unticked = await del(users.partner, p.code, { version: String(p.version) });
+		expect(unticked.status).toBe(400);
+		expect(unticked.data!.delete.errors).toMatchObject({ confirm: 'err_confirm_required' });
+		// another organisation's project
+		const other = row('PP-DEMO-ONUDC')!;
+		expect((await del(users.partner, other.code, { version: String(other.version), confirm: 'yes' })).status).toBe(403);
+		expect(row('PP-DEMO-ONUDC')).toBeDefined();
+		// a focal point may not delete at all
+		expect((await del(users.focal, p.code, { version: String(p.version), confirm: 'yes' })).status).toBe(403);
+		// a page shown before an edit
+		expect((await del(users.partner, p.code, { version: String(p.version + 1), confirm: 'yes' })).status).toBe(409);
+		expect(row('PP-OIM-DEL')).toBeDefined();
+		expect(auditCount()).toBe(before);
+
+		const done = await del(users.partner, p.code, { version: String(p.version), confirm: 'yes' });
+		expect(done.status).toBe(303);
+		expect(done.location).toBe('/partners/projects?deleted=PP-OIM-DEL');
+		expect(row('PP-OIM-DEL')).toBeUndefined();
+		expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM partner_project_measures WHERE project_id = ${p.id}`)!.n).toBe(0);
+		expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM partner_project_regions WHERE project_id = ${p.id}`)!.n).toBe(0);
+		const event = db.get<{ action: string; before: string }>(sql`SELECT action, before FROM audit_events WHERE entity = 'partner_project' ORDER BY id DESC LIMIT 1`)!;
+		expect(event.action).toBe('delete');
+		expect(JSON.parse(event.before)).toMatchObject({ code: 'PP-OIM-DEL', measures: ['A1.1.4'], regions: ['MA-01'] });
+		expect(projects.get(db, 'PP-OIM-DEL')).toBeNull();
 	});
 });

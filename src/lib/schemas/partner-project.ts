@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blankToUndefined, nameText, optionalId, planDate, regionCode } from './common';
+import { blankToUndefined, idNumber, nameText, optionalId, planDate, regionCode } from './common';
 import { CURRENCIES, PROJECT_STATUSES, parseMinor } from '../domain/money';
 
 const institutionCode = z.string({ error: 'err_institution_unknown' }).trim().regex(/^[A-Z0-9][A-Z0-9-]{0,39}$/, 'err_institution_unknown');
@@ -68,3 +68,9 @@ export function fundingYear(value: string | null, fallback: number): number {
 	const n = Number(value);
 	return value && /^\d{4}$/.test(value) && n >= 2000 && n <= 2100 ? n : fallback;
 }
+
+/** Deleting a project: the version the page showed, and the box ticked to confirm. */
+export const deleteProjectSchema = z.object({
+	version: idNumber,
+	confirm: z.literal('yes', { error: 'err_confirm_required' })
+});

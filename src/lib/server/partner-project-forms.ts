@@ -6,7 +6,7 @@ import { can, type Actor } from './auth/permissions';
 import { failFor } from './form-result';
 import * as projects from './partner-projects';
 import { fieldErrors } from '../schemas/common';
-import { partnerProjectSchema, projectFormObject } from '../schemas/partner-project';
+import { deleteProjectSchema, partnerProjectSchema, projectFormObject } from '../schemas/partner-project';
 
 /** Who may open the form at all: the commission and the admin, and any partner (for its own projects). */
 export function mayRecord(actor: Actor | null | undefined): boolean {
@@ -37,4 +37,16 @@ export async function saveProject(event: RequestEvent, form: string) {
 		return failFor(form, result, values);
 	}
 	redirect(303, `/partners/projects/${encodeURIComponent(result.value.code)}?saved=1`);
+}
+
+/** The delete action of a project's page: the box must be ticked (the confirmation works without JavaScript). */
+export async function deleteProject(event: RequestEvent, code: string) {
+	const user = event.locals.user;
+	if (!mayRecord(user)) authorize(event, 'partner_project.manage', { partnerInstitutionId: -1 });
+	const values = Object.fromEntries([...(await event.request.formData())].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+	const parsed = deleteProjectSchema.safeParse(values);
+	if (!parsed.success) return fail(400, { delete: { values, errors: fieldErrors(parsed.error) } });
+	const result = projects.remove(getDb(), user!, { code, version: parsed.data.version });
+	if (!result.ok) return failFor('delete', result, values);
+	redirect(303, `/partners/projects?deleted=${encodeURIComponent(code)}`);
 }

@@ -134,6 +134,23 @@ export function save(db: Db, actor: Actor, input: PartnerProjectInput): WriteRes
 	});
 }
 
+/**
+ * Deletes a project (its measure and region links go with it), one transaction with an audit event that keeps
+ * what was deleted. Refused for another organisation's project (a partner) and for a stale version.
+ */
+export function remove(db: Db, actor: Actor, input: { code: string; version: number }): WriteResult<PartnerProject> {
+	return transaction(db, (tx) => {
+		const before = tx.select().from(partnerProjects).where(eq(partnerProjects.code, input.code)).get();
+		if (!before) return notFound();
+		if (!can(actor, 'partner_project.manage', { partnerInstitutionId: before.partnerInstitutionId })) return forbidden('project_other_partner');
+		if (before.version !== input.version) return conflict(before);
+		const beforeLinks = links(tx, before.id);
+		tx.delete(partnerProjects).where(and(eq(partnerProjects.id, before.id), eq(partnerProjects.version, before.version))).run();
+		audit.record(tx, { userId: actor.id, action: 'delete', entity: 'partner_project', entityId: before.id, before: { ...before, ...beforeLinks } });
+		return { ok: true, value: before };
+	});
+}
+
 function links(db: Db, projectId: number) {
 	const ms = db.select({ code: measures.code }).from(partnerProjectMeasures).innerJoin(measures, eq(measures.id, partnerProjectMeasures.measureId)).where(eq(partnerProjectMeasures.projectId, projectId)).orderBy(asc(measures.code)).all();
 	const rs = db.select({ iso: regions.iso }).from(partnerProjectRegions).innerJoin(regions, eq(regions.id, partnerProjectRegions.regionId)).where(eq(partnerProjectRegions.projectId, projectId)).orderBy(asc(regions.iso)).all();

@@ -9,6 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = authorize(event, 'plan.read');
 	return {
 		projects: projects.list(getDb()),
+		deleted: event.url.searchParams.get('deleted'),
 		mayRecord: mayRecord(user),
 		mayReadFunding: can(user, 'funding.read'),
 		ownInstitutionId: user.role === 'partner' ? user.institutionId : null,

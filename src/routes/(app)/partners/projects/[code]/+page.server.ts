@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db/client';
 import { authorize } from '$lib/server/auth';
 import { can } from '$lib/server/auth/permissions';
 import * as projects from '$lib/server/partner-projects';
-import { formChoices, saveProject } from '$lib/server/partner-project-forms';
+import { deleteProject, formChoices, saveProject } from '$lib/server/partner-project-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,5 +15,6 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	save: (event) => saveProject(event, 'save')
+	save: (event) => saveProject(event, 'save'),
+	delete: (event) => deleteProject(event, event.params.code)
 };
