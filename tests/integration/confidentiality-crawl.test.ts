@@ -155,8 +155,11 @@ const SAMPLE = 3;
  * it (`/measures/[code]` → measures.code, `/evidence/[id]` → evidence.id). A parameter no table
  * answers is tried with a value that exists nowhere (the route must then refuse or show nothing).
  */
+/** A segment whose table has another name (`/partners/projects/[code]` → partner_projects.code). */
+const TABLE_OF: Record<string, string> = { projects: 'partner_projects' };
+
 function paramValues(before: string | undefined, name: string): string[] {
-	const table = (before ?? '').replace(/-/g, '_');
+	const table = TABLE_OF[before ?? ''] ?? (before ?? '').replace(/-/g, '_');
 	const columns = table ? (db.$client.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name) : [];
 	if (!columns.includes(name)) return ['0'];
 	const count = (db.$client.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
@@ -288,6 +291,7 @@ describe('confidentiality crawl', () => {
 		for (const viewer of ['partner', 'outsider']) {
 			expect(opened.has(`${viewer} /measures/${planted.measures[0]}`), `${viewer} reads the measure page`).toBe(true);
 			expect(opened.has(`${viewer} /regions/${planted.regions[0]}`), `${viewer} reads the region page`).toBe(true);
+			expect(opened.has(`${viewer} /partners/projects/PP-DEMO-ONUDC`), `${viewer} reads a partner project's page`).toBe(true);
 		}
 		expect(stats.pages).toBeGreaterThan(20);
 		// The planted breakdown did reach the partner, its small cell masked with the one beside it.
