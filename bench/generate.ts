@@ -230,7 +230,7 @@ const INSTITUTION_KINDS_CYCLE: readonly InstitutionKind[] = ['public_body', 'min
 
 function prepareOutput(path: string): void {
 	if (!existsSync(path)) return;
-	let isBench = false;
+	let isBench: boolean;
 	try {
 		const probe = new Database(path, { readonly: true, fileMustExist: true });
 		try {
@@ -488,11 +488,17 @@ async function main(): Promise<void> {
 				const id = inst[rng.weighted(instCum)]!.id;
 				if (id !== p.lead) contributors.add(id);
 			}
-			for (const id of contributors) (insI.run(p.id, id), n++);
+			for (const id of contributors) {
+				insI.run(p.id, id);
+				n++;
+			}
 			if (p.rollout) continue; // a roll-out is national, with a stage per region
 			const r = rng.float();
 			const k = r < 0.4 ? 0 : r < 0.6 ? 1 : r < 0.75 ? 2 : r < 0.9 ? 3 : 4;
-			for (const id of rng.sample(regionIds, k)) (insR.run(p.id, id), n++);
+			for (const id of rng.sample(regionIds, k)) {
+				insR.run(p.id, id);
+				n++;
+			}
 		}
 		return n;
 	});
@@ -505,7 +511,10 @@ async function main(): Promise<void> {
 		if (recIds.length === 0) return 0;
 		for (const p of plansList) {
 			if (!rng.chance(0.25)) continue;
-			for (const id of rng.sample(recIds, Math.min(recIds.length, rng.int(1, 3)))) (ins.run(id, p.id), n++);
+			for (const id of rng.sample(recIds, Math.min(recIds.length, rng.int(1, 3)))) {
+				ins.run(id, p.id);
+				n++;
+			}
 		}
 		return n;
 	});

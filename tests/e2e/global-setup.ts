@@ -77,7 +77,7 @@ export default async function setup(project: TestProject) {
 		await waitFor(`${baseURL}/healthz`, server, 360_000);
 	} catch (e) {
 		server.kill();
-		throw new Error(`${(e as Error).message}\n--- server log ---\n${log}`);
+		throw new Error(`${(e as Error).message}\n--- server log ---\n${log}`, { cause: e });
 	}
 	project.provide('baseURL', baseURL);
 	project.provide('databasePath', join(dir, 'e2e.db'));

@@ -1,6 +1,6 @@
 /** Editing the plan's structure by hand: create at every level, edit with versions, move, link, delete or archive. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../helpers/db';
 import { actionEvent, formData, run } from '../helpers/events';
 import { setDb, type Db } from '../../src/lib/server/db/client';

@@ -15,7 +15,6 @@ let db: Db;
 let cleanup: () => void;
 const user = (email: string) => db.$client.prepare('SELECT id, email, name, role, institution_id AS institutionId, locale FROM users WHERE email = ?').get(email) as SessionUser;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function explorer(viewer: SessionUser | null, query: string): Promise<any> {
 	const url = new URL(`http://x/indicators?${query}`);
 	return (explorerLoad as unknown as (e: unknown) => unknown)({ url, locals: { user: viewer } });

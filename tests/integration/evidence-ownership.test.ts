@@ -23,7 +23,7 @@ let db: Db;
 let cleanup: () => void;
 let evidenceDir: string;
 let measure: { id: number; code: string; progress: number };
-let lead: SessionUser, contributor: SessionUser, admin: SessionUser, commission: SessionUser, commission2: SessionUser | undefined;
+let lead: SessionUser, contributor: SessionUser, admin: SessionUser, commission: SessionUser;
 
 function user(where: ReturnType<typeof sql>): SessionUser {
 	const u = db.get<{ id: number; email: string; name: string; role: SessionUser['role']; institutionId: number | null; locale: SessionUser['locale'] }>(

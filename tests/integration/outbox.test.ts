@@ -7,7 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../helpers/db';
 import { actionEvent, formData, run } from '../helpers/events';
 import { setDb, type Db } from '../../src/lib/server/db/client';

@@ -10,7 +10,7 @@ import { rolloutTimelineOption } from '../../src/lib/charts/rollout-timeline';
 import { statusMixOption } from '../../src/lib/charts/status-mix';
 
 // The option types are unions of arrays and objects; tests read them loosely.
-type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
 const o = (option: ChartOption) => option as unknown as Loose;
 const one = (v: unknown): Loose => (Array.isArray(v) ? v[0] : v) as Loose;
 

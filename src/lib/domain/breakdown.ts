@@ -222,7 +222,10 @@ export function breakdownView(rows: readonly BreakdownRow[], total: number | nul
 		let any = false;
 		for (const [k, v] of cross) {
 			const [sx, ag] = k.split(':');
-			if ((dim === 'sex' ? sx : ag) === cat) (sum += v), (any = true);
+			if ((dim === 'sex' ? sx : ag) === cat) {
+				sum += v;
+				any = true;
+			}
 		}
 		return any ? sum : null;
 	};

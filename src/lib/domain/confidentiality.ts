@@ -124,10 +124,16 @@ export function recoverableCells(t: CountTable, hidden: boolean[][]): Set<string
 		let any = false;
 		for (const [r, c] of line.parts) {
 			const k = index.get(`${r},${c}`);
-			if (k !== undefined) (eq[k] = 1), (any = true);
+			if (k !== undefined) {
+				eq[k] = 1;
+				any = true;
+			}
 		}
 		const k = index.get(`${line.total[0]},${line.total[1]}`);
-		if (k !== undefined) (eq[k] = -1), (any = true);
+		if (k !== undefined) {
+			eq[k] = -1;
+			any = true;
+		}
 		if (any) rows.push(eq);
 	}
 	// Reduced row echelon form.

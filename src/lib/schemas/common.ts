@@ -11,6 +11,7 @@ export type MessageKey = `err_${string}`;
 
 const PROBE_ORIGIN = 'http://rasd.invalid';
 /** Control characters, backslashes and line separators, never in a path of ours. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f\\\u2028\u2029]/;
 /** The same percent-encoded, and encoded slashes, in the path part (a query may hold `a%2Fb`). */
 const UNSAFE_ENCODED = /%(?:[01][0-9a-f]|7f|2f|5c)|%e2%80%a[89]/i;
@@ -123,6 +124,7 @@ export const planDate = z
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** C0/C1 controls and the line/paragraph separators: no name holds one. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 export function cleanName(s: string): string {

@@ -39,7 +39,7 @@ export const CONTENT_TYPES = { xlsx: MIME_XLSX, csv: 'text/csv; charset=utf-8' }
 
 /** A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the book. */
 function sheetName(name: string, taken: Set<string>): string {
-	let base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Sheet';
+	const base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Sheet';
 	let n = 2;
 	let out = base;
 	while (taken.has(out.toLowerCase())) out = `${base.slice(0, 28)} ${n++}`;

@@ -205,17 +205,24 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
 		if (!ind) continue;
 		const d = parsed.data;
 		let ok = true;
+		const refuse = (column: string, key: string, params?: Record<string, string | number>) => {
+			ok = false;
+			at(column, key, params);
+		};
 		const p = parsePeriod(d.period)!;
-		if (!matchesFrequency(d.period, ind.frequency)) (ok = false), at('period', 'err_period_frequency');
-		else if (p.start > ind.planEnd || p.end < ind.planStart) (ok = false), at('period', 'err_import_period_outside_plan', { start: ind.planStart, end: ind.planEnd });
+		if (!matchesFrequency(d.period, ind.frequency)) refuse('period', 'err_period_frequency');
+		else if (p.start > ind.planEnd || p.end < ind.planStart) refuse('period', 'err_import_period_outside_plan', { start: ind.planStart, end: ind.planEnd });
 		let regionId: number | null = null;
 		if (d.region) {
-			if (!hasDimension(ind.dimensions, 'region')) (ok = false), at('region', 'err_region_not_disaggregated');
-			else regionId = regions.get(d.region) ?? ((ok = false), at('region', 'err_region_unknown'), null);
+			if (!hasDimension(ind.dimensions, 'region')) refuse('region', 'err_region_not_disaggregated');
+			else {
+				regionId = regions.get(d.region) ?? null;
+				if (regionId === null) refuse('region', 'err_region_unknown');
+			}
 		}
 		const plausible = checkPlausible(ind.kind, d.value, ind.min, ind.max);
-		if (!plausible.ok) (ok = false), at('value', `err_value_${plausible.reason}`);
-		if (opts.publicRecord && !d.source) (ok = false), at('source', 'err_import_source_required');
+		if (!plausible.ok) refuse('value', `err_value_${plausible.reason}`);
+		if (opts.publicRecord && !d.source) refuse('source', 'err_import_source_required');
 		const k = cellKey(ind.id, d.period, regionId);
 		if (!ok) continue;
 		if (seen.has(k)) {

@@ -3,7 +3,6 @@
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { list as partnerProjectList } from './partner-projects';
-import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db/client';
 import { flagSql } from './flags-sql';
 import { likePattern } from './sql-like';

@@ -21,7 +21,7 @@ type Failure = { status: 401 | 403; error: 'token_required' | 'token_invalid' | 
 /** The caller: a token's owner, else the session's user; a bad token is refused even with a session. */
 export function apiCaller(db: Db, event: Pick<RequestEvent, 'request' | 'locals'>): SessionUser | Failure {
 	const header = event.request.headers.get('authorization');
-	let user: SessionUser | null = null;
+	let user: SessionUser | null;
 	if (header) {
 		const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
 		user = m ? apiTokens.authenticate(db, m[1]!) : null;

@@ -107,7 +107,7 @@ export function indicatorExplorer(
 	if (!i) return null;
 	const id = num(i.id);
 	const includeSubmitted = !!opts.includeSubmitted;
-	let dimensions: string[] = [];
+	let dimensions: string[];
 	try {
 		const parsed = JSON.parse(str(i.dimensions) || '[]');
 		dimensions = Array.isArray(parsed) ? parsed.map(String) : [];

@@ -153,7 +153,11 @@ export const actions: Actions = {
 			if (result.kind === 'grid') {
 				const errors: Record<string, string> = {};
 				const params: Record<string, Record<string, number | string>> = {};
-				for (const e of result.errors) if (!(e.field in errors)) (errors[e.field] = e.key), (params[e.field] = e.params ?? {});
+				for (const e of result.errors)
+					if (!(e.field in errors)) {
+						errors[e.field] = e.key;
+						params[e.field] = e.params ?? {};
+					}
 				return fail(400, { grid: { values: raw, errors, params } });
 			}
 			return failFor('grid', result, raw);
