@@ -112,6 +112,24 @@ describe('staff exports', () => {
 		expect(rows[1]![1]).toBe(x.byRegion[0]!.nameAr);
 	});
 
+	it("the explorer's breakdowns for the period the page shows (bp), each cell a line, in the workbook and as CSV", async () => {
+		const x = readModels.indicatorExplorerFor(db, focal, 'NAT-VICT', { breakdownPeriod: '2021' })!;
+		const v = x.breakdowns!.view!;
+		expect(x.breakdowns!.period).toBe('2021');
+		const cells = [v.total, ...(v.cross ? [...v.cross.cells.flat(), ...v.cross.bySex, ...v.cross.byAge] : []), ...v.dimensions.flatMap((d) => d.cells)];
+		expect(cells.filter((c) => c.value != null).length).toBeGreaterThan(3);
+		const wb = await workbook(await get(indicatorXlsx, focal, '/indicators/export.xlsx?i=NAT-VICT&bp=2021&lang=fr'));
+		const ws = wb.getWorksheet('Ventilations')!;
+		expect(ws.getRow(1).getCell(5).value).toBe('Ventilation');
+		const rows = ws.getSheetValues().slice(2) as unknown[][];
+		expect(rows.map((r) => r[7] ?? null)).toEqual(cells.map((c) => c.value));
+		expect(rows.every((r) => r[1] === 'NAT-VICT' && r[3] === '2021' && r[4] === 'Valeur nationale')).toBe(true);
+		expect(rows.find((r) => r[5] === 'Sexe' && r[6] === 'Féminin')?.[7]).toBe(v.cross ? v.cross.bySex[v.cross.sexes.indexOf('female')]!.value : v.dimensions.find((d) => d.dimension === 'sex')!.cells.find((c) => c.category === 'female')!.value);
+		const csv = parse(Buffer.from(await (await get(indicatorCsv, focal, '/indicators/export.csv?i=NAT-VICT&bp=2021&table=breakdowns&lang=ar')).arrayBuffer()).subarray(3).toString('utf8')) as string[][];
+		expect(csv[0]![4]).toBe('التفصيل');
+		expect(csv.length - 1).toBe(cells.length);
+	});
+
 	it('with no indicator chosen, the explorer\'s list as its search narrows it', async () => {
 		const res = await get(indicatorCsv, focal, '/indicators/export.csv?q=NAT-&lang=fr');
 		expect(res.status).toBe(200);

@@ -10,6 +10,8 @@ import { parseExplorerParams } from '../schemas/dashboard';
 import { localeSchema } from '../schemas/common';
 import { m } from '../paraglide/messages';
 import * as dashboard from './dashboard';
+import * as reference from './reference';
+import { localized } from '../domain/localize';
 import { explorerTables, indicatorListTable, measuresTable, staffDownload, staffNotes } from './staff-exports';
 
 /** every matching measure, not a page of them */
@@ -43,9 +45,11 @@ export async function indicatorExport(event: RequestEvent, format: 'xlsx' | 'csv
 		return staffDownload([indicatorListTable(found.rows, locale)], notes, format, locale, 'rasd-indicateurs');
 	}
 	const includeSubmitted = can(user, 'dashboard.read_unvalidated') && !!p.sub;
-	const x = readModels.indicatorExplorerFor(getDb(), user, p.i, { includeSubmitted, regionPeriod: p.rp ?? null });
+	// the breakdowns of the period and area the page shows (`bp`, `br`), as the page masks them for this viewer
+	const x = readModels.indicatorExplorerFor(getDb(), user, p.i, { includeSubmitted, regionPeriod: p.rp ?? null, breakdownPeriod: p.bp ?? null, breakdownRegion: p.br ?? null });
 	if (!x) error(404, { message: 'err_not_found' });
-	const demo = x.series.some((s) => s.isDemo) || x.byRegion.some((r) => r.isDemo) || x.indicator.isDemo;
+	const demo = x.series.some((s) => s.isDemo) || x.byRegion.some((r) => r.isDemo) || x.indicator.isDemo || !!x.breakdowns?.isDemo;
 	const notes = staffNotes(m.export_indicator_what({ code: x.indicator.code }, { locale }), filtersOf(event), locale, { includeSubmitted, demo, masked: x.masked });
-	return staffDownload(explorerTables(x, locale), notes, format, locale, `rasd-indicateur-${x.indicator.code}`, event.url.searchParams.get('table'));
+	const regionNames = new Map(reference.regionNames(getDb()).map((r) => [r.iso, localized(r, 'name', locale).text]));
+	return staffDownload(explorerTables(x, locale, regionNames), notes, format, locale, `rasd-indicateur-${x.indicator.code}`, event.url.searchParams.get('table'));
 }

@@ -13,7 +13,7 @@ import { formatPeriod } from '../domain/period';
 import { institutionLabel, type InstitutionNames } from '../domain/institution-label';
 import { unitLabel } from '../domain/units';
 import { MASKED_LABEL } from '../domain/confidentiality';
-import { CONTENT_TYPES, tableToCsv, tablesToXlsx, type Notes, type Table } from './exports';
+import { CONTENT_TYPES, breakdownTable, tableToCsv, tablesToXlsx, type Notes, type Table } from './exports';
 import type { IndicatorChoice } from './dashboard/indicator-search';
 import type { IndicatorExplorer } from './dashboard/explorer';
 
@@ -92,8 +92,12 @@ export function indicatorListTable(rows: readonly IndicatorChoice[], locale: Loc
 	};
 }
 
-/** The explorer's two tables for one indicator: its national values over periods, and by region. */
-export function explorerTables(x: IndicatorExplorer, locale: Locale): Table[] {
+/**
+ * The explorer's tables for one indicator: its national values over periods, by region, and its
+ * breakdowns for the period and area the page shows (masked as the page masks them for the viewer:
+ * the same read model, the same confidentiality function). `regionNames` names the area.
+ */
+export function explorerTables(x: IndicatorExplorer, locale: Locale, regionNames: ReadonlyMap<string, string> = new Map()): Table[] {
 	const o = { locale };
 	const ind = x.indicator;
 	const percent = ind.unit === '%';
@@ -101,6 +105,7 @@ export function explorerTables(x: IndicatorExplorer, locale: Locale): Table[] {
 	const unit = ind.unit ? ` (${unitLabel(ind, locale)})` : '';
 	const rate = !!x.census;
 	const common = (p: { state: string; isDemo: boolean }) => [p.state === 'submitted' ? m.export_state_submitted({}, o) : m.export_state_validated({}, o), p.isDemo ? '✓' : ''];
+	const breakdowns = x.breakdowns?.view ? [breakdownTable([{ b: x.breakdowns, name: text(ind, 'name', locale) }], locale, regionNames)] : [];
 	return [
 		{
 			key: 'series',
@@ -126,7 +131,8 @@ export function explorerTables(x: IndicatorExplorer, locale: Locale): Table[] {
 				{ header: m.demo_badge({}, o), kind: 'text' }
 			],
 			rows: x.byRegion.map((r) => [r.iso, text(r, 'name', locale), value(r.value, r.masked), ...(rate ? [r.rate ?? null] : []), ...common(r)])
-		}
+		},
+		...breakdowns
 	];
 }
 
