@@ -111,9 +111,14 @@ export function periodCodesEndingBy(end: string): string[] {
  * `(measure_id, state, reviewed_at, period, status, progress)` index gives all three.
  */
 function latestUpdatePackedSql(opts: SnapshotOptions, m = 'm'): SQL {
+	const end = opts.period ? parsePeriod(opts.period)?.end : undefined;
+	// At a semester or a year (no as-of date), the state kept at write time holds it: the measure's
+	// last row at that end or before (migration 0022, one backward search of its covering index).
+	if (end && !opts.asOf && /-(06-30|12-31)$/.test(end)) {
+		return sql`(SELECT x.status || '|' || x.progress || '|' || x.reviewed_at FROM measure_semester_states x WHERE x.measure_id = ${sql.raw(`${m}.id`)} AND x.semester_end <= ${end} ORDER BY x.semester_end DESC LIMIT 1)`;
+	}
 	const conds: SQL[] = [sql`x.measure_id = ${sql.raw(`${m}.id`)}`, sql`x.state = 'validated'`];
 	if (opts.asOf) conds.push(sql`x.reviewed_at < ${nextDay(opts.asOf)}`);
-	const end = opts.period ? parsePeriod(opts.period)?.end : undefined;
 	if (end) {
 		conds.push(sql`x.period IN (${sql.join(
 			periodCodesEndingBy(end).map((c) => sql`${c}`),

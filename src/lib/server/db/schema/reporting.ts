@@ -92,8 +92,9 @@ export const measureSemesterStates = sqliteTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.measureId, t.semesterEnd] }),
-		// Covers the trend's read: the changes of each measure in scope, without reading the rows.
-		index('measure_semester_states_trend_idx').on(t.measureId, t.semesterEnd, t.dCompleted, t.dActive, t.dProgress)
+		// Covers the trend's read (the changes of each measure in scope) and the snapshot at a semester or
+		// a year (each measure's last row by then, one backward search), without reading the rows.
+		index('measure_semester_states_read_idx').on(t.measureId, t.semesterEnd, t.dCompleted, t.dActive, t.dProgress, t.status, t.progress, t.reviewedAt)
 	]
 );
 

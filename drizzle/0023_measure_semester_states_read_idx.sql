@@ -1,0 +1,2 @@
+DROP INDEX `measure_semester_states_trend_idx`;--> statement-breakpoint
+CREATE INDEX `measure_semester_states_read_idx` ON `measure_semester_states` (`measure_id`,`semester_end`,`d_completed`,`d_active`,`d_progress`,`status`,`progress`,`reviewed_at`);
