@@ -11,6 +11,7 @@ import * as dashboard from '../../src/lib/server/dashboard';
 import { getAxis } from '../../src/lib/server/plan';
 import { listRecommendations } from '../../src/lib/server/recommendations';
 import * as institutions from '../../src/lib/server/institutions';
+import * as planAdmin from '../../src/lib/server/plan-admin';
 import { measureFiltersSchema } from '../../src/lib/schemas/measure';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as tree from '../../src/routes/(app)/admin/plan/+page.server';
@@ -155,5 +156,33 @@ describe('plan editor', () => {
 		expect(after.leads).toBe(before.leads - 1);
 		await act('restore', 'measures', m.code, { version: String(version('measures', m.code)) });
 		expect(seen()).toEqual(before);
+	});
+
+	it("refuses a change of an indicator's kind or frequency once it has values, saying how many, in the user's language", async () => {
+		const ind = db.get<{ code: string; n: number }>(sql`SELECT i.code, count(*) AS n FROM indicators i JOIN indicator_values v ON v.indicator_id = i.id
+			WHERE i.archived_at IS NULL GROUP BY i.id ORDER BY count(*) DESC, i.code LIMIT 1`)!;
+		const shown = planAdmin.get(db, 'indicators', ind.code)!.values;
+		const otherKind = shown.kind === 'percent' ? 'count' : 'percent';
+		const otherFrequency = shown.frequency === 'annual' ? 'semester' : 'annual';
+		const saveAs = (fields: Record<string, string>, locale: 'fr' | 'ar') => {
+			const event = actionEvent({ user: commission, params: { level: 'indicators', code: ind.code }, path: `/admin/plan/indicators/${ind.code}`, body: formData({ ...shown, ...fields, version: String(version('indicators', ind.code)) }) });
+			event.locals.locale = locale as 'fr';
+			return run(item.actions.save as never, event);
+		};
+		const fr = await saveAs({ kind: otherKind }, 'fr');
+		expect(fr.status).toBe(400);
+		expect(fr.data.save.errors.kind).toContain(`${ind.n} valeur`);
+		expect(fr.data.save.errors.frequency).toBeUndefined();
+		const ar = await saveAs({ frequency: otherFrequency }, 'ar');
+		expect(ar.status).toBe(400);
+		expect(ar.data.save.errors.frequency).toContain('الدورية');
+		expect(ar.data.save.errors.frequency).toContain(String(ind.n));
+		expect(db.get<{ kind: string; frequency: string }>(sql`SELECT kind, frequency FROM indicators WHERE code = ${ind.code}`)).toEqual({ kind: shown.kind, frequency: shown.frequency });
+		// the rest of the indicator still saves, and an indicator with no values may change both
+		expect((await saveAs({ name_fr: `${shown.name_fr} (revu)` }, 'fr')).status).toBe(303);
+		expect((await create({ level: 'indicators', measure: shown.measure!, code: 'IND-Z2', name_fr: 'Sans valeurs', kind: 'count', frequency: 'annual' })).status).toBe(303);
+		const fresh = planAdmin.get(db, 'indicators', 'IND-Z2')!;
+		expect((await act('save', 'indicators', 'IND-Z2', { ...fresh.values, kind: 'percent', frequency: 'semester', version: String(fresh.version) })).status).toBe(303);
+		expect(db.get<{ kind: string; frequency: string }>(sql`SELECT kind, frequency FROM indicators WHERE code = 'IND-Z2'`)).toEqual({ kind: 'percent', frequency: 'semester' });
 	});
 });

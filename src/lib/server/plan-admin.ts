@@ -12,6 +12,8 @@ import { applyStructure, dryRunStructure, exportData } from './structure-import'
 import { planCode, STRUCTURE_SHEETS, type StructureSheet } from '../schemas/structure';
 import type { ImportIssue } from './imports';
 import { conflict, invalid, notFound, nowIso, type WriteResult } from './write-result';
+import { m } from '../paraglide/messages';
+import type { Locale } from '../domain/enums';
 
 export type Level = StructureSheet;
 const TABLE: Record<Level, string> = { axes: 'axes', objectives: 'objectives', measures: 'measures', indicators: 'indicators' };
@@ -52,7 +54,7 @@ const toErrors = (issues: ImportIssue[]) => Object.fromEntries(issues.map((i) =>
  * Creates (`version` absent) or updates one item from form fields named as the workbook's columns.
  * The row goes through the structure import's checks; the write is audited as an edit, not an import.
  */
-export function save(db: Db, actorId: number, level: Level, fields: Record<string, string>, version?: number): WriteResult<{ code: string }> {
+export function save(db: Db, actorId: number, level: Level, fields: Record<string, string>, version?: number, locale: Locale = 'fr'): WriteResult<{ code: string }> {
 	const columns = Object.keys(STRUCTURE_SHEETS[level].columns);
 	const code = planCode.safeParse(fields.code ?? '');
 	if (!code.success) return invalid({ code: 'err_code_invalid' });
@@ -63,10 +65,28 @@ export function save(db: Db, actorId: number, level: Level, fields: Record<strin
 		if (existing.version !== version) return conflict(existing);
 	}
 	const cells = Object.fromEntries(columns.map((c) => [c, (fields[c] ?? '').trim()]));
+	if (level === 'indicators' && existing) {
+		const locked = lockedChanges(db, code.data, existing.values, cells, locale);
+		if (locked) return invalid(locked);
+	}
 	const plan = dryRunStructure(db, [{ sheet: level, header: columns, rows: [{ row: 1, cells }] }], Buffer.from(JSON.stringify(cells)));
 	if (!plan.ok) return invalid(toErrors(plan.issues));
 	const applied = applyStructure(db, actorId, plan, { fileName: '', edit: { entity: ENTITY[level], before: existing?.values ?? null } });
 	return applied.ok ? { ok: true, value: { code: code.data } } : invalid({ _form: 'err_invalid' });
+}
+
+/**
+ * An indicator's kind and frequency say what its values mean (a count, a rate; per year, per semester): once
+ * it has values, changing either would make them lie, so it is refused with the number of values, said in the
+ * user's language.
+ */
+function lockedChanges(db: Db, code: string, before: Record<string, string>, cells: Record<string, string>, locale: Locale): Record<string, string> | null {
+	const changed = (['kind', 'frequency'] as const).filter((f) => cells[f] !== before[f]);
+	if (!changed.length) return null;
+	const count = usage(db, 'indicators', code).values;
+	if (!count) return null;
+	const say = { kind: m.err_indicator_kind_has_values, frequency: m.err_indicator_frequency_has_values };
+	return Object.fromEntries(changed.map((f) => [f, say[f]({ count }, { locale })]));
 }
 
 /** What removing an item touches: the items under it and the reported data they hold. */

@@ -43,7 +43,7 @@ export const actions: Actions = {
 		const ref = planItemRefSchema.safeParse(fields);
 		if (!ref.success) return fail(400, { save: { values: fields, errors: { _form: 'err_invalid' } } });
 		// The code is the item's identity: it changes only by a move.
-		const result = planAdmin.save(getDb(), user.id, level, { ...fields, code: event.params.code }, ref.data.version);
+		const result = planAdmin.save(getDb(), user.id, level, { ...fields, code: event.params.code }, ref.data.version, event.locals.locale);
 		if (!result.ok) return failFor('save', result, fields);
 		redirect(303, here(level, event.params.code, 'saved'));
 	},
