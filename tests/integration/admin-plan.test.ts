@@ -148,10 +148,16 @@ describe('plan editor', () => {
 		});
 		const before = seen();
 		expect(before.rollout && before.search).toBe(true);
+		const foundBefore = dashboard.searchIndicators(db, m.ind);
+		expect(foundBefore.total).toBe(foundBefore.rows.length);
 		await act('remove', 'measures', m.code, { version: String(version('measures', m.code)), confirm: 'yes' });
 		const after = seen();
 		expect(after.rollout).toBe(false);
 		expect(after.search).toBe(false);
+		// through the text index too, the count says what the list shows, not the archived matches
+		const found = dashboard.searchIndicators(db, m.ind);
+		expect(m.ind.length).toBeGreaterThanOrEqual(3);
+		expect(found.total).toBe(found.rows.length);
 		expect(after.recs).toBeLessThan(before.recs);
 		expect(after.leads).toBe(before.leads - 1);
 		await act('restore', 'measures', m.code, { version: String(version('measures', m.code)) });

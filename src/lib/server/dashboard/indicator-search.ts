@@ -69,8 +69,8 @@ export function searchIndicators(
 }
 
 /**
- * Through the trigram index (`q` of 3 characters or more). The matches are counted up to the cap in the
- * index alone. Under the cap, those few indicators are fetched by rowid and sorted by code (`CROSS JOIN`:
+ * Through the trigram index (`q` of 3 characters or more). The live matches are counted up to the cap (index
+ * first, then each match's row). Under the cap, those few indicators are fetched by rowid and sorted by code (`CROSS JOIN`:
  * the index first, never probed once per indicator). At the cap the substring is common, up to every
  * indicator, and sorting them all would cost more than finding the first ones in code order: LIKE over
  * the first `limit × COMMON_PREFIX_FACTOR` indicators by code finds them when they are not rare there;
@@ -78,8 +78,11 @@ export function searchIndicators(
  */
 function searchIndex(db: Db, q: string, limit: number, offset: number): { rows: Json[]; total: number } {
 	const phrase = ftsPhrase(q);
+	// counted as shown: an archived indicator (or one of an archived measure) is in the index but not in the list
 	const total =
-		db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicator_search WHERE indicator_search MATCH ${phrase} LIMIT ${SEARCH_COUNT_CAP})`)?.n ?? 0;
+		db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicator_search s CROSS JOIN indicators i ON i.id = s.rowid
+			JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL
+			WHERE s.indicator_search MATCH ${phrase} LIMIT ${SEARCH_COUNT_CAP})`)?.n ?? 0;
 	if (total === 0) return { rows: [], total };
 	if (total < SEARCH_COUNT_CAP) {
 		const rows = db.all<Json>(sql`
