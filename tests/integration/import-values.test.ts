@@ -144,4 +144,24 @@ describe('apply', () => {
 		expect(row).toMatchObject({ state: 'validated', isCurrent: 1 });
 		expect(JSON.parse(row.sources)[0].title).toBe('TIP 2025');
 	});
+
+	it('a closed period is refused like in the entry form, and nothing is written; the public record may still be corrected', async () => {
+		const y = year() + 2;
+		const closedAt = new Date().toISOString();
+		db.insert(s.reportingPeriods).values({ code: period(y), opensOn: `${y}-01-01`, dueOn: `${y}-06-30`, closedAt }).run();
+		const before = valueCount();
+		const res = await dry(await xlsx([['indicator', 'period', 'value'], [ind.code, period(y), 7], [ind.code, period(y - 1), 8]]));
+		expect(res.issues.map((i) => `${i.row}:${i.column}:${i.key}`)).toEqual(['2:period:err_period_closed']);
+		expect(imports.applyValues(db, adminId, res, { fileName: 'v.xlsx', publicRecord: false }).ok).toBe(false);
+		expect(valueCount()).toBe(before);
+		// a clean dry run whose period closes before it is applied writes nothing either
+		const y2 = y + 1;
+		const clean = await dry(await xlsx([['indicator', 'period', 'value'], [ind.code, period(y2), 9]]));
+		expect(clean.ok).toBe(true);
+		db.insert(s.reportingPeriods).values({ code: period(y2), opensOn: `${y2}-01-01`, dueOn: `${y2}-06-30`, closedAt }).run();
+		expect(imports.applyValues(db, adminId, clean, { fileName: 'v.xlsx', publicRecord: false }).ok).toBe(false);
+		expect(valueCount()).toBe(before);
+		const pub = await dry(await xlsx([['indicator', 'period', 'value', 'source'], [ind.code, period(y), 7, 'Rapport 2030']]), 'v.xlsx', true);
+		expect(pub.ok).toBe(true);
+	});
 });

@@ -20,6 +20,7 @@ import { importRuns } from './db/schema';
 import { indicatorValueSchema } from '../schemas/reporting';
 import { checkPlausible } from '../domain/indicator';
 import { matchesFrequency, parsePeriod } from '../domain/period';
+import { closedCodes } from './reporting-periods';
 import type { Frequency, IndicatorKind } from '../domain/enums';
 import { nowIso } from './write-result';
 import { hasDimension } from '../schemas/json-columns';
@@ -180,6 +181,8 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
 			FROM indicators i JOIN measures m ON m.id = i.measure_id JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id`).map((r) => [r.code, r])
 	);
 	const regions = new Map(db.all<{ id: number; iso: string }>(sql`SELECT id, iso FROM regions`).map((r) => [r.iso, r.id]));
+	// Like the entry form: a closed period takes no new submission. The public record (the admin's correction, with its source) may still be set.
+	const closed = new Set(opts.publicRecord ? [] : closedCodes(db));
 	const cellKey = (indicatorId: number, period: string, regionId: number | null) => `${indicatorId}|${period}|${regionId ?? ''}`;
 	const current = new Map<string, { value: number; source: string | null }>();
 	const open = new Map<string, { id: number; version: number; value: number; state: string; source: string | null }>();
@@ -212,6 +215,7 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
 		const p = parsePeriod(d.period)!;
 		if (!matchesFrequency(d.period, ind.frequency)) refuse('period', 'err_period_frequency');
 		else if (p.start > ind.planEnd || p.end < ind.planStart) refuse('period', 'err_import_period_outside_plan', { start: ind.planStart, end: ind.planEnd });
+		else if (closed.has(d.period)) refuse('period', 'err_period_closed');
 		let regionId: number | null = null;
 		if (d.region) {
 			if (!hasDimension(ind.dimensions, 'region')) refuse('region', 'err_region_not_disaggregated');
@@ -249,6 +253,9 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
 export function applyValues(db: Db, actorId: number, plan: DryRun, meta: { fileName: string; publicRecord: boolean }): { ok: true; runId: number } | { ok: false } {
 	if (!plan.ok) return { ok: false };
 	return transaction(db, (tx) => {
+		// a period closed since the dry run: nothing is written
+		const closed = new Set(meta.publicRecord ? [] : closedCodes(tx));
+		if (plan.rows.some((r) => r.action !== 'unchanged' && closed.has(r.period))) return { ok: false } as const;
 		const at = nowIso();
 		const state = meta.publicRecord ? 'validated' : 'submitted';
 		const client = tx.$client;
