@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPeriodCode } from '../domain/period';
 import { blankToUndefined, planDate, wholeNumber } from './common';
 import { REGION_CODE_RE } from '../domain/region';
+import { PILLARS } from '../domain/enums';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional()).catch(undefined);
 
@@ -16,6 +17,8 @@ export const dashboardParamsSchema = z.object({
 	plan: optional(z.string().trim().max(60)),
 	period: optional(z.string().trim().refine(isPeriodCode)),
 	asOf: optional(planDate),
+	/** only the measures of one pillar (3P+P, governance) */
+	pillar: optional(z.enum(PILLARS)),
 	layer: optional(z.enum(MAP_LAYERS)),
 	/** the indicator of the map's indicator layer */
 	ind: optional(z.string().trim().max(80))

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	return {
 		plans: f.plans,
 		periods: f.periods,
-		filters: { plan: f.plan?.code ?? null, period: f.period, asOf: f.asOf, layer, ind: params.ind ?? null },
+		filters: { plan: f.plan?.code ?? null, period: f.period, asOf: f.asOf, pillar: f.pillar, layer, ind: params.ind ?? null },
 		referenceDay: dashboard.referenceDay(f.opts),
 		overview: f.plan ? dashboard.overviewFor(db, locals.user, f.plan.code, f.opts) : null,
 		hasRegionalIndicators: scope ? dashboard.regionalIndicators(db, scope).total > 0 : false,

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { periodsBetween } from '../../domain/period';
+import { PILLARS } from '../../domain/enums';
 import type { SnapshotOptions } from './snapshot';
 import { type Json, num, str, type Titles, titlesOf } from './blocks';
 
@@ -62,6 +63,8 @@ export interface ResolvedFilters {
 	period: string | null;
 	/** a past date only: a future or current one means "now" */
 	asOf: string | null;
+	/** the pillar the blocks are narrowed to, null for all */
+	pillar: string | null;
 	opts: SnapshotOptions;
 }
 
@@ -69,12 +72,13 @@ export interface ResolvedFilters {
  * Turns the dashboards' URL parameters (already parsed by `$lib/schemas/dashboard`) into what the
  * read models take: a known plan, a reporting period that exists, a past as-of date.
  */
-export function resolveFilters(db: Db, params: { plan?: string; period?: string; asOf?: string }, today: string): ResolvedFilters {
+export function resolveFilters(db: Db, params: { plan?: string; period?: string; asOf?: string; pillar?: string }, today: string): ResolvedFilters {
 	const plans = planChoices(db);
 	const periods = periodChoices(db);
 	const plan =
 		plans.find((p) => p.code === params.plan) ?? plans.find((p) => p.code === DEFAULT_PLAN) ?? plans.find((p) => p.hasMeasures) ?? plans[0] ?? null;
 	const period = params.period && periods.includes(params.period) ? params.period : null;
 	const asOf = params.asOf && params.asOf < today ? params.asOf : null;
-	return { plans, periods, plan, period, asOf, opts: { today, asOf, period } };
+	const pillar = params.pillar && (PILLARS as readonly string[]).includes(params.pillar) ? params.pillar : null;
+	return { plans, periods, plan, period, asOf, pillar, opts: { today, asOf, period, pillar } };
 }

@@ -31,6 +31,8 @@ export interface SnapshotOptions {
 	asOf?: string | null;
 	/** a period code: the latest validated report for that period or an earlier one */
 	period?: string | null;
+	/** only the measures of this pillar (prevention, protection, prosecution, partnership, governance) */
+	pillar?: string | null;
 }
 
 /** The day flags and deadlines are computed against: the as-of date when there is one (and it is past). */
@@ -153,11 +155,12 @@ export function snapshotCte(scope: Scope, opts: SnapshotOptions): SQL {
 	const day = referenceDay(opts);
 	const f = flagSql(day, 'u');
 	const historical = isHistorical(opts);
+	const where = opts.pillar ? sql`${inScope(scope)} AND m.archived_at IS NULL AND m.pillar = ${opts.pillar}` : sql`${inScope(scope)} AND m.archived_at IS NULL`;
 	const base = historical
 		? // A subquery in FROM would be flattened and the search repeated for each use of \`packed\`.
-			sql`snap_raw AS MATERIALIZED (SELECT ${cols('m')}, ${latestUpdatePackedSql(opts)} AS packed FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL),
+			sql`snap_raw AS MATERIALIZED (SELECT ${cols('m')}, ${latestUpdatePackedSql(opts)} AS packed FROM measures m WHERE ${where}),
 			snap_u AS NOT MATERIALIZED (SELECT ${cols('r')}, ${unpacked} FROM snap_raw r)`
-		: sql`snap_u AS NOT MATERIALIZED (SELECT ${cols('m')}, m.status, m.progress, m.last_validated_at FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL)`;
+		: sql`snap_u AS NOT MATERIALIZED (SELECT ${cols('m')}, m.status, m.progress, m.last_validated_at FROM measures m WHERE ${where})`;
 	return sql`${base},
 		snap AS ${sql.raw(historical ? 'MATERIALIZED' : 'NOT MATERIALIZED')} (
 			SELECT u.*, ${f.overdue} AS overdue, ${f.atRisk} AS at_risk, ${f.stale} AS stale,

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	return {
 		...found,
 		periods: f.periods,
-		filters: { period: f.period, asOf: f.asOf },
+		filters: { period: f.period, asOf: f.asOf, pillar: f.pillar },
 		referenceDay: dashboard.referenceDay(f.opts),
 		scorecard: dashboard.axisScorecardFor(db, locals.user, params.code, f.opts)!
 	};

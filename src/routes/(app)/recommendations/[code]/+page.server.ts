@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	return {
 		...found,
 		periods: f.periods,
-		filters: { period: f.period, asOf: f.asOf },
+		filters: { period: f.period, asOf: f.asOf, pillar: f.pillar },
 		scorecard: dashboard.recommendationScorecardFor(db, locals.user, params.code, f.opts)!
 	};
 };

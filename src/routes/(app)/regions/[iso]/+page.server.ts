@@ -11,5 +11,5 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const f = dashboard.resolveFilters(db, parseDashboardParams(url.searchParams), today);
 	const scorecard = dashboard.regionScorecardFor(db, locals.user, params.iso, f.opts, { period: bp.bp ?? null, region: bp.br ?? null });
 	if (!scorecard) error(404, { message: 'err_not_found' });
-	return { ...scorecard, periods: f.periods, filters: { period: f.period, asOf: f.asOf } };
+	return { ...scorecard, periods: f.periods, filters: { period: f.period, asOf: f.asOf, pillar: f.pillar } };
 };
