@@ -16,8 +16,20 @@ export function lang(): Locale {
 
 const messages = m as unknown as Record<string, ((params?: Record<string, unknown>) => string) | undefined>;
 
-/** Translates a key that comes from data; an unknown key shows as itself rather than breaking the page. */
-export function t(key: string, params?: Record<string, unknown>): string {
+/** The name of every message: a key the code builds (`pillar_${p}` with p a Pillar) is type-checked against it. */
+export type MessageKey = keyof typeof m;
+
+/** A message the code chooses by name; a key outside the catalogue fails the type check. */
+export function t(key: MessageKey, params?: Record<string, unknown>): string {
+	return messages[key]?.(params) ?? key;
+}
+
+/**
+ * A message whose key arrives as data: a field error an action returned, an enum value read from a
+ * column typed as text. Unknown keys show as themselves rather than breaking the page; the catalogue
+ * test (tests/unit/message-keys.test.ts) checks every enum value and every error key the code emits.
+ */
+export function tData(key: string, params?: Record<string, unknown>): string {
 	return messages[key]?.(params) ?? key;
 }
 
