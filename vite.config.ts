@@ -30,6 +30,8 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 20_000,
+					// a beforeAll that migrates and seeds takes ~1.5 s alone, and over 10 s on a loaded 2-core machine
+					hookTimeout: 60_000,
 					globalSetup: ['tests/setup/paraglide.ts']
 				}
 			},
