@@ -59,7 +59,10 @@ const args = parseArgs(
 		db: z.string().trim().min(1, 'expected a file path').default('bench/out/national.db'),
 		runs: count(50, 1, 100_000),
 		warmup: count(5, 0, 100_000),
-		today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').default(BENCH_TODAY),
+		today: z
+			.string()
+			.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+			.default(BENCH_TODAY),
 		threshold: z.coerce.number({ error: 'expected a number of milliseconds' }).positive('expected a positive number').default(30),
 		explain: z.enum(['slow', 'all', 'none'], { error: 'expected slow, all or none' }).default('slow'),
 		client: z.string().trim().min(1).optional()
@@ -79,7 +82,11 @@ const counts = db.get<Record<string, number>>(sql`SELECT
 	(SELECT count(*) FROM indicators) AS indicators, (SELECT count(*) FROM indicator_values) AS "values",
 	(SELECT count(*) FROM institutions) AS institutions, (SELECT count(*) FROM regions) AS regions`)!;
 console.log(`database: ${dbPath}`);
-console.log(`  ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+console.log(
+	`  ${Object.entries(counts)
+		.map(([k, v]) => `${v} ${k}`)
+		.join(', ')}`
+);
 const indexes = new Set(db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'index'`).map((r) => r.name));
 for (const name of ['measures_dashboard_idx', 'indicator_values_submitted_idx']) {
 	if (!indexes.has(name)) console.log(`  warning: index ${name} is missing (a database older than the migration): run with --migrate`);
@@ -114,7 +121,14 @@ function rotate<T>(items: readonly T[], fn: (item: T) => unknown): () => unknown
 
 type Models = Pick<
 	typeof dashboard,
-	'overview' | 'axisScorecard' | 'institutionScorecard' | 'regionScorecard' | 'recommendationScorecard' | 'indicatorExplorer' | 'searchIndicators' | 'mapIndicatorLayer'
+	| 'overview'
+	| 'axisScorecard'
+	| 'institutionScorecard'
+	| 'regionScorecard'
+	| 'recommendationScorecard'
+	| 'indicatorExplorer'
+	| 'searchIndicators'
+	| 'mapIndicatorLayer'
 >;
 
 interface Case {
@@ -140,7 +154,10 @@ const PAGES: PageCase[] = [
 	{ name: `institution scorecard (${institutionCodes.length} leads)`, fn: (m) => rotate(institutionCodes, (c) => m.institutionScorecard(db, c, now)) },
 	{ name: `region scorecard (${regionCodes.length} regions)`, fn: (m) => rotate(regionCodes, (c) => m.regionScorecard(db, c, now)) },
 	{ name: `recommendation scorecard (${recommendationCodes.length})`, fn: (m) => rotate(recommendationCodes, (c) => m.recommendationScorecard(db, c, now)) },
-	{ name: `indicator explorer (${indicatorCodes.length} indicators)`, fn: (m) => rotate(indicatorCodes, (c) => m.indicatorExplorer(db, c, { includeSubmitted: false })) },
+	{
+		name: `indicator explorer (${indicatorCodes.length} indicators)`,
+		fn: (m) => rotate(indicatorCodes, (c) => m.indicatorExplorer(db, c, { includeSubmitted: false }))
+	},
 	{ name: 'indicator search', fn: (m) => () => m.searchIndicators(db, 'sensib') },
 	{ name: `map indicator layer (${indicatorCodes.length} indicators)`, fn: (m) => rotate(indicatorCodes, (c) => m.mapIndicatorLayer(db, scope, { code: c })) }
 ];
@@ -151,11 +168,31 @@ const CASES: Case[] = [
 	{ group: 'block', name: 'kpis', fn: () => dashboard.kpis(db, scope, now), once: () => dashboard.kpis(db, scope, now) },
 	{ group: 'block', name: 'awaiting validation', fn: () => dashboard.awaitingValidation(db), once: () => dashboard.awaitingValidation(db) },
 	{ group: 'block', name: 'progress by axis', fn: () => dashboard.progressByAxis(db, scope, now), once: () => dashboard.progressByAxis(db, scope, now) },
-	{ group: 'block', name: 'progress by institution', fn: () => dashboard.progressByInstitution(db, scope, now), once: () => dashboard.progressByInstitution(db, scope, now) },
+	{
+		group: 'block',
+		name: 'progress by institution',
+		fn: () => dashboard.progressByInstitution(db, scope, now),
+		once: () => dashboard.progressByInstitution(db, scope, now)
+	},
 	{ group: 'block', name: 'progress by region', fn: () => dashboard.progressByRegion(db, scope, now), once: () => dashboard.progressByRegion(db, scope, now) },
-	{ group: 'block', name: 'due in 90 days', fn: () => dashboard.measureTable(db, scope, now, 'due_soon'), once: () => dashboard.measureTable(db, scope, now, 'due_soon') },
-	{ group: 'block', name: 'overdue', fn: () => dashboard.measureTable(db, scope, now, 'overdue'), once: () => dashboard.measureTable(db, scope, now, 'overdue') },
-	{ group: 'block', name: 'recommendations coverage', fn: () => dashboard.recommendationCoverage(db, now), once: () => dashboard.recommendationCoverage(db, now) },
+	{
+		group: 'block',
+		name: 'due in 90 days',
+		fn: () => dashboard.measureTable(db, scope, now, 'due_soon'),
+		once: () => dashboard.measureTable(db, scope, now, 'due_soon')
+	},
+	{
+		group: 'block',
+		name: 'overdue',
+		fn: () => dashboard.measureTable(db, scope, now, 'overdue'),
+		once: () => dashboard.measureTable(db, scope, now, 'overdue')
+	},
+	{
+		group: 'block',
+		name: 'recommendations coverage',
+		fn: () => dashboard.recommendationCoverage(db, now),
+		once: () => dashboard.recommendationCoverage(db, now)
+	},
 	{ group: 'block', name: 'regional roll-out', fn: () => dashboard.rolloutSummary(db, scope, now), once: () => dashboard.rolloutSummary(db, scope, now) },
 	{ group: 'block', name: 'trend (whole plan)', fn: () => dashboard.progressTrend(db, scope, now), once: () => dashboard.progressTrend(db, scope, now) }
 ];
@@ -272,5 +309,9 @@ weighJs();
 
 const slowPages = results.filter((r) => r.group === 'page' && r.slow);
 const slowServed = served.filter((t) => t.p95 > args.threshold);
-console.log(`\ncold: ${slowPages.length ? `${slowPages.length} page load(s) over ${args.threshold} ms at p95` : `every page load within ${args.threshold} ms at p95`}`);
-console.log(`served: ${slowServed.length ? `${slowServed.length} page load(s) over ${args.threshold} ms at p95` : `every page load within ${args.threshold} ms at p95`}`);
+console.log(
+	`\ncold: ${slowPages.length ? `${slowPages.length} page load(s) over ${args.threshold} ms at p95` : `every page load within ${args.threshold} ms at p95`}`
+);
+console.log(
+	`served: ${slowServed.length ? `${slowServed.length} page load(s) over ${args.threshold} ms at p95` : `every page load within ${args.threshold} ms at p95`}`
+);

@@ -66,7 +66,6 @@ const MARKER = 'bench_generator';
 
 // ─── deterministic randomness and dates ─────────────────────────────────────────────────────────
 
-
 /** One independent stream per table, so changing one count does not reshuffle the others. */
 class Rng {
 	private readonly next: () => number;
@@ -234,7 +233,9 @@ function prepareOutput(path: string): void {
 	try {
 		const probe = new Database(path, { readonly: true, fileMustExist: true });
 		try {
-			isBench = !!probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() && !!probe.prepare('SELECT 1 FROM meta WHERE key = ?').get(MARKER);
+			isBench =
+				!!probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() &&
+				!!probe.prepare('SELECT 1 FROM meta WHERE key = ?').get(MARKER);
 		} finally {
 			probe.close();
 		}
@@ -270,7 +271,10 @@ async function main(): Promise<void> {
 	// Bulk load as an import would: the data_generation triggers (migration 0003; one counter update per
 	// row, +17 s on 500 000 values) are set aside during the load and put back after it, and the counter
 	// moved once. The search index's triggers stay: the index must be filled.
-	const generationTriggers = c.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'data_generation_%'`).all() as { name: string; sql: string }[];
+	const generationTriggers = c.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'data_generation_%'`).all() as {
+		name: string;
+		sql: string;
+	}[];
 	for (const t of generationTriggers) c.exec(`DROP TRIGGER "${t.name}"`);
 
 	const one = <T>(q: string, ...params: unknown[]) => c.prepare(q).get(...params) as T;
@@ -278,15 +282,30 @@ async function main(): Promise<void> {
 	const created = at('2023-01-02', 9, 0);
 
 	// ── institutions ──
-	const existingInst = c.prepare('SELECT id, code, kind, is_member AS isMember FROM institutions ORDER BY id').all() as { id: number; code: string; kind: InstitutionKind; isMember: number }[];
+	const existingInst = c.prepare('SELECT id, code, kind, is_member AS isMember FROM institutions ORDER BY id').all() as {
+		id: number;
+		code: string;
+		kind: InstitutionKind;
+		isMember: number;
+	}[];
 	step(db, 'institutions', () => {
-		const ins = c.prepare(`INSERT INTO institutions (code, acronym_fr, name_fr, name_ar, name_en, kind, is_member, active, sources, is_demo, version, created_at, updated_at)
+		const ins =
+			c.prepare(`INSERT INTO institutions (code, acronym_fr, name_fr, name_ar, name_en, kind, is_member, active, sources, is_demo, version, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, 1, 1, '[]', 1, 1, ?, ?)`);
 		let n = 0;
 		for (let i = existingInst.length; i < args.institutions; i++) {
 			const k = i - existingInst.length + 1;
 			const code = `BENCH-I${String(k).padStart(3, '0')}`;
-			ins.run(code, code, `Institution de démonstration ${k}`, `مؤسسة تجريبية ${k}`, `Demonstration institution ${k}`, INSTITUTION_KINDS_CYCLE[k % INSTITUTION_KINDS_CYCLE.length]!, created, created);
+			ins.run(
+				code,
+				code,
+				`Institution de démonstration ${k}`,
+				`مؤسسة تجريبية ${k}`,
+				`Demonstration institution ${k}`,
+				INSTITUTION_KINDS_CYCLE[k % INSTITUTION_KINDS_CYCLE.length]!,
+				created,
+				created
+			);
 			n++;
 		}
 		return n;
@@ -294,17 +313,28 @@ async function main(): Promise<void> {
 	const inst = c.prepare('SELECT id, code, kind FROM institutions ORDER BY id').all() as { id: number; code: string; kind: InstitutionKind }[];
 	// A realistic skew: the justice ministry leads most, partners seldom.
 	const instWeight = (i: { code: string; kind: InstitutionKind }) =>
-		i.code === 'MJ' ? 12 : i.code === 'PMP' || i.code === 'DGSN' || i.code === 'FAM' ? 5 : i.kind === 'international_partner' ? 0.3 : i.code.startsWith('BENCH-') ? 0.8 : 2;
+		i.code === 'MJ'
+			? 12
+			: i.code === 'PMP' || i.code === 'DGSN' || i.code === 'FAM'
+				? 5
+				: i.kind === 'international_partner'
+					? 0.3
+					: i.code.startsWith('BENCH-')
+						? 0.8
+						: 2;
 	const instCum: number[] = [];
 	inst.reduce((acc, i) => (instCum.push(acc + instWeight(i)), acc + instWeight(i)), 0);
 
 	// ── objectives ──
-	const axisRows = c.prepare(`SELECT a.id, a.code, a.pillar FROM axes a JOIN plans p ON p.id = a.plan_id WHERE p.code = 'PN-2023-2030' ORDER BY a.sort_order, a.code`).all() as { id: number; code: string; pillar: Pillar | null }[];
+	const axisRows = c
+		.prepare(`SELECT a.id, a.code, a.pillar FROM axes a JOIN plans p ON p.id = a.plan_id WHERE p.code = 'PN-2023-2030' ORDER BY a.sort_order, a.code`)
+		.all() as { id: number; code: string; pillar: Pillar | null }[];
 	if (axisRows.length === 0) throw new Error('the public record has no axes under PN-2023-2030');
 	const perAxis = Math.max(1, Math.round(args.measures / 200));
 	const objectives: { id: number; code: string; axisPillar: Pillar | null }[] = [];
 	step(db, 'objectives', () => {
-		const ins = c.prepare(`INSERT INTO objectives (id, axis_id, code, title_fr, title_ar, title_en, sort_order, sources, is_demo, version, created_at, updated_at)
+		const ins =
+			c.prepare(`INSERT INTO objectives (id, axis_id, code, title_fr, title_ar, title_en, sort_order, sources, is_demo, version, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, '[]', 1, 1, ?, ?)`);
 		let id = nextId('objectives');
 		for (const axis of axisRows) {
@@ -353,7 +383,7 @@ async function main(): Promise<void> {
 		const oi = Math.floor((m * objectives.length) / args.measures);
 		const obj = objectives[oi]!;
 		const seq = m - Math.ceil((oi * args.measures) / objectives.length) + 1;
-		const start = isoDay(startMin + Math.floor(Math.pow(mRng.float(), 1.4) * startSpan / DAY_MS) * DAY_MS);
+		const start = isoDay(startMin + Math.floor((Math.pow(mRng.float(), 1.4) * startSpan) / DAY_MS) * DAY_MS);
 		const deadline = minDate(addMonths(start, mRng.int(6, 60)), '2030-12-31');
 		const startedBy = start <= BENCH_TODAY;
 		const elapsed = Math.max(0, Math.min(1, (dayMs(BENCH_TODAY) - dayMs(start)) / Math.max(1, dayMs(deadline) - dayMs(start))));
@@ -438,7 +468,8 @@ async function main(): Promise<void> {
 	});
 
 	step(db, 'measures', () => {
-		const ins = c.prepare(`INSERT INTO measures (id, objective_id, code, title_fr, title_ar, title_en, description_fr, lead_institution_id, pillar, start_date, deadline,
+		const ins =
+			c.prepare(`INSERT INTO measures (id, objective_id, code, title_fr, title_ar, title_en, description_fr, lead_institution_id, pillar, start_date, deadline,
 				status, progress, weight, regional_rollout, last_validated_at, sources, is_demo, version, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, ?, ?, ?)`);
 		const tRng = new Rng('measure-texts');
@@ -521,7 +552,8 @@ async function main(): Promise<void> {
 
 	step(db, 'measure_region_stages', () => {
 		const regionIds = (c.prepare('SELECT id FROM regions ORDER BY iso').all() as { id: number }[]).map((r) => r.id);
-		const ins = c.prepare(`INSERT INTO measure_region_stages (measure_id, region_id, stage, since, note, state, submitted_at, reviewed_at, is_demo, version, created_at, updated_at)
+		const ins =
+			c.prepare(`INSERT INTO measure_region_stages (measure_id, region_id, stage, since, note, state, submitted_at, reviewed_at, is_demo, version, created_at, updated_at)
 			VALUES (?, ?, ?, ?, NULL, ?, ?, ?, 1, 1, ?, ?)`);
 		const rng = new Rng('stages');
 		const STAGES: readonly RolloutStage[] = ['preparation', 'pilot', 'operational'];
@@ -539,7 +571,17 @@ async function main(): Promise<void> {
 					const pending = s === k;
 					const submitted = minDate(addDays(since, 3), LAST_DAY);
 					const reviewed = pending ? null : at(minDate(addDays(since, 8), LAST_DAY), 16, 0);
-					ins.run(p.id, regionId, STAGES[s]!, since, pending ? 'submitted' : 'validated', at(submitted, 10, 0), reviewed, at(since, 9, 0), reviewed ?? at(submitted, 10, 0));
+					ins.run(
+						p.id,
+						regionId,
+						STAGES[s]!,
+						since,
+						pending ? 'submitted' : 'validated',
+						at(submitted, 10, 0),
+						reviewed,
+						at(since, 9, 0),
+						reviewed ?? at(submitted, 10, 0)
+					);
 					n++;
 				}
 			}
@@ -548,7 +590,8 @@ async function main(): Promise<void> {
 	});
 
 	step(db, 'progress_updates', () => {
-		const ins = c.prepare(`INSERT INTO progress_updates (measure_id, period, status, progress, narrative_fr, state, base_version, institution_id, review_comment, submitted_at, reviewed_at, is_demo, version, created_at, updated_at)
+		const ins =
+			c.prepare(`INSERT INTO progress_updates (measure_id, period, status, progress, narrative_fr, state, base_version, institution_id, review_comment, submitted_at, reviewed_at, is_demo, version, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 1, 1, ?, ?)`);
 		let n = 0;
 		for (const p of plansList) {
@@ -589,7 +632,8 @@ async function main(): Promise<void> {
 	);
 	const indicatorsList: IndicatorPlan[] = [];
 	step(db, 'indicators', () => {
-		const ins = c.prepare(`INSERT INTO indicators (id, measure_id, code, name_fr, name_ar, name_en, unit, kind, baseline_value, baseline_year, target_value, target_year, direction, frequency,
+		const ins =
+			c.prepare(`INSERT INTO indicators (id, measure_id, code, name_fr, name_ar, name_en, unit, kind, baseline_value, baseline_year, target_value, target_year, direction, frequency,
 				dimensions, sensitive, sdg_target, plausible_min, plausible_max, sources, is_demo, version, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 2023, ?, 2030, ?, 'semester', ?, ?, ?, 0, ?, '[]', 1, 1, ?, ?)`);
 		let id = nextId('indicators');
@@ -637,8 +681,12 @@ async function main(): Promise<void> {
 		// a cell holds one value, or two (a correction validated on top, or a pending one)
 		const cap = (i: IndicatorPlan) => i.periods.length * (i.regional ? 1 + regions.length : 1) * 2;
 		const alloc = allocate(vRng, args.values, indicatorsList.map(cap));
-		if (alloc.placed < args.values) console.warn(`warning: only ${alloc.placed} of ${args.values} indicator values fit (${SEMESTERS.length} semesters × 13 cells × 2 versions per indicator at most)`);
-		const ins = c.prepare(`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, region_id, value, source, state, is_current, review_comment,
+		if (alloc.placed < args.values)
+			console.warn(
+				`warning: only ${alloc.placed} of ${args.values} indicator values fit (${SEMESTERS.length} semesters × 13 cells × 2 versions per indicator at most)`
+			);
+		const ins =
+			c.prepare(`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, region_id, value, source, state, is_current, review_comment,
 				submitted_at, validated_at, sources, is_demo, version, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, 1, ?, ?)`);
 		let written = 0;
@@ -687,7 +735,15 @@ async function main(): Promise<void> {
 			let doubles = Math.min(cellsCap, Math.max(n - cellsCap, Math.round(n * 0.1)));
 			let cells = n - doubles;
 			// national first, then regions in a random order; each series over every semester
-			const order: (number | null)[] = [null, ...(ind.regional ? vRng.sample(regions.map((r) => r.id), regions.length) : [])];
+			const order: (number | null)[] = [
+				null,
+				...(ind.regional
+					? vRng.sample(
+							regions.map((r) => r.id),
+							regions.length
+						)
+					: [])
+			];
 			let cellsLeft = cells;
 			for (const regionId of order) {
 				for (let pi = 0; pi < ind.periods.length && cells > 0; pi++) {
@@ -705,7 +761,8 @@ async function main(): Promise<void> {
 						write(ind, period, regionId, second, second === 'validated', 1, valueOf(ind, periodIdx, regionId !== null));
 					} else {
 						const r = vRng.float();
-						const state: WorkflowState = period === LATEST ? (r < 0.55 ? 'validated' : r < 0.9 ? 'submitted' : 'draft') : r < 0.96 ? 'validated' : r < 0.99 ? 'submitted' : 'draft';
+						const state: WorkflowState =
+							period === LATEST ? (r < 0.55 ? 'validated' : r < 0.9 ? 'submitted' : 'draft') : r < 0.96 ? 'validated' : r < 0.99 ? 'submitted' : 'draft';
 						write(ind, period, regionId, state, state === 'validated', 0, v1);
 					}
 				}

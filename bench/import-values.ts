@@ -83,7 +83,9 @@ clearInterval(timer);
 if (!applied.ok) throw new Error('apply failed');
 
 const ms = (a: number, b: number) => `${(b - a).toFixed(0)} ms`;
-console.log(`import of ${read.table.rows.length} indicator-value rows (${FORMAT}, ${(bytes.length / 1024).toFixed(0)} KB): create ${plan.counts.create}, update ${plan.counts.update}, unchanged ${plan.counts.unchanged}`);
+console.log(
+	`import of ${read.table.rows.length} indicator-value rows (${FORMAT}, ${(bytes.length / 1024).toFixed(0)} KB): create ${plan.counts.create}, update ${plan.counts.update}, unchanged ${plan.counts.unchanged}`
+);
 console.log(`  read file        ${ms(t0, t1)}`);
 console.log(`  validate (dry)   ${ms(t1, t2)}`);
 console.log(`  apply            ${ms(t2, t3)}`);

@@ -34,15 +34,19 @@ import { percentile } from './stats';
 const USAGE = `usage: npx tsx bench/load.ts [--db bench/out/national.db] [--workers 1,2] [--paths /,/measures]
                                [--connections 200] [--duration 30] [--writers 5] [--timeout 10] [--compressed yes]`;
 
-const list = <T extends z.ZodType>(item: T) => z.string().transform((v, ctx) => {
-	const parts = v.split(',').map((x) => x.trim()).filter(Boolean);
-	const out = parts.map((p) => item.safeParse(p));
-	if (!parts.length || out.some((o) => !o.success)) {
-		ctx.addIssue({ code: 'custom', message: 'expected a comma-separated list' });
-		return z.NEVER;
-	}
-	return out.map((o) => o.data as z.infer<T>);
-});
+const list = <T extends z.ZodType>(item: T) =>
+	z.string().transform((v, ctx) => {
+		const parts = v
+			.split(',')
+			.map((x) => x.trim())
+			.filter(Boolean);
+		const out = parts.map((p) => item.safeParse(p));
+		if (!parts.length || out.some((o) => !o.success)) {
+			ctx.addIssue({ code: 'custom', message: 'expected a comma-separated list' });
+			return z.NEVER;
+		}
+		return out.map((o) => o.data as z.infer<T>);
+	});
 
 const args = parseArgs(
 	process.argv.slice(2),
@@ -71,7 +75,10 @@ const copy = resolve('bench/out/load.db');
 const READER = { email: 'bench@rasd.bench', password: 'Rasd-Bench-2026!' };
 const writerAccount = (i: number) => ({ email: `bench-writer-${i}@rasd.bench`, password: `Rasd-Bench-Writer-${i}!` });
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+	loadavg()
+		.map((x) => x.toFixed(2))
+		.join(' ');
 
 /** A fresh copy of the bench database with the accounts and a queue deep enough for the writers. */
 async function prepareCopy(): Promise<{ queued: number }> {
@@ -107,7 +114,15 @@ function freePort(): Promise<number> {
 }
 
 async function startServer(workers: number, port: number): Promise<{ child: ChildProcess; log: () => string }> {
-	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: copy, RASD_SEED: 'none', RASD_WORKERS: String(workers), EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'rasd-load-')) };
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATABASE_URL: copy,
+		RASD_SEED: 'none',
+		RASD_WORKERS: String(workers),
+		EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'rasd-load-'))
+	};
 	for (const k of ['ORIGIN', 'RASD_READ_CACHE', 'PROTOCOL_HEADER', 'NODE_ENV']) delete env[k];
 	const child = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
@@ -198,7 +213,9 @@ function serverCpuMs(pid: number): number {
 
 const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
-console.log(`load bench: ${args.connections} connections × ${args.duration} s per path, ${args.writers} writers validating back to back, workers ${args.workers.join(', ')}, ${availableParallelism()} cores`);
+console.log(
+	`load bench: ${args.connections} connections × ${args.duration} s per path, ${args.writers} writers validating back to back, workers ${args.workers.join(', ')}, ${availableParallelism()} cores`
+);
 console.log(`database: copy of ${args.db} → bench/out/load.db for each worker count; Accept-Encoding: ${args.compressed === 'yes' ? 'br, gzip' : '(none)'}`);
 
 for (const workers of args.workers) {

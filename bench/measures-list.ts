@@ -39,7 +39,10 @@ const args = parseArgs(
 		db: z.string().trim().min(1, 'expected a file path').default('bench/out/national.db'),
 		runs: count(200, 1, 100_000),
 		warmup: count(20, 0, 100_000),
-		today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').default(BENCH_TODAY),
+		today: z
+			.string()
+			.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+			.default(BENCH_TODAY),
 		threshold: z.coerce.number({ error: 'expected a number of milliseconds' }).positive('expected a positive number').default(30),
 		explain: z.enum(['default', 'all', 'none'], { error: 'expected default, all or none' }).default('default')
 	},
@@ -125,7 +128,8 @@ function main(): void {
 	console.log('');
 	console.log('| case | p50 (ms) | p95 (ms) | max (ms) | total |');
 	console.log('|---|---:|---:|---:|---:|');
-	for (const r of results) console.log(`| ${r.case.name} | ${r.timing.p50.toFixed(2)} | ${r.timing.p95.toFixed(2)} | ${r.timing.max.toFixed(2)} | ${r.total} |`);
+	for (const r of results)
+		console.log(`| ${r.case.name} | ${r.timing.p50.toFixed(2)} | ${r.timing.p95.toFixed(2)} | ${r.timing.max.toFixed(2)} | ${r.total} |`);
 	c.close();
 }
 

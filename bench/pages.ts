@@ -97,7 +97,8 @@ if (!existsSync(dbPath)) usageError(`${args.db} does not exist: build it first w
 	} catch {
 		generator = undefined;
 	}
-	if (!generator) usageError(`${args.db} is not a bench database (no meta.bench_generator): this script writes to it, so it only takes one from bench/generate.ts`, USAGE);
+	if (!generator)
+		usageError(`${args.db} is not a bench database (no meta.bench_generator): this script writes to it, so it only takes one from bench/generate.ts`, USAGE);
 }
 
 type ServerClass = new (manifest: SSRManifest) => KitServer;
@@ -126,7 +127,10 @@ function locateServer(buildDir: string): { server: string; serverExport: string;
 const buildDir = resolve(args.build);
 const located = locateServer(buildDir);
 if (!located || !existsSync(located.server) || !existsSync(located.manifest)) {
-	usageError(`no adapter-node server build in ${args.build} (server/index.js + server/manifest.js, or handler.js and its chunks): run npx vite build first`, USAGE);
+	usageError(
+		`no adapter-node server build in ${args.build} (server/index.js + server/manifest.js, or handler.js and its chunks): run npx vite build first`,
+		USAGE
+	);
 }
 
 // ─── The bench accounts ─────────────────────────────────────────────────────────────────────────
@@ -146,7 +150,10 @@ if (!partnerInstitution) usageError(`${args.db} has no partner project, so no in
  * Creates the account, or puts it back as the bench needs it (role, institution, active, password),
  * with the app's own argon2id hashing. Idempotent: a second run changes nothing.
  */
-async function ensureAccount(a: { email: string; password: string; name: string; role: 'commission' | 'partner' }, institutionId: number | null): Promise<'created' | 'updated' | 'kept'> {
+async function ensureAccount(
+	a: { email: string; password: string; name: string; role: 'commission' | 'partner' },
+	institutionId: number | null
+): Promise<'created' | 'updated' | 'kept'> {
 	const row = db.select().from(users).where(eq(users.email, a.email)).get();
 	if (!row) {
 		// Columns as the demo seed inserts its accounts; is_demo like every generated bench row.
@@ -155,7 +162,8 @@ async function ensureAccount(a: { email: string; password: string; name: string;
 			.run();
 		return 'created';
 	}
-	const fine = row.role === a.role && row.institutionId === institutionId && row.active && row.locale === 'fr' && (await verifyPassword(row.passwordHash, a.password));
+	const fine =
+		row.role === a.role && row.institutionId === institutionId && row.active && row.locale === 'fr' && (await verifyPassword(row.passwordHash, a.password));
 	if (fine) return 'kept';
 	db.update(users)
 		.set({ role: a.role, institutionId, active: true, locale: 'fr', passwordHash: await hashPassword(a.password) })
@@ -173,7 +181,9 @@ const accountState = {
 
 // The same entities and picks as bench/dashboard.ts, so the two benches time the same work; with the
 // names and measure counts the pages must show.
-const counts = db.get<{ measures: number; regions: number }>(sql`SELECT (SELECT count(*) FROM measures) AS measures, (SELECT count(*) FROM regions) AS regions`)!;
+const counts = db.get<{ measures: number; regions: number }>(
+	sql`SELECT (SELECT count(*) FROM measures) AS measures, (SELECT count(*) FROM regions) AS regions`
+)!;
 const planMeasures = db.get<{ n: number }>(
 	sql`SELECT count(*) AS n FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = ${dashboard.DEFAULT_PLAN}`
 )!.n;
@@ -249,7 +259,11 @@ async function signIn(account: { email: string; password: string }): Promise<Jar
 	const body = new URLSearchParams({ email: account.email, password: account.password, redirectTo: '/' });
 	// SvelteKit's CSRF check wants an Origin equal to the server's for a form POST.
 	const response = await server.respond(
-		new Request(`${ORIGIN}/login`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body }),
+		new Request(`${ORIGIN}/login`, {
+			method: 'POST',
+			headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body
+		}),
 		clientAddress
 	);
 	await response.text();
@@ -269,7 +283,9 @@ async function get(who: keyof typeof jars, path: string): Promise<{ html: string
 	const html = await response.text();
 	const ms = performance.now() - t0;
 	if (response.status !== 200) {
-		throw new Error(`GET ${path} as ${who}: ${response.status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''} — not timed; the page must render`);
+		throw new Error(
+			`GET ${path} as ${who}: ${response.status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''} — not timed; the page must render`
+		);
 	}
 	// The login form renders with a 200 too (e.g. a session the server did not accept).
 	if (html.includes('name="password"')) throw new Error(`GET ${path} as ${who}: the login form came back — not signed in`);
@@ -308,7 +324,14 @@ const PAGES: Page[] = [
 	{ name: 'overview', who: 'commission', paths: ['/'], proof: () => [kpiMeasures(planMeasures)] },
 	{ name: `overview as of ${asOf}`, who: 'commission', paths: [`/?asOf=${asOf}`], proof: () => [kpiMeasures(planMeasures), `asOf:"${asOf}"`] },
 	...(period
-		? [{ name: `overview at period ${period}`, who: 'commission' as const, paths: [`/?period=${q(period)}`], proof: () => [kpiMeasures(planMeasures), `period:"${period}"`] }]
+		? [
+				{
+					name: `overview at period ${period}`,
+					who: 'commission' as const,
+					paths: [`/?period=${q(period)}`],
+					proof: () => [kpiMeasures(planMeasures), `period:"${period}"`]
+				}
+			]
 		: []),
 	{
 		name: `axis (${axes.length} rotating)`,
@@ -316,8 +339,18 @@ const PAGES: Page[] = [
 		paths: axes.map((a) => `/axes/${q(a.code)}`),
 		proof: (i) => [`<span class="code">${esc(axes[i]!.code)}</span>`, esc(axes[i]!.title), kpiMeasures(axes[i]!.measures)]
 	},
-	{ name: `institution (${institutions.length} leads rotating)`, who: 'commission', paths: institutions.map((x) => `/institutions/${q(x.code)}`), proof: (i) => [esc(institutions[i]!.name), kpiMeasures()] },
-	{ name: `region (${regions.length} rotating)`, who: 'commission', paths: regions.map((r) => `/regions/${q(r.iso)}`), proof: (i) => [esc(regions[i]!.name), kpiMeasures()] },
+	{
+		name: `institution (${institutions.length} leads rotating)`,
+		who: 'commission',
+		paths: institutions.map((x) => `/institutions/${q(x.code)}`),
+		proof: (i) => [esc(institutions[i]!.name), kpiMeasures()]
+	},
+	{
+		name: `region (${regions.length} rotating)`,
+		who: 'commission',
+		paths: regions.map((r) => `/regions/${q(r.iso)}`),
+		proof: (i) => [esc(regions[i]!.name), kpiMeasures()]
+	},
 	{
 		name: `recommendation (${recommendations.length} rotating)`,
 		who: 'commission',
@@ -382,8 +415,12 @@ function sizeLabel(kb: number[]): string {
 
 console.log(`database: ${dbPath} (${counts.measures} measures, ${counts.regions} regions)`);
 console.log(`build:    ${located.server}`);
-console.log(`accounts: ${COMMISSION.email} (commission) ${accountState.commission}, ${PARTNER.email} (partner, ${partnerInstitution.code}) ${accountState.partner}`);
-console.log(`today:    ${serverToday} — the server's clock (src/routes/+layout.server.ts: new Date(); the app has no override), the bench data is anchored to 2026-07-20`);
+console.log(
+	`accounts: ${COMMISSION.email} (commission) ${accountState.commission}, ${PARTNER.email} (partner, ${partnerInstitution.code}) ${accountState.partner}`
+);
+console.log(
+	`today:    ${serverToday} — the server's clock (src/routes/+layout.server.ts: new Date(); the app has no override), the bench data is anchored to 2026-07-20`
+);
 
 const width = Math.max(...PAGES.map((p) => p.name.length)) + 2;
 const modes = [

@@ -39,7 +39,11 @@ copyFileSync(args.db, file);
 for (const ext of ['-wal', '-shm']) if (existsSync(args.db + ext)) copyFileSync(args.db + ext, file + ext);
 const db = openDatabase(file);
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-const counts = db.$client.prepare(`SELECT (SELECT count(*) FROM measures) AS measures, (SELECT count(*) FROM indicators) AS indicators, (SELECT count(*) FROM indicator_values) AS vals`).get() as Record<string, number>;
+const counts = db.$client
+	.prepare(
+		`SELECT (SELECT count(*) FROM measures) AS measures, (SELECT count(*) FROM indicators) AS indicators, (SELECT count(*) FROM indicator_values) AS vals`
+	)
+	.get() as Record<string, number>;
 console.log(`database: ${counts.measures} measures, ${counts.indicators} indicators, ${counts.vals} indicator values; today ${BENCH_TODAY}`);
 
 const PLAN = 'PN-2023-2030';
@@ -57,10 +61,14 @@ for (const period of ['2023-S1', '2023-S2', '2024-S1', '2024-S2', '2025-S1', '20
 	lastId = r.value.id;
 }
 const sorted = [...publishMs].sort((a, b) => a - b);
-console.log(`publish (whole plan, one semester)  median=${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms  max=${sorted.at(-1)!.toFixed(0)} ms  (${publishMs.length} semesters)`);
+console.log(
+	`publish (whole plan, one semester)  median=${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms  max=${sorted.at(-1)!.toFixed(0)} ms  (${publishMs.length} semesters)`
+);
 const view = reports.get(db, reports.REPORT_VIEWER, lastId) as reports.ReportView;
 const snapshotBytes = Buffer.byteLength(JSON.stringify(view.snapshot));
-console.log(`snapshot: ${kb(snapshotBytes)} of JSON, ${view.snapshot.indicators.rows.length} indicator rows (of ${view.snapshot.indicators.total}), ${view.snapshot.byInstitution.length} institutions`);
+console.log(
+	`snapshot: ${kb(snapshotBytes)} of JSON, ${view.snapshot.indicators.rows.length} indicator rows (of ${view.snapshot.indicators.total}), ${view.snapshot.byInstitution.length} institutions`
+);
 
 for (const locale of ['fr', 'ar'] as const) {
 	const t0 = performance.now();
@@ -75,7 +83,9 @@ for (const locale of ['fr', 'ar'] as const) {
 	const draft = annualReport(db, { planCode: PLAN, year: 2025 }, { today: BENCH_TODAY })!;
 	const built = performance.now() - t0;
 	const docx = await annualDocx(draft, 'ar');
-	console.log(`annual report 2025: built in ${built.toFixed(0)} ms (${draft.totals.planned} due, ${draft.totals.late} late), DOCX ar ${kb(docx.length)} in ${(performance.now() - t0 - built).toFixed(0)} ms`);
+	console.log(
+		`annual report 2025: built in ${built.toFixed(0)} ms (${draft.totals.planned} due, ${draft.totals.late} late), DOCX ar ${kb(docx.length)} in ${(performance.now() - t0 - built).toFixed(0)} ms`
+	);
 }
 measure('open data: every published indicator value', () => indicatorValues(db, {}), { warmup: 1, runs: args.runs });
 
@@ -87,11 +97,20 @@ if (args.pdf && pdfAvailable()) {
 			s.close(() => res(p));
 		});
 	});
-	const server = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), DATABASE_URL: file, RASD_WORKERS: '1', RASD_SEED: 'none' }, stdio: 'ignore' });
+	const server = spawn(process.execPath, ['scripts/start.mjs'], {
+		env: { ...process.env, PORT: String(port), DATABASE_URL: file, RASD_WORKERS: '1', RASD_SEED: 'none' },
+		stdio: 'ignore'
+	});
 	try {
 		const origin = `http://127.0.0.1:${port}`;
 		for (let i = 0; i < 600; i++) {
-			if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) break;
+			if (
+				await fetch(`${origin}/healthz`).then(
+					(r) => r.ok,
+					() => false
+				)
+			)
+				break;
 			await new Promise((r) => setTimeout(r, 500));
 		}
 		const figures = await renderReportPdfs(db, lastId, origin, ['fr', 'ar']);

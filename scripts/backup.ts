@@ -31,9 +31,14 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	const m = await backup(source, args[0]!, { evidenceDir: evidenceDir() });
-	console.log(`backup: ${source} -> ${args[0]} (${m.database.bytes} bytes, integrity ok, audit chain intact: ${m.audit.events} events, head ${m.audit.head ?? '-'})`);
+	console.log(
+		`backup: ${source} -> ${args[0]} (${m.database.bytes} bytes, integrity ok, audit chain intact: ${m.audit.events} events, head ${m.audit.head ?? '-'})`
+	);
 	console.log(`  evidence: ${m.evidence.files.length} file(s) in ${m.evidence.dir}/`);
-	if (m.evidence.missing.length) console.warn(`  warning: ${m.evidence.missing.length} evidence file(s) the database refers to were not found in ${evidenceDir()}: ${m.evidence.missing.slice(0, 5).join(', ')}`);
+	if (m.evidence.missing.length)
+		console.warn(
+			`  warning: ${m.evidence.missing.length} evidence file(s) the database refers to were not found in ${evidenceDir()}: ${m.evidence.missing.slice(0, 5).join(', ')}`
+		);
 	return 0;
 }
 

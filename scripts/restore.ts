@@ -30,7 +30,9 @@ function main(): number {
 	}
 	if (flags.includes('--check')) {
 		const v = verifyBackup(files[0]!);
-		console.log(`restore --check: ${files[0]} is sound (integrity ok, ${v.chain.events} audit events chained, ${v.evidenceFiles} evidence file(s)${v.manifest ? ', matches its manifest' : ', no manifest'})`);
+		console.log(
+			`restore --check: ${files[0]} is sound (integrity ok, ${v.chain.events} audit events chained, ${v.evidenceFiles} evidence file(s)${v.manifest ? ', matches its manifest' : ', no manifest'})`
+		);
 		return 0;
 	}
 	const target = resolveDatabasePath(process.env.DATABASE_URL);

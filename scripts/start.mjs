@@ -51,7 +51,9 @@ process.env.BODY_SIZE_LIMIT ??= '24M';
 const rawWorkers = process.env.RASD_WORKERS?.trim();
 const workers = rawWorkers ? Number(rawWorkers) : availableParallelism();
 if (!Number.isInteger(workers) || workers < 1 || workers > 256) {
-	console.error(`[rasd] RASD_WORKERS="${rawWorkers}": expected a whole number of processes from 1 to 256 (default: the number of cores, ${availableParallelism()}).`);
+	console.error(
+		`[rasd] RASD_WORKERS="${rawWorkers}": expected a whole number of processes from 1 to 256 (default: the number of cores, ${availableParallelism()}).`
+	);
 	process.exit(1);
 }
 

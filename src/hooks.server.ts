@@ -5,11 +5,7 @@ import { getTextDirection, type Locale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db/client';
 import { seedDatabase } from '$lib/server/seed';
 import { runsBackgroundJobs, startBackgroundJobs } from '$lib/server/background';
-import {
-	SESSION_COOKIE,
-	validateSession,
-	clearSessionCookie
-} from '$lib/server/auth/session';
+import { SESSION_COOKIE, validateSession, clearSessionCookie } from '$lib/server/auth/session';
 import { isLocale } from '$lib/domain/locale';
 import { routeAccess } from '$lib/server/route-access';
 import { LOCALE_COOKIE, setLocaleCookie } from '$lib/server/locale-cookie';

@@ -52,7 +52,12 @@ export function noticeText(kind: string, payload: Payload, locale: Locale): Noti
 			const today = str(payload.today);
 			return {
 				title: m.notice_deadlines_title(n(num(payload.total) || list.length), o),
-				items: list.map((i) => m.notice_deadline_item({ code: str(i.code), date: formatDate(str(i.deadline), locale, 'long'), days: formatNumber(daysUntil(str(i.deadline), today), locale) }, o)),
+				items: list.map((i) =>
+					m.notice_deadline_item(
+						{ code: str(i.code), date: formatDate(str(i.deadline), locale, 'long'), days: formatNumber(daysUntil(str(i.deadline), today), locale) },
+						o
+					)
+				),
 				href: '/my-work'
 			};
 		}

@@ -23,7 +23,7 @@ async function workbook(lead: string, ok: { objective: string; lead: string; sta
 	const ms = wb.addWorksheet('measures');
 	ms.addRow(['objective', 'code', 'title_fr', 'title_ar', 'lead', 'contributors', 'regions', 'start', 'deadline']);
 	ms.addRow([ok.objective, 'E2E.1', 'Former les inspecteurs du travail', 'تكوين مفتشي الشغل', ok.lead, '', 'MA-01', ok.start, ok.deadline]);
-	ms.addRow([ok.objective, 'E2E.2', 'Ouvrir une ligne d\'écoute régionale', 'فتح خط استماع جهوي', lead, '', '', ok.start, ok.deadline]);
+	ms.addRow([ok.objective, 'E2E.2', "Ouvrir une ligne d'écoute régionale", 'فتح خط استماع جهوي', lead, '', '', ok.start, ok.deadline]);
 	const ind = wb.addWorksheet('indicators');
 	ind.addRow(['measure', 'code', 'name_fr', 'kind', 'frequency', 'target']);
 	ind.addRow(['E2E.1', 'IND-E2E-1', 'Inspecteurs formés', 'count', 'annual', 120]);
@@ -52,7 +52,15 @@ describe('spreadsheet import in the browser', () => {
 		const head = (ms.getRow(1).values as string[]).slice(1);
 		const cell = (row: number, col: string) => String(ms.getRow(row).getCell(head.indexOf(col) + 1).value ?? '');
 		const ok = { objective: cell(2, 'objective'), lead: cell(2, 'lead'), start: cell(2, 'start'), deadline: cell(2, 'deadline') };
-		const axis = String((book.getWorksheet('objectives')!.getSheetValues().slice(2).find((r) => (r as string[])[2] === ok.objective) as string[])[1]);
+		const axis = String(
+			(
+				book
+					.getWorksheet('objectives')!
+					.getSheetValues()
+					.slice(2)
+					.find((r) => (r as string[])[2] === ok.objective) as string[]
+			)[1]
+		);
 
 		await page.goto('/admin/import');
 		await upload(page, await workbook('NOPE', ok));

@@ -51,7 +51,11 @@ describe('accounts administration in the browser', () => {
 	});
 
 	it('the accounts pages in Arabic and on a phone', async () => {
-		for (const [locale, width] of [['ar', 1440], ['ar', 390], ['fr', 390]] as const) {
+		for (const [locale, width] of [
+			['ar', 1440],
+			['ar', 390],
+			['fr', 390]
+		] as const) {
 			const { context, page } = await newPage(browser, { width });
 			await login(page, 'admin@rasd.demo', 'Rasd-Admin-2026!');
 			await page.goto('/admin/users');

@@ -75,14 +75,18 @@ describe('value grids in the browser', () => {
 		expect(await block.locator('[data-testid=breakdown-total]').innerText()).toBe('9');
 		const sexCells = (await block.locator('[data-testid=breakdown-sex] [data-testid=breakdown-row] td:nth-child(2)').allTextContents()).map((s) => s.trim());
 		expect(sexCells).toEqual(['masked', '< 5']);
-		const ageCells = (await block.locator('[data-testid=breakdown-age_group] [data-testid=breakdown-row] td:nth-child(2)').allTextContents()).map((s) => s.trim());
+		const ageCells = (await block.locator('[data-testid=breakdown-age_group] [data-testid=breakdown-row] td:nth-child(2)').allTextContents()).map((s) =>
+			s.trim()
+		);
 		expect(ageCells).toEqual(['< 5', 'masked']);
 		expect(await block.locator('[data-testid=masked-legend]').count()).toBe(1);
 		await screenshot(pt.page, 'breakdowns-partner-en-1440');
 		// the focal point reads the validated grid back in Arabic, unmasked, right to left
 		await fp.page.goto(q);
 		await ready(fp.page);
-		const arSex = (await fp.page.locator('[data-testid=block-breakdowns] [data-testid=breakdown-sex] [data-testid=breakdown-row] td:nth-child(2)').allTextContents()).map((s) => s.trim());
+		const arSex = (
+			await fp.page.locator('[data-testid=block-breakdowns] [data-testid=breakdown-sex] [data-testid=breakdown-row] td:nth-child(2)').allTextContents()
+		).map((s) => s.trim());
 		expect(arSex).toEqual(['7', '2']);
 		expect(await fp.page.locator('[data-testid=block-breakdowns] .dim-h').first().innerText()).toBe('الجنس');
 		await fp.page.locator('[data-testid=block-breakdowns]').screenshot({ path: `${ARTIFACTS}/breakdowns-focal-point-ar.png` });

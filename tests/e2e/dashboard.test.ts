@@ -125,7 +125,7 @@ describe('overview', () => {
 		await context.close();
 	});
 
-	it('the partner\'s overview on a phone: each chart to its table and back, with no script error', async () => {
+	it("the partner's overview on a phone: each chart to its table and back, with no script error", async () => {
 		// The map's view transform is null in a box of no area, which a chart's host is while the table
 		// is shown: ECharts threw "Cannot read properties of null (reading '0')" when it was resized then.
 		const { context, page } = await newPage(browser, { width: 390, height: 844 });

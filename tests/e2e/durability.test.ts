@@ -34,7 +34,17 @@ function freePort(): Promise<number> {
 
 async function start(): Promise<ChildProcess> {
 	// BODY_SIZE_LIMIT as npm start sets it: the import's file is larger than adapter-node's default.
-	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: base(), DATABASE_URL: dbPath, EVIDENCE_DIR: join(dir, 'evidence'), RASD_SEED: 'demo', BODY_SIZE_LIMIT: '24M' };
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		NODE_ENV: 'production',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: base(),
+		DATABASE_URL: dbPath,
+		EVIDENCE_DIR: join(dir, 'evidence'),
+		RASD_SEED: 'demo',
+		BODY_SIZE_LIMIT: '24M'
+	};
 	for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
 	const child = spawn(process.execPath, ['build/index.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 	for (let i = 0; i < 480; i++) {
@@ -50,7 +60,12 @@ async function start(): Promise<ChildProcess> {
 }
 
 async function signIn(email: string, password: string): Promise<string> {
-	const res = await fetch(`${base()}/login`, { method: 'POST', redirect: 'manual', headers: { origin: base(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password, redirectTo: '/' }) });
+	const res = await fetch(`${base()}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: base(), 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email, password, redirectTo: '/' })
+	});
 	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('rasd_session='));
 	if (!cookie) throw new Error(`sign-in failed: ${res.status}`);
 	return cookie.split(';')[0]!;
@@ -71,7 +86,11 @@ function snapshot() {
 	try {
 		const one = (q: string) => (c.prepare(q).get() as { n: number }).n;
 		return {
-			submitted: c.prepare(`SELECT id, version, measure_id AS measureId FROM progress_updates WHERE state = 'submitted' ORDER BY id`).all() as { id: number; version: number; measureId: number }[],
+			submitted: c.prepare(`SELECT id, version, measure_id AS measureId FROM progress_updates WHERE state = 'submitted' ORDER BY id`).all() as {
+				id: number;
+				version: number;
+				measureId: number;
+			}[],
 			validated: one(`SELECT count(*) AS n FROM progress_updates WHERE state = 'validated'`),
 			validateEvents: one(`SELECT count(*) AS n FROM audit_events WHERE action = 'validate' AND entity = 'progress_update'`),
 			applyEvents: one(`SELECT count(*) AS n FROM audit_events WHERE action = 'apply_update'`),
@@ -136,7 +155,9 @@ describe('SIGKILL in the middle of a validation batch', () => {
 		const after = snapshot();
 		expect(after.integrity).toBe('ok');
 		const done = after.validated - before.validated;
-		console.log(`durability: SIGKILL after ${done} of ${before.submitted.length} validations committed (${answered} answered), ${after.events - before.events} audit events`);
+		console.log(
+			`durability: SIGKILL after ${done} of ${before.submitted.length} validations committed (${answered} answered), ${after.events - before.events} audit events`
+		);
 		expect(done).toBeGreaterThanOrEqual(answered > 0 ? 1 : 0);
 		// each validation is all or nothing: the queue lost exactly the validated ones, each audited twice
 		expect(before.submitted.length - after.submitted.length).toBe(done);
@@ -180,7 +201,8 @@ function importFile(): { csv: string; rows: number } {
 		const lines = ['indicator;period;region;value;source;note'];
 		for (const ind of inds) {
 			const where = JSON.parse(ind.dimensions).includes('region') ? ['', ...regions] : [''];
-			for (const period of periods[ind.frequency] ?? []) for (const region of where) lines.push(`${ind.code};${period};${region};${ind.value};Import durability test;`);
+			for (const period of periods[ind.frequency] ?? [])
+				for (const region of where) lines.push(`${ind.code};${period};${region};${ind.value};Import durability test;`);
 		}
 		return { csv: lines.join('\n') + '\n', rows: lines.length - 1 };
 	} finally {
@@ -238,9 +260,22 @@ describe('SIGKILL in the middle of an import', () => {
 		const html = await checked.text();
 		expect(checked.status, html.slice(0, 500)).toBe(200);
 		const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
-		const apply = new URLSearchParams({ kind: 'values', hash: hidden('hash') ?? '', fileName: hidden('fileName') ?? '', create: hidden('create') ?? '', update: hidden('update') ?? '', unchanged: hidden('unchanged') ?? '' });
+		const apply = new URLSearchParams({
+			kind: 'values',
+			hash: hidden('hash') ?? '',
+			fileName: hidden('fileName') ?? '',
+			create: hidden('create') ?? '',
+			update: hidden('update') ?? '',
+			unchanged: hidden('unchanged') ?? ''
+		});
 		expect(Number(apply.get('create')) + Number(apply.get('update'))).toBe(rows);
-		const post = () => fetch(`${base()}/admin/import?/apply`, { method: 'POST', redirect: 'manual', headers: { origin: base(), cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: apply });
+		const post = () =>
+			fetch(`${base()}/admin/import?/apply`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { origin: base(), cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+				body: apply
+			});
 
 		const before = importSnapshot();
 		// Killed the moment the server's import transaction holds the write lock (its dry run writes nothing).
@@ -262,13 +297,20 @@ describe('SIGKILL in the middle of an import', () => {
 		expect(answered).toBe(false);
 
 		const after = importSnapshot();
-		console.log(`durability: import of ${rows} rows killed ${killedAfterMs} ms after the apply was sent, inside its transaction; ${after.values - before.values} values and ${after.events - before.events} audit events left of it`);
+		console.log(
+			`durability: import of ${rows} rows killed ${killedAfterMs} ms after the apply was sent, inside its transaction; ${after.values - before.values} values and ${after.events - before.events} audit events left of it`
+		);
 		expect(after.integrity).toBe('ok');
 		expect(after).toEqual(before);
 
 		server = await start();
 		const again = await signIn('admin@rasd.demo', 'Rasd-Admin-2026!');
-		const res = await fetch(`${base()}/admin/import?/apply`, { method: 'POST', redirect: 'manual', headers: { origin: base(), cookie: again, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: apply });
+		const res = await fetch(`${base()}/admin/import?/apply`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: base(), cookie: again, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: apply
+		});
 		expect(res.status).toBe(303);
 		const last = importSnapshot();
 		expect(last.runs).toBe(before.runs + 1);

@@ -21,9 +21,25 @@ declare module 'vitest' {
 
 /** The app's and adapter-node's settings (README, Configuration). */
 const APP_SETTINGS = [
-	'ORIGIN', 'HOST', 'PORT', 'DATABASE_URL', 'EVIDENCE_DIR', 'RASD_SEED', 'RASD_READ_CACHE', 'RASD_WORKERS', 'BODY_SIZE_LIMIT',
-	'PROTOCOL_HEADER', 'HOST_HEADER', 'PORT_HEADER', 'ADDRESS_HEADER', 'XFF_DEPTH', 'SOCKET_PATH', 'MIGRATIONS_DIR',
-	'RASD_PDF', 'RASD_CHROMIUM', 'RASD_PDF_ORIGIN'
+	'ORIGIN',
+	'HOST',
+	'PORT',
+	'DATABASE_URL',
+	'EVIDENCE_DIR',
+	'RASD_SEED',
+	'RASD_READ_CACHE',
+	'RASD_WORKERS',
+	'BODY_SIZE_LIMIT',
+	'PROTOCOL_HEADER',
+	'HOST_HEADER',
+	'PORT_HEADER',
+	'ADDRESS_HEADER',
+	'XFF_DEPTH',
+	'SOCKET_PATH',
+	'MIGRATIONS_DIR',
+	'RASD_PDF',
+	'RASD_CHROMIUM',
+	'RASD_PDF_ORIGIN'
 ];
 
 function freePort(): Promise<number> {
@@ -53,7 +69,7 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
 
 export default async function setup(project: TestProject) {
 	if (!existsSync('/usr/bin/chromium')) {
-		throw new Error('Browser tests need Debian\'s Chromium at /usr/bin/chromium (apt-get install -y chromium).');
+		throw new Error("Browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install -y chromium).");
 	}
 	// `npm start` builds the app itself when the build is missing or older than the sources; VITEST
 	// (which would switch the paraglide plugin off) and NODE_ENV=test are not passed on.

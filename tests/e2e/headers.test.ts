@@ -48,7 +48,12 @@ describe('security headers', () => {
 		expect(js.status).toBe(200);
 		expectCommon(js, 'asset');
 
-		const refused = await fetch(`${base}/login`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'email=a&password=b', redirect: 'manual' });
+		const refused = await fetch(`${base}/login`, {
+			method: 'POST',
+			headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: 'email=a&password=b',
+			redirect: 'manual'
+		});
 		expect(refused.status).toBe(403);
 		expectCommon(refused, 'refusal');
 
@@ -79,7 +84,14 @@ describe('HSTS over https', () => {
 			});
 		});
 		dir = mkdtempSync(join(tmpdir(), 'rasd-hsts-'));
-		const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATABASE_URL: join(dir, 'rasd.db'), ORIGIN: 'https://rasd.example.ma', RASD_WORKERS: '1', RASD_SEED: 'public' };
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			PORT: String(port),
+			DATABASE_URL: join(dir, 'rasd.db'),
+			ORIGIN: 'https://rasd.example.ma',
+			RASD_WORKERS: '1',
+			RASD_SEED: 'public'
+		};
 		for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
 		// the build the global setup made, served as in production behind an https proxy
 		child = spawn(process.execPath, ['scripts/serve.mjs'], { env, stdio: 'ignore' });

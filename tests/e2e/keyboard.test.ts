@@ -26,7 +26,11 @@ async function tabTo(page: Page, selector: string, max = 150): Promise<void> {
 			const st = getComputedStyle(el);
 			// a focus ring: an outline, or a box shadow standing for one
 			const visible = (st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) > 0) || st.boxShadow !== 'none';
-			return { here: el.matches(sel), visible, what: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}` };
+			return {
+				here: el.matches(sel),
+				visible,
+				what: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}`
+			};
 		}, selector);
 		expect(stop.visible, `focus not visible on ${stop.what}`).toBe(true);
 		if (stop.here) return;
@@ -53,7 +57,10 @@ describe('the reporting loop with the keyboard only', () => {
 		let code: string | null = null;
 		for (const c of await fp.page.locator('[data-testid=measure-row] a.code').allInnerTexts()) {
 			await fp.page.goto(`/measures/${c}`);
-			if ((await fp.page.locator('[data-testid=update-section] [data-testid^=state-]').count()) === 0 && (await fp.page.locator('[data-testid=submit-update]').count()) === 1) {
+			if (
+				(await fp.page.locator('[data-testid=update-section] [data-testid^=state-]').count()) === 0 &&
+				(await fp.page.locator('[data-testid=submit-update]').count()) === 1
+			) {
 				code = c;
 				break;
 			}

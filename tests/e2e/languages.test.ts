@@ -19,7 +19,34 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, login, newPage } from './browser';
 
 const MAX_PAGES = 90;
-const PROPER_NAMES = new Set(['OpenStreetMap', 'ODbL', 'Word', 'Excel', 'docx', 'xlsx', 'csv', 'pdf', 'Fès', 'Meknès', 'Béni', 'Khénifra', 'Laâyoune', 'Souss-Massa', 'Drâa', 'Drâa-Tafilalet', 'Fès-Meknès', 'Béni-Mellal-Khénifra', 'Laâyoune-Sakia', 'Guelmim-Oued', 'Dakhla-Oued', 'Rabat-Salé-Kénitra', 'Salé', 'Kénitra', 'Tanger-Tétouan-Al', 'Tétouan']);
+const PROPER_NAMES = new Set([
+	'OpenStreetMap',
+	'ODbL',
+	'Word',
+	'Excel',
+	'docx',
+	'xlsx',
+	'csv',
+	'pdf',
+	'Fès',
+	'Meknès',
+	'Béni',
+	'Khénifra',
+	'Laâyoune',
+	'Souss-Massa',
+	'Drâa',
+	'Drâa-Tafilalet',
+	'Fès-Meknès',
+	'Béni-Mellal-Khénifra',
+	'Laâyoune-Sakia',
+	'Guelmim-Oued',
+	'Dakhla-Oued',
+	'Rabat-Salé-Kénitra',
+	'Salé',
+	'Kénitra',
+	'Tanger-Tétouan-Al',
+	'Tétouan'
+]);
 // French that English writes too: "communiqué" is an English word, "décret 2-15-40" the name of a text
 for (const w of ['communiqué', 'décret']) PROPER_NAMES.add(w);
 // French words that only French has (accents, or function words English never uses)
@@ -57,7 +84,10 @@ function readPage(lang: string): { found: Found[]; links: string[] } {
 	for (let n = walker.nextNode(); n; n = walker.nextNode()) {
 		const el = n.parentElement;
 		if (exempt(el)) continue;
-		texts.push({ text: n.textContent ?? '', where: el!.tagName.toLowerCase() + (el!.getAttribute('data-testid') ? `[${el!.getAttribute('data-testid')}]` : '') });
+		texts.push({
+			text: n.textContent ?? '',
+			where: el!.tagName.toLowerCase() + (el!.getAttribute('data-testid') ? `[${el!.getAttribute('data-testid')}]` : '')
+		});
 	}
 	for (const el of document.body.querySelectorAll('[title], [aria-label], [placeholder], [alt]')) {
 		if (exempt(el)) continue;
@@ -91,7 +121,10 @@ async function walk(page: Page, lang: 'ar' | 'en') {
 		expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
 		const { found, links } = await page.evaluate(readPage, lang);
 		for (const f of found) {
-			const bad = lang === 'ar' ? !/^[A-Z0-9][A-Z0-9.\-_/]*$/.test(f.word) && !/\d/.test(f.word) && !PROPER_NAMES.has(f.word) : FRENCH.test(f.word) && !PROPER_NAMES.has(f.word);
+			const bad =
+				lang === 'ar'
+					? !/^[A-Z0-9][A-Z0-9.\-_/]*$/.test(f.word) && !/\d/.test(f.word) && !PROPER_NAMES.has(f.word)
+					: FRENCH.test(f.word) && !PROPER_NAMES.has(f.word);
 			if (!bad) continue;
 			const e = leaks.get(f.word) ?? { n: 0, at: `${path} ${f.where}` };
 			e.n++;

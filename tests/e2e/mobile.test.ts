@@ -43,9 +43,16 @@ async function axeViolations(page: Page): Promise<string[]> {
 	// Evaluated through the DevTools protocol: the app's CSP (no inline scripts) rightly refuses a script tag.
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
 	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+		const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } })
+			.axe;
 		const r = await axe.run(document, { resultTypes: ['violations'] });
-		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+		return r.violations.map(
+			(v) =>
+				`${v.id}: ${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join(' | ')}`
+		);
 	});
 }
 
@@ -86,12 +93,40 @@ describe('every page at 390 px and 1280 px, French and Arabic', () => {
 				await page.goto('/measures');
 				const measure = await page.locator('[data-testid=measure-row] a.code').first().getAttribute('href');
 				await page.goto('/reports');
-				const reports = await page.locator('a[href^="/reports/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!).filter((h) => /^\/reports\/\d+$/.test(h)))]);
+				const reports = await page
+					.locator('a[href^="/reports/"]')
+					.evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!).filter((h) => /^\/reports\/\d+$/.test(h)))]);
 				const report = reports[0];
 				const compare = reports.length > 1 ? [`/reports/compare?a=${reports[1]!.split('/').pop()}&b=${reports[0]!.split('/').pop()}`] : [];
 				return [
-					'/', '/measures', measure!, '/review', '/plans', '/plans/PN-2023-2030', '/axes/A1', '/indicators', '/indicators?i=NAT-VICT', '/recommendations', '/recommendations/R1', '/institutions', '/institutions/DGSN', '/regions', '/regions/MA-01',
-					'/reports', ...(report ? [report] : []), ...compare, '/reports/new', '/reports/annual', '/review/periods', '/review/discipline', '/notifications', '/profile', '/admin/plan', `/admin/plan/measures/${measure!.split('/').pop()}`, '/partners/projects', '/partners/funding'
+					'/',
+					'/measures',
+					measure!,
+					'/review',
+					'/plans',
+					'/plans/PN-2023-2030',
+					'/axes/A1',
+					'/indicators',
+					'/indicators?i=NAT-VICT',
+					'/recommendations',
+					'/recommendations/R1',
+					'/institutions',
+					'/institutions/DGSN',
+					'/regions',
+					'/regions/MA-01',
+					'/reports',
+					...(report ? [report] : []),
+					...compare,
+					'/reports/new',
+					'/reports/annual',
+					'/review/periods',
+					'/review/discipline',
+					'/notifications',
+					'/profile',
+					'/admin/plan',
+					`/admin/plan/measures/${measure!.split('/').pop()}`,
+					'/partners/projects',
+					'/partners/funding'
 				];
 			},
 			'commission'
@@ -107,7 +142,9 @@ describe('every page at 390 px and 1280 px, French and Arabic', () => {
 		const cm = await newPage(browser);
 		await login(cm.page, COMMISSION.email, COMMISSION.password);
 		await cm.page.goto('/reports');
-		const last = (await cm.page.locator('a[href^="/reports/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!).filter((h) => /^\/reports\/\d+$/.test(h)))).pop()!;
+		const last = (
+			await cm.page.locator('a[href^="/reports/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!).filter((h) => /^\/reports\/\d+$/.test(h)))
+		).pop()!;
 		await cm.page.goto(last);
 		await ready(cm.page);
 		await cm.page.click('[data-testid=report-staff] summary');
@@ -148,7 +185,7 @@ describe('every page at 390 px and 1280 px, French and Arabic', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('a refused page is the app\'s own, loads its scripts and hydrates, whatever URL was refused', { timeout: 120_000 }, async () => {
+	it("a refused page is the app's own, loads its scripts and hydrates, whatever URL was refused", { timeout: 120_000 }, async () => {
 		const { context, page } = await newPage(browser, { width: 390, height: 844 });
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(e.message));

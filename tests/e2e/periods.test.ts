@@ -23,7 +23,11 @@ async function freeMeasure(page: Page): Promise<string> {
 	const codes = await page.locator('[data-testid=measure-row] a.code').allInnerTexts();
 	for (const code of codes) {
 		await page.goto(`/measures/${code}`);
-		if ((await page.locator('[data-testid=update-section] [data-testid^=state-]').count()) === 0 && (await page.locator('[data-testid=submit-update]').count()) === 1) return code;
+		if (
+			(await page.locator('[data-testid=update-section] [data-testid^=state-]').count()) === 0 &&
+			(await page.locator('[data-testid=submit-update]').count()) === 1
+		)
+			return code;
 	}
 	throw new Error(`no ${FP.institution} measure without an open update`);
 }

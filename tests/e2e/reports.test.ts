@@ -38,7 +38,11 @@ interface Stored {
 function storedReport(period: string): Stored {
 	const db = new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
 	try {
-		const r = db.prepare(`SELECT id, title_fr AS titleFr, title_ar AS titleAr, frozen_data AS data FROM reports WHERE period = ? AND state = 'published' AND scope = 'plan' ORDER BY id DESC LIMIT 1`).get(period) as {
+		const r = db
+			.prepare(
+				`SELECT id, title_fr AS titleFr, title_ar AS titleAr, frozen_data AS data FROM reports WHERE period = ? AND state = 'published' AND scope = 'plan' ORDER BY id DESC LIMIT 1`
+			)
+			.get(period) as {
 			id: number;
 			titleFr: string;
 			titleAr: string;
@@ -98,7 +102,10 @@ describe('the PDF of a published report', () => {
 		expect(bare(fr)).toContain(bare(report.titleFr));
 		// a known figure: the first axis's progress, on its row of the axis table
 		const axis = report.snapshot.byAxis[0]!;
-		const axisLine = fr.split('\n').filter((l) => l.includes(`${axis.code} · ${axis.titleFr}`)).at(-1)!;
+		const axisLine = fr
+			.split('\n')
+			.filter((l) => l.includes(`${axis.code} · ${axis.titleFr}`))
+			.at(-1)!;
 		expect(plain(axisLine)).toContain(`${String(axis.progress).replace('.', ',')} %`);
 		// the masked indicator's row shows "< 5", never the validated value
 		expect(rawValue(masked!.code, '2025-06-30')).toBeLessThan(5);

@@ -62,10 +62,13 @@ describe('a refused sign-in says why', () => {
 		// browser's Origin and the address the server believes it has differ (ORIGIN unset or wrong).
 		const app = new URL(baseURL());
 		const proxy = createServer((req, res) => {
-			const upstream = httpRequest({ host: app.hostname, port: app.port, path: req.url, method: req.method, headers: { ...req.headers, host: app.host } }, (up) => {
-				res.writeHead(up.statusCode ?? 502, up.headers);
-				up.pipe(res);
-			});
+			const upstream = httpRequest(
+				{ host: app.hostname, port: app.port, path: req.url, method: req.method, headers: { ...req.headers, host: app.host } },
+				(up) => {
+					res.writeHead(up.statusCode ?? 502, up.headers);
+					up.pipe(res);
+				}
+			);
 			req.pipe(upstream);
 		});
 		await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));

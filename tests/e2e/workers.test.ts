@@ -45,7 +45,12 @@ function request(path: string, opts: { method?: string; headers?: Record<string,
 			const chunks: Buffer[] = [];
 			res.on('data', (c) => chunks.push(c));
 			res.on('end', () =>
-				ok({ status: res.statusCode ?? 0, worker: res.headers['x-rasd-worker'] as string | undefined, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') })
+				ok({
+					status: res.statusCode ?? 0,
+					worker: res.headers['x-rasd-worker'] as string | undefined,
+					headers: res.headers,
+					body: Buffer.concat(chunks).toString('utf8')
+				})
 			);
 		});
 		req.on('error', ko);
@@ -80,7 +85,15 @@ afterAll(async () => {
 describe('npm start with two workers', () => {
 	it('prepares the database once, serves from both workers, and a write through one shows through the other', async () => {
 		port = await freePort();
-		const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbPath, EVIDENCE_DIR: join(dir, 'evidence'), RASD_SEED: 'demo', RASD_WORKERS: '2' };
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_URL: dbPath,
+			EVIDENCE_DIR: join(dir, 'evidence'),
+			RASD_SEED: 'demo',
+			RASD_WORKERS: '2'
+		};
 		for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
 		for (const k of ['ORIGIN', 'NODE_ENV', 'RASD_READ_CACHE', 'PROTOCOL_HEADER']) delete env[k];
 		server = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -114,13 +127,17 @@ describe('npm start with two workers', () => {
 		const setup = new Database(dbPath);
 		setup.pragma('busy_timeout = 5000');
 		const measure = setup
-			.prepare(`SELECT m.id, m.lead_institution_id AS inst FROM measures m JOIN plans p ON p.id = (SELECT a.plan_id FROM objectives o JOIN axes a ON a.id = o.axis_id WHERE o.id = m.objective_id)
+			.prepare(
+				`SELECT m.id, m.lead_institution_id AS inst FROM measures m JOIN plans p ON p.id = (SELECT a.plan_id FROM objectives o JOIN axes a ON a.id = o.axis_id WHERE o.id = m.objective_id)
 				WHERE p.code = 'PN-2023-2030' AND m.status = 'in_progress'
-				AND NOT EXISTS (SELECT 1 FROM progress_updates u WHERE u.measure_id = m.id AND u.state IN ('draft','submitted','returned')) ORDER BY m.id LIMIT 1`)
+				AND NOT EXISTS (SELECT 1 FROM progress_updates u WHERE u.measure_id = m.id AND u.state IN ('draft','submitted','returned')) ORDER BY m.id LIMIT 1`
+			)
 			.get() as { id: number; inst: number };
 		const update = setup
-			.prepare(`INSERT INTO progress_updates (measure_id, period, status, progress, state, version, institution_id, submitted_at)
-				VALUES (?, '2026-S1', 'completed', 100, 'submitted', 1, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) RETURNING id, version`)
+			.prepare(
+				`INSERT INTO progress_updates (measure_id, period, status, progress, state, version, institution_id, submitted_at)
+				VALUES (?, '2026-S1', 'completed', 100, 'submitted', 1, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) RETURNING id, version`
+			)
 			.get(measure.id, measure.inst) as { id: number; version: number };
 		setup.close();
 

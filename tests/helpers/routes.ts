@@ -102,7 +102,13 @@ const importRoute = (file: string) => import(/* @vite-ignore */ `../../${ROUTES_
  * then page, as `__data.json` carries them); for an endpoint, its body. The hook's route guard
  * runs first, as on the server.
  */
-export async function get(route: RouteDir, path: string, params: Record<string, string>, user: SessionUser | null, kind: 'page' | 'endpoint'): Promise<Outcome> {
+export async function get(
+	route: RouteDir,
+	path: string,
+	params: Record<string, string>,
+	user: SessionUser | null,
+	kind: 'page' | 'endpoint'
+): Promise<Outcome> {
 	const url = new URL(`http://localhost${path}`);
 	const access = routeAccess(url.pathname, user);
 	if (access === 'login') return { kind: 'refused', status: 303, location: '/login' };

@@ -27,7 +27,10 @@ function tick() {
 		n++;
 		transaction(db, (tx) => {
 			audit.record(tx, { userId: null, action: 'writer', entity: 'meta', entityId: n, after: { n, padding: 'x'.repeat(200) } });
-			tx.insert(meta).values({ key: 'writer_count', value: String(n) }).onConflictDoUpdate({ target: meta.key, set: { value: String(n) } }).run();
+			tx.insert(meta)
+				.values({ key: 'writer_count', value: String(n) })
+				.onConflictDoUpdate({ target: meta.key, set: { value: String(n) } })
+				.run();
 		});
 		if (n === 50) process.stdout.write('ready\n');
 		if (n % 500 === 0) process.stdout.write(`wrote ${n}\n`);

@@ -30,9 +30,19 @@ async function book(rows: (string | number)[][]) {
 	for (const r of rows) ws.addRow(r);
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }
-const upload = (bytes: Buffer, name: string, extra: Record<string, string> = {}) => formData({ kind: 'values', file: new File([new Uint8Array(bytes)], name), ...extra });
+const upload = (bytes: Buffer, name: string, extra: Record<string, string> = {}) =>
+	formData({ kind: 'values', file: new File([new Uint8Array(bytes)], name), ...extra });
 const check = (body: FormData, as = admin) => run(actions.check as never, actionEvent({ user: as, path: '/admin/import', body }));
-const applyBody = (dry: Record<string, any>) => formData({ hash: dry.hash, kind: dry.kind, fileName: dry.fileName, publicRecord: dry.publicRecord ? 'on' : undefined, create: String(dry.counts.create), update: String(dry.counts.update), unchanged: String(dry.counts.unchanged) });
+const applyBody = (dry: Record<string, any>) =>
+	formData({
+		hash: dry.hash,
+		kind: dry.kind,
+		fileName: dry.fileName,
+		publicRecord: dry.publicRecord ? 'on' : undefined,
+		create: String(dry.counts.create),
+		update: String(dry.counts.update),
+		unchanged: String(dry.counts.unchanged)
+	});
 const apply = (body: FormData) => run(actions.apply as never, actionEvent({ user: admin, path: '/admin/import', body }));
 const runs = () => db.select().from(s.importRuns).all().length;
 
@@ -43,7 +53,10 @@ beforeAll(async () => {
 	setDb(db);
 	admin = user('admin@rasd.demo');
 	commission = user('commission@rasd.demo');
-	const row = db.get<{ code: string; start: string }>(sql`SELECT i.code, p.start_date AS start FROM indicators i JOIN measures m ON m.id = i.measure_id JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id
+	const row = db.get<{
+		code: string;
+		start: string;
+	}>(sql`SELECT i.code, p.start_date AS start FROM indicators i JOIN measures m ON m.id = i.measure_id JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id
 		WHERE i.kind = 'count' AND i.frequency = 'annual' AND i.dimensions NOT LIKE '%region%' AND i.plausible_max IS NULL ORDER BY i.code LIMIT 1`)!;
 	code = row.code;
 	year = Number(row.start.slice(0, 4)) + 2;
@@ -54,7 +67,7 @@ afterAll(() => {
 });
 
 describe('/admin/import', () => {
-	it('is the administrators\' alone: the commission is refused', async () => {
+	it("is the administrators' alone: the commission is refused", async () => {
 		expect((await check(upload(await book([['indicator']]), 'v.xlsx'), commission)).status).toBe(403);
 	});
 
@@ -68,7 +81,15 @@ describe('/admin/import', () => {
 	it('a file that is not a spreadsheet is a file-level error; a row error gives sheet, row and column; neither can be applied', async () => {
 		const pdf = await check(upload(Buffer.from('%PDF-1.7\n\0\0'), 'rapport.pdf'));
 		expect(pdf.data.dry).toMatchObject({ ok: false, issues: [{ row: 0, key: 'err_import_not_spreadsheet' }] });
-		const bad = await check(upload(await book([['indicator', 'period', 'value'], [code, String(year), 'beaucoup']]), 'v.xlsx'));
+		const bad = await check(
+			upload(
+				await book([
+					['indicator', 'period', 'value'],
+					[code, String(year), 'beaucoup']
+				]),
+				'v.xlsx'
+			)
+		);
 		expect(bad.data.dry).toMatchObject({ ok: false, issueCount: 1, issues: [{ sheet: 'values', row: 2, column: 'value', key: 'err_value_number' }] });
 		// a forged apply of the bad file: it was never kept, so there is nothing to apply
 		expect((await apply(applyBody(bad.data.dry))).data.upload.errors._form).toBe('err_import_expired');
@@ -76,9 +97,17 @@ describe('/admin/import', () => {
 	});
 
 	it('dry run → apply → recorded and audited; the same file again changes nothing', async () => {
-		const bytes = await book([['indicator', 'period', 'value', 'source'], [code, String(year), 17, 'Rapport annuel']]);
+		const bytes = await book([
+			['indicator', 'period', 'value', 'source'],
+			[code, String(year), 17, 'Rapport annuel']
+		]);
 		const dry = (await check(upload(bytes, 'valeurs.xlsx'))).data.dry;
-		expect(dry).toMatchObject({ ok: true, counts: { create: 1, update: 0, unchanged: 0 }, changeCount: 1, changes: [{ row: 2, action: 'create', item: `${code} · ${year} = 17` }] });
+		expect(dry).toMatchObject({
+			ok: true,
+			counts: { create: 1, update: 0, unchanged: 0 },
+			changeCount: 1,
+			changes: [{ row: 2, action: 'create', item: `${code} · ${year} = 17` }]
+		});
 		const before = db.select().from(s.auditEvents).where(eq(s.auditEvents.entity, 'import_run')).all().length;
 		const res = await apply(applyBody(dry));
 		expect(res.status).toBe(303);
@@ -86,7 +115,9 @@ describe('/admin/import', () => {
 		expect(res.location).toBe(`/admin/import?run=${run.id}`);
 		expect(run).toMatchObject({ fileName: 'valeurs.xlsx', fileHash: dry.hash, userId: admin.id });
 		expect(db.select().from(s.auditEvents).where(eq(s.auditEvents.entity, 'import_run')).all().length).toBe(before + 1);
-		const value = db.get<{ state: string }>(sql`SELECT v.state FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.code = ${code} AND v.period = ${String(year)} AND v.value = 17`);
+		const value = db.get<{ state: string }>(
+			sql`SELECT v.state FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.code = ${code} AND v.period = ${String(year)} AND v.value = 17`
+		);
 		expect(value?.state).toBe('submitted');
 		// applied once: the kept file is gone, a second post of the same form does nothing
 		expect((await apply(applyBody(dry))).data.upload.errors._form).toBe('err_import_expired');
@@ -96,7 +127,10 @@ describe('/admin/import', () => {
 	});
 
 	it('applying after the data changed shows the new dry run instead of writing', async () => {
-		const bytes = await book([['indicator', 'period', 'value'], [code, String(year + 1), 3]]);
+		const bytes = await book([
+			['indicator', 'period', 'value'],
+			[code, String(year + 1), 3]
+		]);
 		const dry = (await check(upload(bytes, 'v.xlsx'))).data.dry;
 		const stale = { ...dry, counts: { create: 0, update: 1, unchanged: 0 } };
 		const res = await apply(applyBody(stale));

@@ -20,7 +20,8 @@ function user(email: string): SessionUser {
 }
 const inst = (code: string) => db.select().from(s.institutions).where(eq(s.institutions.code, code)).get();
 const n = (q: ReturnType<typeof sql>) => db.get<{ n: number }>(q)!.n;
-const act = (name: keyof typeof instActions, code: string, values: Record<string, string>, u = admin) => run(instActions[name] as never, actionEvent({ user: u, params: { code }, body: formData(values) }));
+const act = (name: keyof typeof instActions, code: string, values: Record<string, string>, u = admin) =>
+	run(instActions[name] as never, actionEvent({ user: u, params: { code }, body: formData(values) }));
 
 beforeAll(async () => {
 	({ db, cleanup } = createTestDatabase());
@@ -36,7 +37,16 @@ afterAll(() => {
 
 describe('institutions', () => {
 	it('creates one with names and acronyms per language; refuses a taken or malformed code', async () => {
-		const body = { code: 'anlcp', kind: 'public_body', isMember: 'on', nameFr: 'Autorité nationale de lutte', nameAr: 'الهيئة الوطنية للمكافحة', nameEn: 'National authority', acronymFr: 'ANLCP', acronymEn: 'NACA' };
+		const body = {
+			code: 'anlcp',
+			kind: 'public_body',
+			isMember: 'on',
+			nameFr: 'Autorité nationale de lutte',
+			nameAr: 'الهيئة الوطنية للمكافحة',
+			nameEn: 'National authority',
+			acronymFr: 'ANLCP',
+			acronymEn: 'NACA'
+		};
 		const res = await run(listActions.create as never, actionEvent({ user: admin, body: formData(body) }));
 		expect(res).toMatchObject({ status: 303, location: '/admin/institutions/ANLCP?saved=1' });
 		expect(inst('ANLCP')).toMatchObject({ nameAr: 'الهيئة الوطنية للمكافحة', acronymEn: 'NACA', acronymAr: null, isMember: true, kind: 'public_body' });
@@ -57,8 +67,12 @@ describe('institutions', () => {
 
 	it('merges: measures led and contributed, users and report history move; audited; the merged one stays, deactivated', async () => {
 		// the institution that leads most measures merges into one that shares a measure with it
-		const from = db.get<{ id: number; code: string }>(sql`SELECT i.id, i.code FROM institutions i JOIN measures m ON m.lead_institution_id = i.id JOIN users u ON u.institution_id = i.id GROUP BY i.id ORDER BY count(*) DESC LIMIT 1`)!;
-		const into = db.get<{ id: number; code: string }>(sql`SELECT mi.institution_id AS id, i.code FROM measure_institutions mi JOIN measures m ON m.id = mi.measure_id JOIN institutions i ON i.id = mi.institution_id WHERE m.lead_institution_id = ${from.id} AND i.active = 1 LIMIT 1`)!;
+		const from = db.get<{ id: number; code: string }>(
+			sql`SELECT i.id, i.code FROM institutions i JOIN measures m ON m.lead_institution_id = i.id JOIN users u ON u.institution_id = i.id GROUP BY i.id ORDER BY count(*) DESC LIMIT 1`
+		)!;
+		const into = db.get<{ id: number; code: string }>(
+			sql`SELECT mi.institution_id AS id, i.code FROM measure_institutions mi JOIN measures m ON m.id = mi.measure_id JOIN institutions i ON i.id = mi.institution_id WHERE m.lead_institution_id = ${from.id} AND i.active = 1 LIMIT 1`
+		)!;
 		const led = n(sql`SELECT count(*) AS n FROM measures WHERE lead_institution_id = ${from.id}`);
 		const ledInto = n(sql`SELECT count(*) AS n FROM measures WHERE lead_institution_id = ${into.id}`);
 		const people = n(sql`SELECT count(*) AS n FROM users WHERE institution_id = ${from.id}`);
@@ -79,14 +93,22 @@ describe('institutions', () => {
 		expect(n(sql`SELECT count(*) AS n FROM progress_updates WHERE institution_id = ${into.id}`)).toBeGreaterThanOrEqual(updates);
 		// nothing points at the merged institution any more, and a lead is never its own contributor
 		expect(n(sql`SELECT count(*) AS n FROM measure_institutions WHERE institution_id = ${from.id}`)).toBe(0);
-		expect(n(sql`SELECT count(*) AS n FROM measure_institutions mi JOIN measures m ON m.id = mi.measure_id WHERE mi.institution_id = m.lead_institution_id`)).toBe(0);
+		expect(
+			n(sql`SELECT count(*) AS n FROM measure_institutions mi JOIN measures m ON m.id = mi.measure_id WHERE mi.institution_id = m.lead_institution_id`)
+		).toBe(0);
 		expect(inst(from.code)).toMatchObject({ active: false, note: `merged into ${into.code}` });
-		const event = db.select().from(s.auditEvents).where(and(eq(s.auditEvents.action, 'merge'), eq(s.auditEvents.entityId, String(from.id)))).get()!;
+		const event = db
+			.select()
+			.from(s.auditEvents)
+			.where(and(eq(s.auditEvents.action, 'merge'), eq(s.auditEvents.entityId, String(from.id))))
+			.get()!;
 		expect(JSON.parse(event.after!)).toMatchObject({ into: into.code, moved: { 'measures.lead_institution_id': led } });
 	});
 
 	it('deactivates only once no active account speaks for it, after confirmation', async () => {
-		const withUsers = db.get<{ code: string }>(sql`SELECT i.code FROM institutions i JOIN users u ON u.institution_id = i.id WHERE u.active = 1 AND i.active = 1 LIMIT 1`)!;
+		const withUsers = db.get<{ code: string }>(
+			sql`SELECT i.code FROM institutions i JOIN users u ON u.institution_id = i.id WHERE u.active = 1 AND i.active = 1 LIMIT 1`
+		)!;
 		const refused = await act('deactivate', withUsers.code, { version: String(inst(withUsers.code)!.version), confirm: 'yes' });
 		expect(refused.data!.deactivate.errors._form).toBe('err_institution_has_users');
 		expect(inst(withUsers.code)!.active).toBe(true);

@@ -49,13 +49,21 @@ async function download(user: SessionUser, lang: string) {
 function documentXml(bytes: Uint8Array): string {
 	return strFromU8(unzipSync(bytes)['word/document.xml']!);
 }
-const texts = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&apos;/g, "'").replace(/&quot;/g, '"'));
+const texts = (xml: string) =>
+	[...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
+		m[1]!
+			.replace(/&amp;/g, '&')
+			.replace(/&apos;/g, "'")
+			.replace(/&quot;/g, '"')
+	);
 const paragraphs = (xml: string) => [...xml.matchAll(/<w:p>(.*?)<\/w:p>|<w:p [^>]*>(.*?)<\/w:p>/gs)].map((m) => m[1] ?? m[2] ?? '');
 
 describe('the annual report draft', () => {
 	it('counts per axis what was due in the year, done and late, from validated statuses', () => {
 		const r = annualReport(db, { planCode: 'PN-2023-2030', year: YEAR }, { today: TODAY })!;
-		const due = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id
+		const due = db.get<{
+			n: number;
+		}>(sql`SELECT count(*) AS n FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id
 			WHERE p.code = 'PN-2023-2030' AND m.deadline BETWEEN '2025-01-01' AND '2025-12-31'`)!.n;
 		expect(due).toBeGreaterThan(0);
 		expect(r.totals.planned).toBe(due);
@@ -68,12 +76,14 @@ describe('the annual report draft', () => {
 		// a completion that is only submitted, not validated, does not count as done
 		const open = r.axes.flatMap((a) => a.rows).find((x) => x.planned && x.status !== 'completed')!;
 		const measure = db.select().from(s.measures).where(eq(s.measures.code, open.code)).get()!;
-		db.insert(s.progressUpdates).values({ measureId: measure.id, period: '2025-S2', status: 'completed', progress: 100, state: 'submitted', authorId: commission.id }).run();
+		db.insert(s.progressUpdates)
+			.values({ measureId: measure.id, period: '2025-S2', status: 'completed', progress: 100, state: 'submitted', authorId: commission.id })
+			.run();
 		const again = annualReport(db, { planCode: 'PN-2023-2030', year: YEAR }, { today: TODAY })!;
 		expect(again.totals.done).toBe(r.totals.done);
 	});
 
-	it('DOCX in French: the title, each axis, the year\'s figures, the indicators and recommendations', async () => {
+	it("DOCX in French: the title, each axis, the year's figures, the indicators and recommendations", async () => {
 		const res = await download(commission, 'fr');
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toContain('wordprocessingml');

@@ -14,7 +14,11 @@ let cleanup: () => void;
 const people: Record<string, SessionUser> = {};
 
 function person(role: SessionUser['role'], email: string, institutionId: number | null = null): SessionUser {
-	const u = db.insert(s.users).values({ email, name: email.split('@')[0]!, role, institutionId, passwordHash: 'x' }).returning().get();
+	const u = db
+		.insert(s.users)
+		.values({ email, name: email.split('@')[0]!, role, institutionId, passwordHash: 'x' })
+		.returning()
+		.get();
 	return { id: u.id, email: u.email, name: u.name, role: u.role, institutionId, locale: 'fr' };
 }
 function event(user: SessionUser | null, query = '') {
@@ -40,7 +44,13 @@ beforeAll(() => {
 	const inst = db.insert(s.institutions).values({ code: 'DGSN', nameFr: 'DGSN', kind: 'security' }).returning().get().id;
 	people.partner = person('partner', 'partner@x.ma', inst);
 	people.focal = person('focal_point', 'pf@x.ma', inst);
-	for (let i = 1; i <= 120; i++) audit.record(db, { userId: i % 2 ? people.admin.id : people.focal.id, action: i % 3 ? 'save_draft' : 'validate', entity: i % 4 ? 'progress_update' : 'indicator_value', entityId: i });
+	for (let i = 1; i <= 120; i++)
+		audit.record(db, {
+			userId: i % 2 ? people.admin.id : people.focal.id,
+			action: i % 3 ? 'save_draft' : 'validate',
+			entity: i % 4 ? 'progress_update' : 'indicator_value',
+			entityId: i
+		});
 	audit.record(db, { userId: people.focal.id, action: 'sign_in', entity: 'user', entityId: '=HYPERLINK("http://evil")', after: { note: 'a, "quoted" note' } });
 });
 afterAll(() => {

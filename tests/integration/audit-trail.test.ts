@@ -44,7 +44,11 @@ describe('audit trail', () => {
 
 	it('chains each event to the one before, outside a transaction too', () => {
 		write(4);
-		const rows = db.$client.prepare('SELECT id, prev_hash AS prevHash, hash FROM audit_events ORDER BY id').all() as { id: number; prevHash: string | null; hash: string }[];
+		const rows = db.$client.prepare('SELECT id, prev_hash AS prevHash, hash FROM audit_events ORDER BY id').all() as {
+			id: number;
+			prevHash: string | null;
+			hash: string;
+		}[];
 		expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4]);
 		expect(rows[0]!.prevHash).toBeNull();
 		for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);

@@ -30,7 +30,14 @@ beforeEach(async () => {
 	db.insert(s.institutions).values({ code: 'DGSN', nameFr: 'DGSN', kind: 'security' }).run();
 	userId = db
 		.insert(s.users)
-		.values({ email: 'pf@dgsn.ma', name: 'Point focal', role: 'focal_point', institutionId: 1, passwordHash: await hashPassword('correct horse'), locale: 'ar' })
+		.values({
+			email: 'pf@dgsn.ma',
+			name: 'Point focal',
+			role: 'focal_point',
+			institutionId: 1,
+			passwordHash: await hashPassword('correct horse'),
+			locale: 'ar'
+		})
 		.returning({ id: s.users.id })
 		.get().id;
 });
@@ -81,7 +88,10 @@ describe('sessions', () => {
 		const idle = createSession(db, userId, t0 - SESSION_IDLE_MS - MINUTE);
 		const old = createSession(db, userId, t0 - SESSION_ABSOLUTE_MS - MINUTE);
 		// an old session kept alive until a minute ago: its idle deadline is fine, its absolute one is not
-		db.update(s.sessions).set({ expiresAt: t0 + HOUR }).where(eq(s.sessions.id, hashToken(old.token))).run();
+		db.update(s.sessions)
+			.set({ expiresAt: t0 + HOUR })
+			.where(eq(s.sessions.id, hashToken(old.token)))
+			.run();
 		const live = createSession(db, userId, t0);
 		await signIn(db, 'pf@dgsn.ma', 'wrong', '10.0.0.9', t0 - FORGET_AFTER_MS - MINUTE);
 		await signIn(db, 'pf@dgsn.ma', 'wrong', '10.0.0.8', t0);
@@ -90,7 +100,11 @@ describe('sessions', () => {
 		expect(db.select({ id: s.sessions.id }).from(s.sessions).all()).toEqual([{ id: hashToken(live.token) }]);
 		expect(validateSession(db, idle.token, t0)).toBeNull();
 		// the 10.0.0.9 pair is forgotten; the account's and 10.0.0.8's counters were touched just now
-		const keys = db.select({ key: s.loginThrottle.key }).from(s.loginThrottle).all().map((r) => r.key);
+		const keys = db
+			.select({ key: s.loginThrottle.key })
+			.from(s.loginThrottle)
+			.all()
+			.map((r) => r.key);
 		expect(keys).not.toContain('pair:pf@dgsn.ma|10.0.0.9');
 		expect(keys).toContain('pair:pf@dgsn.ma|10.0.0.8');
 	});
@@ -195,7 +209,7 @@ describe('sign-in', () => {
 		expect((await signIn(db, 'pf@dgsn.ma', 'bad-again', '10.0.0.1', t)).ok).toBe(false);
 	});
 
-	it('keeps the owner\'s browser out of a guesser\'s wait behind the same address', async () => {
+	it("keeps the owner's browser out of a guesser's wait behind the same address", async () => {
 		const first = await signIn(db, 'pf@dgsn.ma', 'correct horse', '10.0.0.1');
 		if (!first.ok) throw new Error('sign-in failed');
 		let t = Date.now();
@@ -210,7 +224,9 @@ describe('sign-in', () => {
 
 	it('slows one address spraying over many accounts, except for accounts that signed in from there', async () => {
 		expect((await signIn(db, 'pf@dgsn.ma', 'correct horse', '10.5.5.5')).ok).toBe(true);
-		db.insert(s.users).values({ email: 'new@dgsn.ma', name: 'Nouveau', role: 'focal_point', institutionId: 1, passwordHash: await hashPassword('another horse') }).run();
+		db.insert(s.users)
+			.values({ email: 'new@dgsn.ma', name: 'Nouveau', role: 'focal_point', institutionId: 1, passwordHash: await hashPassword('another horse') })
+			.run();
 		const t = Date.now();
 		for (let i = 0; i < 51; i++) await signIn(db, `guess-${i}@dgsn.ma`, 'Password1', '10.5.5.5', t);
 		// an account that never signed in from there waits; the one that did gets in

@@ -93,12 +93,22 @@ const endpointModules = import.meta.glob<Record<string, unknown>>('../../src/rou
 type Write = { key: string; file: string; fn: (e: never) => unknown; kind: 'action' | 'endpoint' };
 const writes: Write[] = [
 	...Object.entries(pageModules).flatMap(([path, mod]) =>
-		Object.keys(mod.actions ?? {}).map((name) => ({ key: `${path.slice(PREFIX.length)}#${name}`, file: path.slice(PREFIX.length), fn: mod.actions![name] as Write['fn'], kind: 'action' as const }))
+		Object.keys(mod.actions ?? {}).map((name) => ({
+			key: `${path.slice(PREFIX.length)}#${name}`,
+			file: path.slice(PREFIX.length),
+			fn: mod.actions![name] as Write['fn'],
+			kind: 'action' as const
+		}))
 	),
 	...Object.entries(endpointModules).flatMap(([path, mod]) =>
 		['POST', 'PUT', 'PATCH', 'DELETE']
 			.filter((verb) => typeof mod[verb] === 'function')
-			.map((verb) => ({ key: `${path.slice(PREFIX.length)}#${verb}`, file: path.slice(PREFIX.length), fn: mod[verb] as Write['fn'], kind: 'endpoint' as const }))
+			.map((verb) => ({
+				key: `${path.slice(PREFIX.length)}#${verb}`,
+				file: path.slice(PREFIX.length),
+				fn: mod[verb] as Write['fn'],
+				kind: 'endpoint' as const
+			}))
 	)
 ];
 
@@ -109,7 +119,9 @@ const actors: Partial<Record<Who, SessionUser>> = {};
 let target: { measure: string; userId: number; institution: string; reportId: number; evidenceId: number; submission: { id: number; version: number } };
 
 function sessionUser(db: Db, where: ReturnType<typeof sql>): SessionUser {
-	return db.get<SessionUser>(sql`SELECT id, email, name, role, institution_id AS institutionId, locale FROM users WHERE active = 1 AND ${where} ORDER BY id LIMIT 1`)!;
+	return db.get<SessionUser>(
+		sql`SELECT id, email, name, role, institution_id AS institutionId, locale FROM users WHERE active = 1 AND ${where} ORDER BY id LIMIT 1`
+	)!;
 }
 
 beforeAll(async () => {
@@ -130,11 +142,15 @@ beforeAll(async () => {
 			AND institution_id NOT IN (SELECT institution_id FROM measure_institutions WHERE measure_id = ${m.id})`
 	);
 	// an open draft of the focal point's institution on that measure, with a file of theirs, and a submission to decide
-	const draft = db.get<{ id: number }>(sql`INSERT INTO progress_updates (measure_id, period, status, progress, narrative_fr, state, author_id, institution_id, version)
+	const draft = db.get<{
+		id: number;
+	}>(sql`INSERT INTO progress_updates (measure_id, period, status, progress, narrative_fr, state, author_id, institution_id, version)
 		VALUES (${m.id}, '2026-S2', 'in_progress', 10, 'brouillon', 'draft', ${actors.focal_point.id}, ${own}, 1) RETURNING id`)!;
 	const file = db.get<{ id: number }>(sql`INSERT INTO evidence (progress_update_id, kind, url, label, visibility, uploaded_by, institution_id)
 		VALUES (${draft.id}, 'link', 'https://example.org/rapport', 'rapport', 'restricted', ${actors.focal_point.id}, ${own}) RETURNING id`)!;
-	const submitted = db.get<{ id: number; version: number }>(sql`SELECT id, version FROM progress_updates WHERE state = 'submitted' AND author_id <> ${actors.commission.id} AND author_id <> ${actors.admin.id} ORDER BY id LIMIT 1`) ?? { id: draft.id, version: 1 };
+	const submitted = db.get<{ id: number; version: number }>(
+		sql`SELECT id, version FROM progress_updates WHERE state = 'submitted' AND author_id <> ${actors.commission.id} AND author_id <> ${actors.admin.id} ORDER BY id LIMIT 1`
+	) ?? { id: draft.id, version: 1 };
 	target = {
 		measure: m.code,
 		userId: db.get<{ id: number }>(sql`SELECT id FROM users WHERE role = 'focal_point' AND id <> ${actors.focal_point.id} ORDER BY id LIMIT 1`)!.id,
@@ -167,9 +183,30 @@ function params(file: string): Record<string, string> {
 }
 
 const FIELDS = () => ({
-	intent: 'draft', period: '2026-S2', status: 'in_progress', progress: '50', narrativeFr: 'x', id: String(target.submission.id), version: String(target.submission.version),
-	kind: 'update', decision: 'validate', comment: 'x', indicatorId: '1', value: '1', region: 'MA-01', stage: 'pilot', since: '2026-01-01', evidenceId: String(target.evidenceId), reason: 'x',
-	email: 'x@example.org', name: 'x', role: 'focal_point', locale: 'fr', current: 'x', password: 'x', confirm: 'no'
+	intent: 'draft',
+	period: '2026-S2',
+	status: 'in_progress',
+	progress: '50',
+	narrativeFr: 'x',
+	id: String(target.submission.id),
+	version: String(target.submission.version),
+	kind: 'update',
+	decision: 'validate',
+	comment: 'x',
+	indicatorId: '1',
+	value: '1',
+	region: 'MA-01',
+	stage: 'pilot',
+	since: '2026-01-01',
+	evidenceId: String(target.evidenceId),
+	reason: 'x',
+	email: 'x@example.org',
+	name: 'x',
+	role: 'focal_point',
+	locale: 'fr',
+	current: 'x',
+	password: 'x',
+	confirm: 'no'
 });
 
 async function attempt(w: Write, who: Who) {
@@ -193,7 +230,13 @@ async function attempt(w: Write, who: Who) {
 describe('authorization coverage', () => {
 	it('finds the actions of every route module, and every one is declared', () => {
 		const keys = writes.map((w) => w.key);
-		expect(keys).toEqual(expect.arrayContaining(['(app)/measures/[code]/+page.server.ts#saveUpdate', '(app)/review/+page.server.ts#decide', 'api/measures/[code]/updates/+server.ts#POST']));
+		expect(keys).toEqual(
+			expect.arrayContaining([
+				'(app)/measures/[code]/+page.server.ts#saveUpdate',
+				'(app)/review/+page.server.ts#decide',
+				'api/measures/[code]/updates/+server.ts#POST'
+			])
+		);
 		const undeclared = keys.filter((k) => !MATRIX[k] && !PUBLIC[k]);
 		expect(undeclared, 'declare who may use these in MATRIX (or PUBLIC, with the reason)').toEqual([]);
 		const stale = Object.keys(MATRIX).filter((k) => !keys.includes(k));
@@ -206,7 +249,9 @@ describe('authorization coverage', () => {
 		it(`${w.key}: only ${allowed.join(', ')}`, async () => {
 			const seen: Record<string, number> = {};
 			for (const who of ['anonymous', ...EVERYONE] as Who[]) seen[who] = await attempt(w, who);
-			const expected = Object.fromEntries(Object.keys(seen).map((who) => [who, who === 'anonymous' ? 401 : allowed.includes(who as Who) ? 'let through' : 403]));
+			const expected = Object.fromEntries(
+				Object.keys(seen).map((who) => [who, who === 'anonymous' ? 401 : allowed.includes(who as Who) ? 'let through' : 403])
+			);
 			const got = Object.fromEntries(Object.entries(seen).map(([who, status]) => [who, status === 401 || status === 403 ? status : 'let through']));
 			expect(got, JSON.stringify(seen)).toEqual(expected);
 		});

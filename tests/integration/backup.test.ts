@@ -70,7 +70,6 @@ afterEach(async () => {
 	rmSync(work, { recursive: true, force: true });
 });
 
-
 describe('backup while another process writes', () => {
 	it('gives a consistent copy that passes its checks and restores, with each write wholly in or out', async () => {
 		audit.record(db, { userId: null, action: 'before', entity: 'meta', entityId: 0 });
@@ -141,7 +140,9 @@ describe('restore', () => {
 		writeFileSync(join(evidenceDir, stored), '%PDF-1.4 the evidence');
 		await seedDatabase(db, { demo: true });
 		const update = db.select({ id: s.progressUpdates.id }).from(s.progressUpdates).limit(1).get()!;
-		db.insert(s.evidence).values({ progressUpdateId: update.id, kind: 'file', fileName: 'r.pdf', storedName: stored, mimeType: 'application/pdf', sizeBytes: 21 }).run();
+		db.insert(s.evidence)
+			.values({ progressUpdateId: update.id, kind: 'file', fileName: 'r.pdf', storedName: stored, mimeType: 'application/pdf', sizeBytes: 21 })
+			.run();
 		const file = join(work, 'e.db');
 		const m = await backup(path, file, { evidenceDir });
 		expect(m.evidence.files.map((f) => f.name)).toEqual([stored]);

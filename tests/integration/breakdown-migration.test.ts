@@ -12,7 +12,16 @@ describe('migration to forced criminality (hold, rebuild, restore)', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'rasd-mig-'));
 		cpSync('drizzle', dir, { recursive: true });
 		const journal = JSON.parse(readFileSync(join(dir, 'meta/_journal.json'), 'utf8'));
-		writeFileSync(join(dir, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith('_hold_value_evidence'))) }));
+		writeFileSync(
+			join(dir, 'meta/_journal.json'),
+			JSON.stringify({
+				...journal,
+				entries: journal.entries.slice(
+					0,
+					journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith('_hold_value_evidence'))
+				)
+			})
+		);
 		const db = openDatabase(':memory:');
 		try {
 			migrateDatabase(db, dir);
@@ -26,12 +35,17 @@ describe('migration to forced criminality (hold, rebuild, restore)', () => {
 			db.$client.pragma('foreign_keys = OFF');
 			db.run(sql.raw(`ATTACH DATABASE '${join(dir, 'seeded.db')}' AS src`));
 			// plain tables only: full-text indexes and their shadow tables fill themselves through triggers
-			const tables = db.all<{ name: string }>(sql`SELECT t.name FROM main.sqlite_master t WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' AND t.name NOT LIKE '__drizzle%'
+			const tables = db.all<{
+				name: string;
+			}>(sql`SELECT t.name FROM main.sqlite_master t WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' AND t.name NOT LIKE '__drizzle%'
 				AND t.sql NOT LIKE 'CREATE VIRTUAL%' AND NOT EXISTS (SELECT 1 FROM main.sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL%' AND t.name LIKE v.name || '!_%' ESCAPE '!')`);
 			for (const { name } of tables) {
 				const cols = (t: string) => db.all<{ name: string }>(sql.raw(`SELECT name FROM pragma_table_info('${name}', '${t}')`)).map((c) => c.name);
 				const theirs = new Set(cols('src'));
-				const common = cols('main').filter((c) => theirs.has(c)).map((c) => `"${c}"`).join(', ');
+				const common = cols('main')
+					.filter((c) => theirs.has(c))
+					.map((c) => `"${c}"`)
+					.join(', ');
 				if (common) db.run(sql.raw(`INSERT OR REPLACE INTO main."${name}" (${common}) SELECT ${common} FROM src."${name}"`));
 			}
 			db.run(sql`DETACH DATABASE src`);

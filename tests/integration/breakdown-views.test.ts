@@ -13,7 +13,8 @@ import { indicatorBreakdowns } from '../../src/lib/server/breakdowns';
 
 let db: Db;
 let cleanup: () => void;
-const user = (email: string) => db.$client.prepare('SELECT id, email, name, role, institution_id AS institutionId, locale FROM users WHERE email = ?').get(email) as SessionUser;
+const user = (email: string) =>
+	db.$client.prepare('SELECT id, email, name, role, institution_id AS institutionId, locale FROM users WHERE email = ?').get(email) as SessionUser;
 
 async function explorer(viewer: SessionUser | null, query: string): Promise<any> {
 	const url = new URL(`http://x/indicators?${query}`);
@@ -33,7 +34,9 @@ describe('breakdowns of the public record', () => {
 	it('stores 16 public breakdown rows for NAT-VICT, all shown somewhere by period', () => {
 		expect.assertions(2);
 		const n = db.$client
-			.prepare(`SELECT count(*) AS n FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.code = 'NAT-VICT' AND v.is_demo = 0 AND (v.sex IS NOT NULL OR v.age_group IS NOT NULL OR v.exploitation IS NOT NULL OR v.nationality IS NOT NULL)`)
+			.prepare(
+				`SELECT count(*) AS n FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.code = 'NAT-VICT' AND v.is_demo = 0 AND (v.sex IS NOT NULL OR v.age_group IS NOT NULL OR v.exploitation IS NOT NULL OR v.nationality IS NOT NULL)`
+			)
 			.get() as { n: number };
 		expect(n.n).toBe(16);
 		const [b] = indicatorBreakdowns(db, ['NAT-VICT']);
@@ -68,8 +71,14 @@ describe('breakdowns of the public record', () => {
 		expect.assertions(5);
 		const staff = (await explorer(user('commission@rasd.demo'), 'i=NAT-VICT&bp=2022')).explorer.breakdowns;
 		expect(staff.view.cross.cells).toEqual([
-			[{ value: 58, masked: false, small: false }, { value: 39, masked: false, small: false }],
-			[{ value: 26, masked: false, small: false }, { value: 43, masked: false, small: false }]
+			[
+				{ value: 58, masked: false, small: false },
+				{ value: 39, masked: false, small: false }
+			],
+			[
+				{ value: 26, masked: false, small: false },
+				{ value: 43, masked: false, small: false }
+			]
 		]);
 		expect(staff.view.cross.bySex.map((c: { value: number }) => c.value)).toEqual([97, 69]);
 		expect(staff.view.cross.byAge.map((c: { value: number }) => c.value)).toEqual([84, 82]);

@@ -73,20 +73,29 @@ beforeAll(async () => {
 			AND EXISTS (SELECT 1 FROM indicator_values v WHERE v.indicator_id = i.id AND v.region_id IS NOT NULL AND v.is_current = 1)
 		ORDER BY i.code LIMIT 1`);
 	const stageMeasure = one<{ id: number; code: string }>(`SELECT id, code FROM measures WHERE regional_rollout = 1 ORDER BY code LIMIT 1`);
-	const involved = (mid: number) => `(SELECT lead_institution_id FROM measures WHERE id = ${mid} UNION SELECT institution_id FROM measure_institutions WHERE measure_id = ${mid})`;
+	const involved = (mid: number) =>
+		`(SELECT lead_institution_id FROM measures WHERE id = ${mid} UNION SELECT institution_id FROM measure_institutions WHERE measure_id = ${mid})`;
 	outsider = sessionUser(
-		one<{ email: string }>(`SELECT email FROM users WHERE role = 'focal_point' AND institution_id NOT IN ${involved(ind.measureId)} AND institution_id NOT IN ${involved(stageMeasure.id)} ORDER BY email = 'dgsn@rasd.demo' DESC, email LIMIT 1`).email
+		one<{ email: string }>(
+			`SELECT email FROM users WHERE role = 'focal_point' AND institution_id NOT IN ${involved(ind.measureId)} AND institution_id NOT IN ${involved(stageMeasure.id)} ORDER BY email = 'dgsn@rasd.demo' DESC, email LIMIT 1`
+		).email
 	);
-	const author = one<{ id: number; institutionId: number }>(`SELECT id, institution_id AS institutionId FROM users WHERE role = 'focal_point' AND institution_id = ?`, ind.lead);
+	const author = one<{ id: number; institutionId: number }>(
+		`SELECT id, institution_id AS institutionId FROM users WHERE role = 'focal_point' AND institution_id = ?`,
+		ind.lead
+	);
 	const commission = one<{ id: number }>(`SELECT id FROM users WHERE role = 'commission' LIMIT 1`);
 	sensitiveIds = new Set((c.prepare('SELECT id FROM indicators WHERE sensitive = 1').all() as { id: number }[]).map((r) => r.id));
 	sensitiveCodes = new Set((c.prepare('SELECT code FROM indicators WHERE sensitive = 1').all() as { code: string }[]).map((r) => r.code));
 
 	// 1. The sensitive count of 2: the latest regional value of the first region with one.
-	const cell = one<{ id: number; iso: string }>(`
+	const cell = one<{ id: number; iso: string }>(
+		`
 		SELECT v.id, r.iso FROM indicator_values v JOIN regions r ON r.id = v.region_id
 		WHERE v.indicator_id = ? AND v.is_current = 1 AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL
-		ORDER BY v.period_start DESC, r.iso LIMIT 1`, ind.id);
+		ORDER BY v.period_start DESC, r.iso LIMIT 1`,
+		ind.id
+	);
 	run('UPDATE indicator_values SET value = 2 WHERE id = ?', cell.id);
 
 	// 2. A returned update on the measure: draft narrative, the commission's comment, three files.
@@ -94,40 +103,74 @@ beforeAll(async () => {
 	const upd = run(
 		`INSERT INTO progress_updates (measure_id, period, status, progress, narrative_fr, narrative_ar, narrative_en, state, author_id, institution_id, reviewer_id, review_comment, submitted_at, reviewed_at)
 		VALUES (?, '2026-S1', 'in_progress', 40, ?, ?, ?, 'returned', ?, ?, ?, ?, '2026-06-01T10:00:00Z', '2026-06-05T10:00:00Z')`,
-		ind.measureId, MARKERS.narrative, MARKERS.narrative, MARKERS.narrative, author.id, author.institutionId, commission.id, MARKERS.returnComment
+		ind.measureId,
+		MARKERS.narrative,
+		MARKERS.narrative,
+		MARKERS.narrative,
+		author.id,
+		author.institutionId,
+		commission.id,
+		MARKERS.returnComment
 	).lastInsertRowid;
 	const file = (updateId: number | bigint, name: string, content: string, visibility: string) => {
 		const stored = (name.length.toString(16) + 'ab'.repeat(18)).slice(0, 36).replace(/^./, String(planted.evidence.length));
 		writeFileSync(join(evidenceDir, stored), `%PDF-1.4\n${content}\n%%EOF\n`);
 		const id = Number(
-			run(`INSERT INTO evidence (progress_update_id, kind, file_name, stored_name, mime_type, size_bytes, visibility, uploaded_by) VALUES (?, 'file', ?, ?, 'application/pdf', 40, ?, ?)`, updateId, name, stored, visibility, author.id).lastInsertRowid
+			run(
+				`INSERT INTO evidence (progress_update_id, kind, file_name, stored_name, mime_type, size_bytes, visibility, uploaded_by) VALUES (?, 'file', ?, ?, 'application/pdf', 40, ?, ?)`,
+				updateId,
+				name,
+				stored,
+				visibility,
+				author.id
+			).lastInsertRowid
 		);
 		planted.evidence.push(id);
 	};
 	file(upd, MARKERS.restrictedFile, MARKERS.restrictedContent, 'restricted');
 	file(upd, MARKERS.unvalidatedPublicFile, MARKERS.unvalidatedPublicContent, 'public');
 	// A restricted file on a validated update of the same measure: still only its institution's and the commission's.
-	const validated = one<{ id: number } | undefined>(`SELECT id FROM progress_updates WHERE measure_id = ? AND state = 'validated' ORDER BY id DESC LIMIT 1`, ind.measureId);
+	const validated = one<{ id: number } | undefined>(
+		`SELECT id FROM progress_updates WHERE measure_id = ? AND state = 'validated' ORDER BY id DESC LIMIT 1`,
+		ind.measureId
+	);
 	if (validated) file(validated.id, MARKERS.validatedRestrictedFile, MARKERS.validatedRestrictedContent, 'restricted');
 
 	// 3. A returned indicator value (national) and a returned roll-out stage with marker texts.
 	run(
 		`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, value, source, state, reported_by, review_comment) VALUES (?, '2026-S1', '2026-01-01', '2026-06-30', 3, ?, 'returned', ?, ?)`,
-		ind.id, MARKERS.draftValueSource, author.id, MARKERS.draftValueComment
+		ind.id,
+		MARKERS.draftValueSource,
+		author.id,
+		MARKERS.draftValueComment
 	);
 	run(`DELETE FROM measure_region_stages WHERE measure_id = ? AND state IN ('draft','submitted','returned')`, stageMeasure.id);
 	run(
 		`INSERT INTO measure_region_stages (measure_id, region_id, stage, since, note, state, author_id, review_comment) VALUES (?, (SELECT id FROM regions ORDER BY iso LIMIT 1), 'pilot', '2026-03-01', ?, 'returned', ?, ?)`,
-		stageMeasure.id, MARKERS.stageNote, author.id, MARKERS.stageComment
+		stageMeasure.id,
+		MARKERS.stageNote,
+		author.id,
+		MARKERS.stageComment
 	);
 	// 4. A breakdown with a small cell: the latest national total of the indicator, of which 2 women.
-	const total = one<{ period: string; periodStart: string; periodEnd: string; value: number }>(`
+	const total = one<{ period: string; periodStart: string; periodEnd: string; value: number }>(
+		`
 		SELECT period, period_start AS periodStart, period_end AS periodEnd, value FROM indicator_values
 		WHERE indicator_id = ? AND is_current = 1 AND region_id IS NULL AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL
-		ORDER BY period_start DESC LIMIT 1`, ind.id);
-	run(`UPDATE indicator_values SET value = max(value, 12) WHERE indicator_id = ? AND period = ? AND region_id IS NULL AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL AND is_current = 1`, ind.id, total.period);
+		ORDER BY period_start DESC LIMIT 1`,
+		ind.id
+	);
+	run(
+		`UPDATE indicator_values SET value = max(value, 12) WHERE indicator_id = ? AND period = ? AND region_id IS NULL AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL AND is_current = 1`,
+		ind.id,
+		total.period
+	);
 	const national = Math.max(total.value, 12);
-	run(`DELETE FROM indicator_values WHERE indicator_id = ? AND period = ? AND region_id IS NULL AND (sex IS NOT NULL OR age_group IS NOT NULL OR exploitation IS NOT NULL OR nationality IS NOT NULL)`, ind.id, total.period);
+	run(
+		`DELETE FROM indicator_values WHERE indicator_id = ? AND period = ? AND region_id IS NULL AND (sex IS NOT NULL OR age_group IS NOT NULL OR exploitation IS NOT NULL OR nationality IS NOT NULL)`,
+		ind.id,
+		total.period
+	);
 	const part = c.prepare(
 		`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, sex, value, state, is_current, source) VALUES (?, ?, ?, ?, ?, ?, 'validated', 1, 'crawl')`
 	);

@@ -29,13 +29,16 @@ afterAll(() => {
 	cleanup();
 });
 
-const overview = (query: string) => run(overviewLoad as never, { ...actionEvent({ user: partner, path: `/${query}` }), parent: async () => ({ today: DEMO_TODAY }) } as never);
+const overview = (query: string) =>
+	run(overviewLoad as never, { ...actionEvent({ user: partner, path: `/${query}` }), parent: async () => ({ today: DEMO_TODAY }) } as never);
 
 describe('pillar filter', () => {
 	it('the overview with ?pillar=protection counts only the protection measures of the plan, in every block', async () => {
 		const plan = db.get<{ id: number }>(sql`SELECT id FROM plans WHERE code = 'PN-2023-2030'`)!;
 		const count = (pillar: string | null) =>
-			db.get<{ n: number }>(sql`SELECT count(*) AS n FROM measures m WHERE ${dashboard.inScope({ kind: 'plan', planId: plan.id })} AND m.archived_at IS NULL ${pillar ? sql`AND m.pillar = ${pillar}` : sql``}`)!.n;
+			db.get<{ n: number }>(
+				sql`SELECT count(*) AS n FROM measures m WHERE ${dashboard.inScope({ kind: 'plan', planId: plan.id })} AND m.archived_at IS NULL ${pillar ? sql`AND m.pillar = ${pillar}` : sql``}`
+			)!.n;
 		const expected = count('protection');
 		expect(expected).toBeGreaterThan(0);
 		expect(expected).toBeLessThan(count(null));
@@ -57,10 +60,14 @@ describe('pillar filter', () => {
 	});
 
 	it("a region's scorecard narrowed to a pillar counts that pillar's measures only", () => {
-		const iso = db.get<{ iso: string }>(sql`SELECT r.iso FROM regions r JOIN measure_regions mr ON mr.region_id = r.id GROUP BY r.id ORDER BY count(*) DESC LIMIT 1`)!.iso;
+		const iso = db.get<{ iso: string }>(
+			sql`SELECT r.iso FROM regions r JOIN measure_regions mr ON mr.region_id = r.id GROUP BY r.id ORDER BY count(*) DESC LIMIT 1`
+		)!.iso;
 		const f = dashboard.resolveFilters(db, { pillar: 'prevention' }, DEMO_TODAY);
 		const narrowed = dashboard.regionScorecard(db, iso, f.opts)!;
-		const n = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM measures m JOIN measure_regions mr ON mr.measure_id = m.id JOIN regions r ON r.id = mr.region_id
+		const n = db.get<{
+			n: number;
+		}>(sql`SELECT count(*) AS n FROM measures m JOIN measure_regions mr ON mr.measure_id = m.id JOIN regions r ON r.id = mr.region_id
 			WHERE r.iso = ${iso} AND m.archived_at IS NULL AND m.pillar = 'prevention'`)!.n;
 		expect(narrowed.kpis.measures).toBe(n);
 		expect(dashboard.regionScorecard(db, iso, { today: DEMO_TODAY })!.kpis.measures).toBeGreaterThan(n);

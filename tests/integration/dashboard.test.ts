@@ -69,7 +69,18 @@ beforeAll(() => {
 		.returning()
 		.all();
 	for (const o of objectives) id[o.code] = o.id;
-	const m = (code: string, objective: string, lead: string, weight: number, status: MeasureStatus, progress: number, startDate: string, deadline: string, lastValidatedAt: string | null, extra: Partial<typeof s.measures.$inferInsert> = {}) => ({
+	const m = (
+		code: string,
+		objective: string,
+		lead: string,
+		weight: number,
+		status: MeasureStatus,
+		progress: number,
+		startDate: string,
+		deadline: string,
+		lastValidatedAt: string | null,
+		extra: Partial<typeof s.measures.$inferInsert> = {}
+	) => ({
 		code,
 		objectiveId: id[objective]!,
 		leadInstitutionId: id[lead]!,
@@ -124,7 +135,14 @@ beforeAll(() => {
 			{ recommendationId: id.R2!, measureId: id.M3! }
 		])
 		.run();
-	const u = (measure: string, period: string, status: MeasureStatus, progress: number, state: 'validated' | 'submitted' | 'returned', reviewedAt: string | null) => ({
+	const u = (
+		measure: string,
+		period: string,
+		status: MeasureStatus,
+		progress: number,
+		state: 'validated' | 'submitted' | 'returned',
+		reviewedAt: string | null
+	) => ({
 		measureId: id[measure]!,
 		period,
 		status,
@@ -232,7 +250,10 @@ describe('key figures', () => {
 		// and per measure, in the tables
 		const table = dashboard.measureTable(db, { kind: 'all' }, now, 'all', 50);
 		for (const row of table) {
-			const domain = deriveFlags(rows.find((r) => r.code === row.code)!, TODAY);
+			const domain = deriveFlags(
+				rows.find((r) => r.code === row.code)!,
+				TODAY
+			);
 			expect(row.flags, row.code).toEqual(domain);
 		}
 	});
@@ -487,7 +508,9 @@ describe('on the seeded demonstration', () => {
 		expect(current.measures).toBeGreaterThan(50);
 		expect(rebuilt.progress).toBe(current.progress);
 		expect(rebuilt.byStatus).toEqual(current.byStatus);
-		expect(dashboard.progressByAxis(demo.db, scope, { today: '2026-07-20', asOf: '2026-07-19' })).toEqual(dashboard.progressByAxis(demo.db, scope, { today: '2026-07-19' }));
+		expect(dashboard.progressByAxis(demo.db, scope, { today: '2026-07-20', asOf: '2026-07-19' })).toEqual(
+			dashboard.progressByAxis(demo.db, scope, { today: '2026-07-19' })
+		);
 		// and the last semester of the trend is today's figure
 		const trend = dashboard.progressTrend(demo.db, scope, { today: '2026-07-20' });
 		expect(trend.at(-1)!.progress).toBe(current.progress);
@@ -506,9 +529,14 @@ describe('on the seeded demonstration', () => {
 
 describe('indicator search (the trigram index of migration 0002, kept by triggers)', () => {
 	const codes = (q: string | undefined, limit?: number) => dashboard.searchIndicators(db, q, limit).rows.map((r) => r.code);
-	const indexed = (phrase: string) => db.all<{ id: number }>(sql`SELECT rowid AS id FROM indicator_search WHERE indicator_search MATCH ${`"${phrase}"`} ORDER BY rowid`).map((r) => r.id);
+	const indexed = (phrase: string) =>
+		db.all<{ id: number }>(sql`SELECT rowid AS id FROM indicator_search WHERE indicator_search MATCH ${`"${phrase}"`} ORDER BY rowid`).map((r) => r.id);
 	const indicator = (measureId: number, code: string, names: { nameFr: string; nameAr?: string; nameEn?: string }) =>
-		db.insert(s.indicators).values({ measureId, code, ...names, kind: 'count', frequency: 'semester' }).returning().get();
+		db
+			.insert(s.indicators)
+			.values({ measureId, code, ...names, kind: 'count', frequency: 'semester' })
+			.returning()
+			.get();
 
 	beforeAll(() => {
 		// a measure whose code is no part of its indicator's code, and an indicator named in three languages
@@ -520,7 +548,9 @@ describe('indicator search (the trigram index of migration 0002, kept by trigger
 		indicator(id.M7, 'X7-I1', { nameFr: 'Taux de dossiers jugés (%)', nameAr: 'نسبة القضايا المحكومة', nameEn: 'Share of cases tried' });
 	});
 	afterAll(() => {
-		db.delete(s.indicators).where(inArray(s.indicators.measureId, [id.M2!, id.M7!])).run();
+		db.delete(s.indicators)
+			.where(inArray(s.indicators.measureId, [id.M2!, id.M7!]))
+			.run();
 		db.delete(s.measures).where(eq(s.measures.id, id.M7!)).run();
 	});
 
@@ -531,7 +561,13 @@ describe('indicator search (the trigram index of migration 0002, kept by trigger
 		expect(codes('7-I')).toEqual(['X7-I1']);
 		expect(codes('SURE-7')).toEqual(['X7-I1']);
 		expect(codes('ctimes identifi')).toEqual(['M1-I1']);
-		expect(dashboard.searchIndicators(db, 'X7-I1').rows[0]).toMatchObject({ code: 'X7-I1', nameAr: 'نسبة القضايا المحكومة', nameEn: 'Share of cases tried', measureCode: 'MESURE-77', isDemo: false });
+		expect(dashboard.searchIndicators(db, 'X7-I1').rows[0]).toMatchObject({
+			code: 'X7-I1',
+			nameAr: 'نسبة القضايا المحكومة',
+			nameEn: 'Share of cases tried',
+			measureCode: 'MESURE-77',
+			isDemo: false
+		});
 		expect(codes('nothing like this')).toEqual([]);
 	});
 
@@ -594,10 +630,20 @@ describe('indicator search (the trigram index of migration 0002, kept by trigger
 
 	it('orders a common substring by code and caps its count, however its matches are spread', () => {
 		const rows = (prefix: string, n: number, nameFr: (k: number) => string) =>
-			Array.from({ length: n }, (_, k) => ({ measureId: id.M2!, code: `${prefix}${String(k).padStart(4, '0')}`, nameFr: nameFr(k), kind: 'count' as const, frequency: 'semester' as const }));
+			Array.from({ length: n }, (_, k) => ({
+				measureId: id.M2!,
+				code: `${prefix}${String(k).padStart(4, '0')}`,
+				nameFr: nameFr(k),
+				kind: 'count' as const,
+				frequency: 'semester' as const
+			}));
 		// first by code, 60 B… "ÉVALUÉS"; then 520 C… "évalués"; all of them "en lot"
-		db.insert(s.indicators).values(rows('B-', 60, () => 'Cas ÉVALUÉS en lot (série B)')).run();
-		db.insert(s.indicators).values(rows('C-', 520, (k) => `Cas évalués en lot (série C) ${k % 2 ? 'impair' : 'pair'}`)).run();
+		db.insert(s.indicators)
+			.values(rows('B-', 60, () => 'Cas ÉVALUÉS en lot (série B)'))
+			.run();
+		db.insert(s.indicators)
+			.values(rows('C-', 520, (k) => `Cas évalués en lot (série C) ${k % 2 ? 'impair' : 'pair'}`))
+			.run();
 		try {
 			// matches everywhere: the first ones by code
 			expect(dashboard.searchIndicators(db, 'EN LOT', 5)).toMatchObject({ total: 500, capped: true });

@@ -18,7 +18,26 @@ describe('database client', () => {
 		expect(t.db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
 		expect(t.db.$client.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
 		const tables = t.db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).map((r) => r.name);
-		for (const name of ['plans', 'axes', 'objectives', 'measures', 'indicators', 'indicator_values', 'recommendations', 'progress_updates', 'evidence', 'partner_projects', 'reports', 'users', 'sessions', 'audit_events', 'measure_region_stages', 'reporting_periods', 'notifications', 'outbox']) {
+		for (const name of [
+			'plans',
+			'axes',
+			'objectives',
+			'measures',
+			'indicators',
+			'indicator_values',
+			'recommendations',
+			'progress_updates',
+			'evidence',
+			'partner_projects',
+			'reports',
+			'users',
+			'sessions',
+			'audit_events',
+			'measure_region_stages',
+			'reporting_periods',
+			'notifications',
+			'outbox'
+		]) {
 			expect(tables).toContain(name);
 		}
 	});
@@ -44,9 +63,24 @@ describe('database client', () => {
 		db.insert(s.axes).values({ planId: 1, code: 'A1', titleFr: 'A' }).run();
 		db.insert(s.objectives).values({ axisId: 1, code: 'A1.1', titleFr: 'O' }).run();
 		const measure = { objectiveId: 1, code: 'A1.1.1', titleFr: 'M', leadInstitutionId: 1, startDate: '2023-01-01', deadline: '2025-12-31' };
-		expect(() => db.insert(s.measures).values({ ...measure, progress: 101 }).run()).toThrow(/CHECK/);
-		expect(() => db.insert(s.measures).values({ ...measure, status: 'completed', progress: 80 }).run()).toThrow(/CHECK/);
-		expect(() => db.insert(s.measures).values({ ...measure, leadInstitutionId: 99 }).run()).toThrow(/FOREIGN KEY/);
+		expect(() =>
+			db
+				.insert(s.measures)
+				.values({ ...measure, progress: 101 })
+				.run()
+		).toThrow(/CHECK/);
+		expect(() =>
+			db
+				.insert(s.measures)
+				.values({ ...measure, status: 'completed', progress: 80 })
+				.run()
+		).toThrow(/CHECK/);
+		expect(() =>
+			db
+				.insert(s.measures)
+				.values({ ...measure, leadInstitutionId: 99 })
+				.run()
+		).toThrow(/FOREIGN KEY/);
 		db.insert(s.measures).values(measure).run();
 		expect(() => db.insert(s.measures).values(measure).run()).toThrow(/UNIQUE/);
 		expect(() => db.insert(s.users).values({ email: 'fp@x.ma', name: 'x', role: 'focal_point', passwordHash: 'h' }).run()).toThrow(/CHECK/);

@@ -29,7 +29,10 @@ afterAll(() => {
 	cleanup();
 });
 
-const axisOf = (code: string) => db.get<{ axis: string }>(sql`SELECT a.code AS axis FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id WHERE m.code = ${code}`)!.axis;
+const axisOf = (code: string) =>
+	db.get<{ axis: string }>(
+		sql`SELECT a.code AS axis FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id WHERE m.code = ${code}`
+	)!.axis;
 
 describe('funding view', () => {
 	it('counts supported measures per group consistently with the gaps list', () => {
@@ -47,7 +50,17 @@ describe('funding view', () => {
 		const gap = before.unsupported[0]!;
 		const axis = axisOf(gap.code);
 		const axisBefore = before.dimensions.axis.find((g) => g.key === axis)!;
-		const input = partnerProjectSchema.parse({ code: 'PP-KNOWN', partner: 'OIM', donor: 'DDC', titleFr: 'Projet de test', status: 'ongoing', budget: '1000,00', currency: 'EUR', measures: gap.code, regions: [] });
+		const input = partnerProjectSchema.parse({
+			code: 'PP-KNOWN',
+			partner: 'OIM',
+			donor: 'DDC',
+			titleFr: 'Projet de test',
+			status: 'ongoing',
+			budget: '1000,00',
+			currency: 'EUR',
+			measures: gap.code,
+			regions: []
+		});
 		expect(projects.save(db, admin, input).ok).toBe(true);
 
 		const after = funding.funding(db, 2026);
@@ -77,13 +90,31 @@ describe('funding view', () => {
 		const mad = (groups: funding.FundingGroup[], key: string) => groups.find((g) => g.key === key)?.madMinor ?? 0;
 		const before = funding.byDimension(db, 'region', 2026);
 
-		const regional = partnerProjectSchema.parse({ code: 'PP-REGION', partner: 'OIM', titleFr: 'Projet régional', status: 'ongoing', budget: '500,00', currency: 'MAD', measures: m.code, regions: [other] });
+		const regional = partnerProjectSchema.parse({
+			code: 'PP-REGION',
+			partner: 'OIM',
+			titleFr: 'Projet régional',
+			status: 'ongoing',
+			budget: '500,00',
+			currency: 'MAD',
+			measures: m.code,
+			regions: [other]
+		});
 		expect(projects.save(db, admin, regional).ok).toBe(true);
 		const mid = funding.byDimension(db, 'region', 2026);
 		expect(mad(mid, other) - mad(before, other)).toBe(50_000);
 		for (const r of measureRegions) expect(mad(mid, r)).toBe(mad(before, r));
 
-		const national = partnerProjectSchema.parse({ code: 'PP-NATION', partner: 'OIM', titleFr: 'Projet national', status: 'ongoing', budget: '300,00', currency: 'MAD', measures: m.code, regions: [] });
+		const national = partnerProjectSchema.parse({
+			code: 'PP-NATION',
+			partner: 'OIM',
+			titleFr: 'Projet national',
+			status: 'ongoing',
+			budget: '300,00',
+			currency: 'MAD',
+			measures: m.code,
+			regions: []
+		});
 		expect(projects.save(db, admin, national).ok).toBe(true);
 		const after = funding.byDimension(db, 'region', 2026);
 		expect(mad(after, funding.NATIONAL) - mad(mid, funding.NATIONAL)).toBe(30_000);

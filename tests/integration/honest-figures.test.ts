@@ -30,7 +30,9 @@ describe('demonstration badges, per block', () => {
 		expect(r1.measureCount).toBeGreaterThan(0);
 		expect(r1.demoMeasures).toBe(r1.measureCount);
 		// a recommendation answered by no measure counts no demonstration measure
-		const unlinked = db.get<{ id: number }>(sql`INSERT INTO recommendations (plan_id, code, rank, title_fr, source_report, source_year, sources, is_demo) SELECT plan_id, 'R-TEST', 99, 'Sans mesure', source_report, source_year, '[]', 0 FROM recommendations LIMIT 1 RETURNING id`)!;
+		const unlinked = db.get<{ id: number }>(
+			sql`INSERT INTO recommendations (plan_id, code, rank, title_fr, source_report, source_year, sources, is_demo) SELECT plan_id, 'R-TEST', 99, 'Sans mesure', source_report, source_year, '[]', 0 FROM recommendations LIMIT 1 RETURNING id`
+		)!;
 		expect(listRecommendations(db).find((r) => r.recommendation.id === unlinked.id)).toMatchObject({ measureCount: 0, demoMeasures: 0 });
 
 		const dgsn = listInstitutions(db).find((r) => r.institution.code === 'DGSN')!;
@@ -82,7 +84,10 @@ describe('reconstructed axes', () => {
 });
 
 describe('what the public record allows', () => {
-	const rec = (code: string) => db.get<{ fr: string; ar: string; en: string; sources: string }>(sql`SELECT r.summary_fr AS fr, r.summary_ar AS ar, r.summary_en AS en, r.sources FROM recommendations r JOIN plans p ON p.id = r.plan_id WHERE p.code = 'PA-2024-2025' AND r.code = ${code}`)!;
+	const rec = (code: string) =>
+		db.get<{ fr: string; ar: string; en: string; sources: string }>(
+			sql`SELECT r.summary_fr AS fr, r.summary_ar AS ar, r.summary_en AS en, r.sources FROM recommendations r JOIN plans p ON p.id = r.plan_id WHERE p.code = 'PA-2024-2025' AND r.code = ${code}`
+		)!;
 	it('keeps the recommendation summaries to the 2024 wording and names the list a theme comes from', () => {
 		expect(rec('R1').en).toContain('especially');
 		expect(rec('R1').en).not.toMatch(/\bfirst\b/);
@@ -98,11 +103,15 @@ describe('what the public record allows', () => {
 	});
 
 	it('keeps the Tanger and Fès shelters measure in progress: one shelter opened, the other not yet', () => {
-		const m = db.get<{ status: string; progress: number; id: number }>(sql`SELECT id, status, progress FROM measures WHERE title_fr LIKE '%hébergement spécialisés à Tanger et à Fès%'`)!;
+		const m = db.get<{ status: string; progress: number; id: number }>(
+			sql`SELECT id, status, progress FROM measures WHERE title_fr LIKE '%hébergement spécialisés à Tanger et à Fès%'`
+		)!;
 		expect(m.status).toBe('in_progress');
 		expect(m.progress).toBeGreaterThanOrEqual(55);
 		expect(m.progress).toBeLessThanOrEqual(70);
-		const done = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM progress_updates WHERE measure_id = ${m.id} AND (status = 'completed' OR progress = 100)`)!;
+		const done = db.get<{ n: number }>(
+			sql`SELECT count(*) AS n FROM progress_updates WHERE measure_id = ${m.id} AND (status = 'completed' OR progress = 100)`
+		)!;
 		expect(done.n).toBe(0);
 	});
 
@@ -119,13 +128,24 @@ describe('what the public record allows', () => {
 
 describe('the public record', () => {
 	it('is recorded as published elsewhere, not as reported and validated here, and counts from its publication', () => {
-		const rows = db.all<{ publicRecord: number; reportedBy: number | null; validatedBy: number | null; submittedAt: string | null; validatedAt: string; sources: string; period: string }>(sql`
+		const rows = db.all<{
+			publicRecord: number;
+			reportedBy: number | null;
+			validatedBy: number | null;
+			submittedAt: string | null;
+			validatedAt: string;
+			sources: string;
+			period: string;
+		}>(sql`
 			SELECT public_record AS publicRecord, reported_by AS reportedBy, validated_by AS validatedBy, submitted_at AS submittedAt, validated_at AS validatedAt, sources, period
 			FROM indicator_values WHERE is_demo = 0`);
 		expect(rows.length).toBeGreaterThan(20);
 		for (const r of rows) {
 			expect(r).toMatchObject({ publicRecord: 1, reportedBy: null, validatedBy: null, submittedAt: null });
-			const dates = (JSON.parse(r.sources) as { date?: string }[]).map((s) => s.date).filter(Boolean).sort() as string[];
+			const dates = (JSON.parse(r.sources) as { date?: string }[])
+				.map((s) => s.date)
+				.filter(Boolean)
+				.sort() as string[];
 			// known from its earliest source's publication (a month or a year: its last day), never before
 			if (dates[0]) expect(r.validatedAt.slice(0, 10) >= dates[0]).toBe(true);
 			if (dates[0]?.length === 4) expect(r.validatedAt.slice(0, 10)).toBe(`${dates[0]}-12-31`);
@@ -140,7 +160,9 @@ describe('the public record', () => {
 		for (const p of withSources) expect(JSON.parse(p.sources!).length).toBeGreaterThan(0);
 		expect(x.series.some((p) => p.note)).toBe(true);
 		// a partner's view of a sensitive indicator: a masked point loses its note
-		const small = db.get<{ code: string }>(sql`SELECT i.code FROM indicators i JOIN indicator_values v ON v.indicator_id = i.id WHERE i.sensitive = 1 AND v.region_id IS NULL AND v.is_current = 1 AND v.value < 5 AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL LIMIT 1`);
+		const small = db.get<{ code: string }>(
+			sql`SELECT i.code FROM indicators i JOIN indicator_values v ON v.indicator_id = i.id WHERE i.sensitive = 1 AND v.region_id IS NULL AND v.is_current = 1 AND v.value < 5 AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL LIMIT 1`
+		);
 		if (small) {
 			db.run(sql`UPDATE indicator_values SET note = 'une note' WHERE indicator_id = (SELECT id FROM indicators WHERE code = ${small.code}) AND value < 5`);
 			const masked = dashboard.indicatorExplorer(db, small.code, { mask: true })!;

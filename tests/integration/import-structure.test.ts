@@ -23,7 +23,10 @@ const header = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as string[]).slic
 /** Adds a row to a sheet given as column → value. */
 const add = (ws: ExcelJS.Worksheet, cells: Record<string, string | number | { formula: string }>) => ws.addRow(header(ws).map((c) => cells[c] ?? null));
 const check = (bytes: Buffer, name = 'structure.xlsx') => structure.checkStructure(db, bytes, name);
-const counts = () => db.get<{ a: number; o: number; m: number; i: number }>(sql`SELECT (SELECT count(*) FROM axes) AS a, (SELECT count(*) FROM objectives) AS o, (SELECT count(*) FROM measures) AS m, (SELECT count(*) FROM indicators) AS i`)!;
+const counts = () =>
+	db.get<{ a: number; o: number; m: number; i: number }>(
+		sql`SELECT (SELECT count(*) FROM axes) AS a, (SELECT count(*) FROM objectives) AS o, (SELECT count(*) FROM measures) AS m, (SELECT count(*) FROM indicators) AS i`
+	)!;
 
 let plan: { code: string; start: string; end: string };
 let objective: string;
@@ -35,8 +38,12 @@ beforeAll(async () => {
 	await seedDatabase(db, { demo: true });
 	setDb(db);
 	adminId = db.select().from(s.users).where(eq(s.users.email, 'admin@rasd.demo')).get()!.id;
-	plan = db.get<{ code: string; start: string; end: string }>(sql`SELECT p.code, p.start_date AS start, p.end_date AS "end" FROM plans p JOIN axes a ON a.plan_id = p.id ORDER BY p.sort_order LIMIT 1`)!;
-	objective = db.get<{ code: string }>(sql`SELECT o.code FROM objectives o JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = ${plan.code} ORDER BY o.code LIMIT 1`)!.code;
+	plan = db.get<{ code: string; start: string; end: string }>(
+		sql`SELECT p.code, p.start_date AS start, p.end_date AS "end" FROM plans p JOIN axes a ON a.plan_id = p.id ORDER BY p.sort_order LIMIT 1`
+	)!;
+	objective = db.get<{ code: string }>(
+		sql`SELECT o.code FROM objectives o JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = ${plan.code} ORDER BY o.code LIMIT 1`
+	)!.code;
 	inst = db.all<{ code: string }>(sql`SELECT code FROM institutions WHERE active = 1 ORDER BY code LIMIT 2`).map((r) => r.code);
 	rec = db.get<{ code: string }>(sql`SELECT code FROM recommendations ORDER BY code LIMIT 1`)!.code;
 }, 60_000);
@@ -58,8 +65,30 @@ describe('export → import round trip', () => {
 		const wb = await load(await structure.exportWorkbook(db));
 		add(wb.getWorksheet('axes')!, { plan: plan.code, code: 'AX9', title_fr: 'Axe importé', title_ar: 'محور مستورد', pillar: 'governance', order: 9 });
 		add(wb.getWorksheet('objectives')!, { axis: 'AX9', code: 'AX9.1', title_fr: 'Objectif importé', order: 1 });
-		add(wb.getWorksheet('measures')!, { objective: 'AX9.1', code: 'AX9.1.1', title_fr: 'Mesure importée', lead: inst[0]!, contributors: `${inst[1]}`, regions: 'MA-01; MA-05', start: plan.start, deadline: plan.end, weight: 2, recommendations: rec });
-		add(wb.getWorksheet('indicators')!, { measure: 'AX9.1.1', code: 'IND-AX9-1', name_fr: 'Sessions tenues', kind: 'count', frequency: 'annual', baseline: 0, baseline_year: Number(plan.start.slice(0, 4)), target: 12, dimensions: 'region; sex', sensitive: 'non' });
+		add(wb.getWorksheet('measures')!, {
+			objective: 'AX9.1',
+			code: 'AX9.1.1',
+			title_fr: 'Mesure importée',
+			lead: inst[0]!,
+			contributors: `${inst[1]}`,
+			regions: 'MA-01; MA-05',
+			start: plan.start,
+			deadline: plan.end,
+			weight: 2,
+			recommendations: rec
+		});
+		add(wb.getWorksheet('indicators')!, {
+			measure: 'AX9.1.1',
+			code: 'IND-AX9-1',
+			name_fr: 'Sessions tenues',
+			kind: 'count',
+			frequency: 'annual',
+			baseline: 0,
+			baseline_year: Number(plan.start.slice(0, 4)),
+			target: 12,
+			dimensions: 'region; sex',
+			sensitive: 'non'
+		});
 		const ms = wb.getWorksheet('measures')!;
 		const titleCol = header(ms).indexOf('title_fr') + 1;
 		ms.getRow(2).getCell(titleCol).value = 'Intitulé corrigé';
@@ -71,7 +100,9 @@ describe('export → import round trip', () => {
 		const before = counts();
 		expect(structure.applyStructure(db, adminId, dry!, { fileName: 'structure.xlsx' }).ok).toBe(true);
 		expect(counts()).toEqual({ a: before.a + 1, o: before.o + 1, m: before.m + 1, i: before.i + 1 });
-		const m = db.get<{ id: number; lead: string; weight: number }>(sql`SELECT m.id, i.code AS lead, m.weight FROM measures m JOIN institutions i ON i.id = m.lead_institution_id WHERE m.code = 'AX9.1.1'`)!;
+		const m = db.get<{ id: number; lead: string; weight: number }>(
+			sql`SELECT m.id, i.code AS lead, m.weight FROM measures m JOIN institutions i ON i.id = m.lead_institution_id WHERE m.code = 'AX9.1.1'`
+		)!;
 		expect(m).toMatchObject({ lead: inst[0], weight: 2 });
 		expect(db.all(sql`SELECT 1 FROM measure_regions WHERE measure_id = ${m.id}`)).toHaveLength(2);
 		expect(db.all(sql`SELECT 1 FROM measure_institutions WHERE measure_id = ${m.id}`)).toHaveLength(1);
@@ -83,7 +114,7 @@ describe('export → import round trip', () => {
 		expect((await check(await structure.exportWorkbook(db))).summary.counts).toMatchObject({ create: 0, update: 0 });
 	});
 
-	it('changing a measure\'s objective moves it', async () => {
+	it("changing a measure's objective moves it", async () => {
 		const other = db.get<{ code: string }>(sql`SELECT code FROM objectives WHERE code <> ${objective} ORDER BY code LIMIT 1`)!.code;
 		const wb = await load(await structure.exportWorkbook(db));
 		for (const n of ['axes', 'objectives', 'indicators']) wb.removeWorksheet(wb.getWorksheet(n)!.id);
@@ -127,7 +158,9 @@ describe('every error kind, with sheet, row and column; nothing written', () => 
 		const ws = wb.addWorksheet('measures');
 		ws.addRow(['objective', 'code', 'title_fr', 'start', 'deadline']);
 		ws.addRow([objective, 'X1', 'x', plan.start, plan.end]);
-		expect((await check(await save(wb))).summary.issues).toEqual([{ sheet: 'measures', row: 1, column: 'lead', key: 'err_import_missing_column', params: { column: 'lead' } }]);
+		expect((await check(await save(wb))).summary.issues).toEqual([
+			{ sheet: 'measures', row: 1, column: 'lead', key: 'err_import_missing_column', params: { column: 'lead' } }
+		]);
 	});
 
 	it('unknown institution, duplicate code, bad number, date outside the plan, unknown parent, region and recommendation, bad choice', async () => {

@@ -16,7 +16,8 @@ let cleanup: () => void;
 let focal: SessionUser;
 
 type Page = { page: number; pages: number | null; hasNext: boolean; search: { rows: { code: string; measureCode: string }[]; total: number } };
-const open = (query: string) => load({ url: new URL(`http://localhost/indicators${query}`), locals: { user: focal, locale: 'fr' } } as never) as unknown as Page;
+const open = (query: string) =>
+	load({ url: new URL(`http://localhost/indicators${query}`), locals: { user: focal, locale: 'fr' } } as never) as unknown as Page;
 
 /** Follows the "next" links from the first page, as a reader would. */
 function walk(q: string): { codes: string[]; pages: Page[] } {
@@ -61,7 +62,9 @@ describe('indicator explorer list', () => {
 
 	it('keeps the search from page to page and reaches every match', () => {
 		const q = 'victimes';
-		const matches = db.all<{ code: string }>(sql`SELECT code FROM indicators WHERE name_fr LIKE ${'%' + q + '%'} OR code LIKE ${'%' + q + '%'} ORDER BY code`).map((r) => r.code);
+		const matches = db
+			.all<{ code: string }>(sql`SELECT code FROM indicators WHERE name_fr LIKE ${'%' + q + '%'} OR code LIKE ${'%' + q + '%'} ORDER BY code`)
+			.map((r) => r.code);
 		expect(matches.length).toBeGreaterThan(0);
 		const { codes } = walk(`q=${q}`);
 		expect(new Set(codes).size).toBe(codes.length);

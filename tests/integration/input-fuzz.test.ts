@@ -55,12 +55,36 @@ const field = fc.oneof(
 	fc.string({ maxLength: 12 }),
 	fc.constantFrom('', '0', '1', '-1', '50', '58.5', '100', '101', '1e308', '0x10', '9007199254740993', 'NaN', 'Infinity', '12,5', 'null', 'true', '[]'),
 	fc.constantFrom('2026-S1', '2025', '2026-Q3', '2026-S3', 'TIP2025', '2026-02-30', '2024-02-29', '1900-01-01', '9999-12-31'),
-	fc.constantFrom('draft', 'submit', 'validate', 'return', 'update', 'value', 'stage', 'in_progress', 'completed', 'planned', 'pilot', 'MA-01', 'MA-13', 'public', 'restricted'),
+	fc.constantFrom(
+		'draft',
+		'submit',
+		'validate',
+		'return',
+		'update',
+		'value',
+		'stage',
+		'in_progress',
+		'completed',
+		'planned',
+		'pilot',
+		'MA-01',
+		'MA-13',
+		'public',
+		'restricted'
+	),
 	fc.constantFrom('https://example.org/r', 'javascript:alert(1)', 'report\u202Efdp.exe'),
 	fc.integer({ min: 1, max: 400 }).map(String)
 );
 const formOf = (keys: string[]) => fc.dictionary(fc.constantFrom(...keys), field, { maxKeys: keys.length });
-const jsonValue = fc.oneof(field, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+const jsonValue = fc.oneof(
+	field,
+	fc.double(),
+	fc.integer(),
+	fc.boolean(),
+	fc.constant(null),
+	fc.array(fc.integer(), { maxLength: 2 }),
+	fc.object({ maxDepth: 1 })
+);
 
 function expectNo500(r: { status: number; data?: Record<string, any> }, form?: string) {
 	expect(r.status).toBeLessThan(500);
@@ -72,11 +96,27 @@ function expectNo500(r: { status: number; data?: Record<string, any> }, form?: s
 }
 
 describe('fuzzed form actions and API (fast-check)', () => {
-	const UPDATE = ['intent', 'updateId', 'version', 'period', 'status', 'progress', 'narrativeFr', 'narrativeAr', 'narrativeEn', 'linkUrl', 'linkLabel', 'visibility'];
+	const UPDATE = [
+		'intent',
+		'updateId',
+		'version',
+		'period',
+		'status',
+		'progress',
+		'narrativeFr',
+		'narrativeAr',
+		'narrativeEn',
+		'linkUrl',
+		'linkLabel',
+		'visibility'
+	];
 	it('saveUpdate: a success (303) or a 4xx with field errors', async () => {
 		await fc.assert(
 			fc.asyncProperty(formOf(UPDATE), async (values) => {
-				const r = await run(measureActions.saveUpdate as never, actionEvent({ user: focal, params: { code }, path: `/measures/${code}`, body: formData(values) }));
+				const r = await run(
+					measureActions.saveUpdate as never,
+					actionEvent({ user: focal, params: { code }, path: `/measures/${code}`, body: formData(values) })
+				);
 				expectNo500(r, 'update');
 			}),
 			{ numRuns: 150 }
@@ -84,18 +124,28 @@ describe('fuzzed form actions and API (fast-check)', () => {
 	});
 
 	it('saveValue and saveStage: a success or a 4xx with field errors', async () => {
-		const indicatorIds = db.all<{ id: number }>(sql`SELECT i.id FROM indicators i JOIN measures m ON m.id = i.measure_id WHERE m.code = ${code}`).map((r) => String(r.id));
-		const withIndicator = formOf(['intent', 'valueId', 'version', 'period', 'region', 'value', 'source', 'note']).chain((v) => fc.constantFrom(...indicatorIds, '999999', 'x').map((indicatorId) => ({ ...v, indicatorId })));
+		const indicatorIds = db
+			.all<{ id: number }>(sql`SELECT i.id FROM indicators i JOIN measures m ON m.id = i.measure_id WHERE m.code = ${code}`)
+			.map((r) => String(r.id));
+		const withIndicator = formOf(['intent', 'valueId', 'version', 'period', 'region', 'value', 'source', 'note']).chain((v) =>
+			fc.constantFrom(...indicatorIds, '999999', 'x').map((indicatorId) => ({ ...v, indicatorId }))
+		);
 		await fc.assert(
 			fc.asyncProperty(withIndicator, async (values) => {
-				const r = await run(measureActions.saveValue as never, actionEvent({ user: focal, params: { code }, path: `/measures/${code}`, body: formData(values) }));
+				const r = await run(
+					measureActions.saveValue as never,
+					actionEvent({ user: focal, params: { code }, path: `/measures/${code}`, body: formData(values) })
+				);
 				expectNo500(r, r.status === 404 ? undefined : 'value');
 			}),
 			{ numRuns: 150 }
 		);
 		await fc.assert(
 			fc.asyncProperty(formOf(['intent', 'stageId', 'version', 'region', 'stage', 'since', 'note']), async (values) => {
-				const r = await run(measureActions.saveStage as never, actionEvent({ user: user('admin@rasd.demo'), params: { code: rolloutCode }, path: `/measures/${rolloutCode}`, body: formData(values) }));
+				const r = await run(
+					measureActions.saveStage as never,
+					actionEvent({ user: user('admin@rasd.demo'), params: { code: rolloutCode }, path: `/measures/${rolloutCode}`, body: formData(values) })
+				);
 				expectNo500(r, 'stage');
 			}),
 			{ numRuns: 100 }
@@ -112,7 +162,10 @@ describe('fuzzed form actions and API (fast-check)', () => {
 		);
 		await fc.assert(
 			fc.asyncProperty(formOf(['evidenceId']), async (values) => {
-				const r = await run(measureActions.removeEvidence as never, actionEvent({ user: focal, params: { code }, path: `/measures/${code}`, body: formData(values) }));
+				const r = await run(
+					measureActions.removeEvidence as never,
+					actionEvent({ user: focal, params: { code }, path: `/measures/${code}`, body: formData(values) })
+				);
 				expect(r.status).toBeLessThan(500);
 			}),
 			{ numRuns: 50 }
@@ -126,7 +179,11 @@ describe('fuzzed form actions and API (fast-check)', () => {
 		await fc.assert(
 			fc.asyncProperty(body, fc.boolean(), async (b, asText) => {
 				const event = actionEvent({ user: focal, params: { code }, path: `/api/measures/${code}/updates` });
-				(event as { request: Request }).request = new Request(event.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: asText && typeof b === 'string' ? b : JSON.stringify(b) });
+				(event as { request: Request }).request = new Request(event.url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: asText && typeof b === 'string' ? b : JSON.stringify(b)
+				});
 				let res: Response;
 				try {
 					res = await apiPost(event as never);
@@ -152,7 +209,11 @@ describe('fuzzed form actions and API (fast-check)', () => {
 	it('POST /api/measures/[code]/updates: progress null, false, [] or true is a field error, not 0 or 1', async () => {
 		const post = async (body: unknown) => {
 			const event = actionEvent({ user: focal, params: { code }, path: `/api/measures/${code}/updates` });
-			(event as { request: Request }).request = new Request(event.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			(event as { request: Request }).request = new Request(event.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body)
+			});
 			const res = await apiPost(event as never);
 			return { status: res.status, body: await res.json() };
 		};

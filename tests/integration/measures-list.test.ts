@@ -17,8 +17,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 const filters = (q: Record<string, string> = {}) => measureFiltersSchema.parse(q);
-const all = (q: Record<string, string>, today = '2026-07-20') =>
-	listMeasures(db, filters(q), { today, locale: 'fr', pageSize: 10_000 });
+const all = (q: Record<string, string>, today = '2026-07-20') => listMeasures(db, filters(q), { today, locale: 'fr', pageSize: 10_000 });
 
 describe('derived flags in SQL', () => {
 	it('agree with the domain functions on every measure, on several dates', () => {
@@ -36,12 +35,26 @@ describe('derived flags in SQL', () => {
 	it('filters overdue and at-risk measures exactly as the flags say', () => {
 		const today = '2026-07-20';
 		const measures = db.select().from(s.measures).all();
-		const overdue = measures.filter((m) => deriveFlags(m, today).overdue).map((m) => m.code).sort();
-		const atRisk = measures.filter((m) => deriveFlags(m, today).atRisk).map((m) => m.code).sort();
+		const overdue = measures
+			.filter((m) => deriveFlags(m, today).overdue)
+			.map((m) => m.code)
+			.sort();
+		const atRisk = measures
+			.filter((m) => deriveFlags(m, today).atRisk)
+			.map((m) => m.code)
+			.sort();
 		expect(overdue.length).toBeGreaterThan(0);
 		expect(atRisk.length).toBeGreaterThan(0);
-		expect(all({ overdue: '1' }, today).rows.map((r) => r.code).sort()).toEqual(overdue);
-		expect(all({ atRisk: '1' }, today).rows.map((r) => r.code).sort()).toEqual(atRisk);
+		expect(
+			all({ overdue: '1' }, today)
+				.rows.map((r) => r.code)
+				.sort()
+		).toEqual(overdue);
+		expect(
+			all({ atRisk: '1' }, today)
+				.rows.map((r) => r.code)
+				.sort()
+		).toEqual(atRisk);
 	});
 });
 
@@ -49,7 +62,9 @@ describe('measures list filters', () => {
 	it('filters by institution as lead or contributor', () => {
 		const dgsn = db.get<{ id: number }>(sql`SELECT id FROM institutions WHERE code = 'DGSN'`)!.id;
 		const expected = db
-			.all<{ code: string }>(sql`SELECT code FROM measures WHERE lead_institution_id = ${dgsn} OR id IN (SELECT measure_id FROM measure_institutions WHERE institution_id = ${dgsn}) ORDER BY code`)
+			.all<{ code: string }>(
+				sql`SELECT code FROM measures WHERE lead_institution_id = ${dgsn} OR id IN (SELECT measure_id FROM measure_institutions WHERE institution_id = ${dgsn}) ORDER BY code`
+			)
 			.map((r) => r.code);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(all({ institution: 'DGSN' }).rows.map((r) => r.code)).toEqual(expected);
@@ -59,7 +74,9 @@ describe('measures list filters', () => {
 		const rows = all({ axis: 'A2', status: 'in_progress' }).rows;
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.every((r) => r.axisCode === 'A2' && r.status === 'in_progress')).toBe(true);
-		const rec = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM recommendation_measures rm JOIN recommendations r ON r.id = rm.recommendation_id WHERE r.code = (SELECT code FROM recommendations ORDER BY rank LIMIT 1)`)!.n;
+		const rec = db.get<{ n: number }>(
+			sql`SELECT count(*) AS n FROM recommendation_measures rm JOIN recommendations r ON r.id = rm.recommendation_id WHERE r.code = (SELECT code FROM recommendations ORDER BY rank LIMIT 1)`
+		)!.n;
 		const firstRec = db.get<{ code: string }>(sql`SELECT code FROM recommendations ORDER BY rank LIMIT 1`)!.code;
 		expect(all({ recommendation: firstRec }).total).toBe(rec);
 		const region = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM measure_regions WHERE region_id = (SELECT id FROM regions WHERE iso = 'MA-01')`)!.n;

@@ -31,12 +31,36 @@ function user(email: string): SessionUser {
 	return { id: u.id, email: u.email, name: u.name, role: u.role, institutionId: u.institutionId, locale: u.locale };
 }
 const noticesOf = (userId: number, kind?: string) =>
-	db.select().from(s.notifications).where(and(eq(s.notifications.userId, userId), kind ? eq(s.notifications.kind, kind) : undefined)).orderBy(s.notifications.id).all();
+	db
+		.select()
+		.from(s.notifications)
+		.where(and(eq(s.notifications.userId, userId), kind ? eq(s.notifications.kind, kind) : undefined))
+		.orderBy(s.notifications.id)
+		.all();
 const submit = (code: string, progress: number) =>
-	run(measureActions.saveUpdate as never, actionEvent({ user: users.dgsn!, params: { code }, path: `/measures/${code}`, body: formData({ intent: 'submit', period: '2026-S1', status: 'in_progress', progress: String(progress), narrativeFr: 'Avancement du semestre' }) }));
+	run(
+		measureActions.saveUpdate as never,
+		actionEvent({
+			user: users.dgsn!,
+			params: { code },
+			path: `/measures/${code}`,
+			body: formData({ intent: 'submit', period: '2026-S1', status: 'in_progress', progress: String(progress), narrativeFr: 'Avancement du semestre' })
+		})
+	);
 function decide(measureId: number, decision: 'validate' | 'return', comment?: string) {
-	const u = db.select().from(s.progressUpdates).where(and(eq(s.progressUpdates.measureId, measureId), eq(s.progressUpdates.state, 'submitted'))).get()!;
-	return run(reviewActions.decide as never, actionEvent({ user: users.commission!, path: '/review', body: formData({ kind: 'update', id: String(u.id), version: String(u.version), decision, comment }) }));
+	const u = db
+		.select()
+		.from(s.progressUpdates)
+		.where(and(eq(s.progressUpdates.measureId, measureId), eq(s.progressUpdates.state, 'submitted')))
+		.get()!;
+	return run(
+		reviewActions.decide as never,
+		actionEvent({
+			user: users.commission!,
+			path: '/review',
+			body: formData({ kind: 'update', id: String(u.id), version: String(u.version), decision, comment })
+		})
+	);
 }
 
 beforeAll(async () => {
@@ -71,21 +95,33 @@ describe("notices of the commission's decisions", () => {
 		for (const id of dgsnFocalPoints) {
 			const mine = noticesOf(id);
 			expect(mine, `focal point ${id}`).toHaveLength(1);
-			expect(JSON.parse(mine[0]!.payload)).toMatchObject({ total: 2, items: [{ kind: 'update', decision: 'validate', measure: a.code, period: '2026-S1' }, { kind: 'update', decision: 'return', measure: b.code, comment: 'Joindre le procès-verbal' }] });
+			expect(JSON.parse(mine[0]!.payload)).toMatchObject({
+				total: 2,
+				items: [
+					{ kind: 'update', decision: 'validate', measure: a.code, period: '2026-S1' },
+					{ kind: 'update', decision: 'return', measure: b.code, comment: 'Joindre le procès-verbal' }
+				]
+			});
 		}
 		expect(notifications.unreadCount(db, users.dgsn!.id)).toBe(1);
 		// Another institution hears nothing of it.
 		expect(noticesOf(users.social!.id)).toHaveLength(0);
 
 		const n = notifications.list(db, users.dgsn!.id)[0]!;
-		expect(noticeText(n.kind, n.payload, 'fr')).toMatchObject({ title: expect.stringMatching(/2 décisions/), items: [expect.stringContaining(`${a.code} · S1 2026 : validée`), expect.stringMatching(/renvoyée « Joindre le procès-verbal »$/)] });
+		expect(noticeText(n.kind, n.payload, 'fr')).toMatchObject({
+			title: expect.stringMatching(/2 décisions/),
+			items: [expect.stringContaining(`${a.code} · S1 2026 : validée`), expect.stringMatching(/renvoyée « Joindre le procès-verbal »$/)]
+		});
 		expect(noticeText(n.kind, n.payload, 'en').items[0]).toContain(`${a.code} · H1 2026: validated`);
 		expect(noticeText(n.kind, n.payload, 'ar').title).toMatch(/قرار/);
 	});
 
 	it("marks read only one's own notices; the next decision starts a new digest", async () => {
 		const mine = noticesOf(users.dgsn!.id)[0]!;
-		const asSocial = await run(noticeActions.read as never, actionEvent({ user: users.social!, path: '/notifications', body: formData({ id: String(mine.id) }) }));
+		const asSocial = await run(
+			noticeActions.read as never,
+			actionEvent({ user: users.social!, path: '/notifications', body: formData({ id: String(mine.id) }) })
+		);
 		expect(asSocial.status).toBe(200);
 		expect(notifications.unreadCount(db, users.dgsn!.id)).toBe(1);
 		await run(noticeActions.read as never, actionEvent({ user: users.dgsn!, path: '/notifications', body: formData({ id: String(mine.id) }) }));
@@ -107,11 +143,29 @@ describe('the daily check', () => {
 	it('tells every focal point once that a period opened, whether opened now or planned ahead', async () => {
 		const today = localDay();
 		const focalPoints = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE active = 1 AND role = 'focal_point'`)!.n;
-		expect((await run(periodActions.open as never, actionEvent({ user: users.commission!, path: '/review/periods', body: formData({ code: '2027-S1', opensOn: today, dueOn: addDays(today, 20) }) }))).status).toBe(200);
+		expect(
+			(
+				await run(
+					periodActions.open as never,
+					actionEvent({ user: users.commission!, path: '/review/periods', body: formData({ code: '2027-S1', opensOn: today, dueOn: addDays(today, 20) }) })
+				)
+			).status
+		).toBe(200);
 		expect(db.select().from(s.notifications).where(eq(s.notifications.kind, 'period_opened')).all()).toHaveLength(focalPoints);
 		expect(notifications.runScheduled(db, today).periodOpened).toBe(0);
 		// Planned ahead: told on the day it opens, by the check.
-		expect((await run(periodActions.open as never, actionEvent({ user: users.commission!, path: '/review/periods', body: formData({ code: '2027-S2', opensOn: addDays(today, 2), dueOn: addDays(today, 40) }) }))).status).toBe(200);
+		expect(
+			(
+				await run(
+					periodActions.open as never,
+					actionEvent({
+						user: users.commission!,
+						path: '/review/periods',
+						body: formData({ code: '2027-S2', opensOn: addDays(today, 2), dueOn: addDays(today, 40) })
+					})
+				)
+			).status
+		).toBe(200);
 		expect(notifications.runScheduled(db, addDays(today, 1)).periodOpened).toBe(0);
 		expect(notifications.runScheduled(db, addDays(today, 2)).periodOpened).toBe(focalPoints);
 		expect(notifications.runScheduled(db, addDays(today, 2)).periodOpened).toBe(0);
@@ -123,9 +177,18 @@ describe('the daily check', () => {
 		// Far after the plan's dates, so that no demonstration deadline falls in the windows.
 		const day = '2032-03-01';
 		const [a, b, c] = dgsnMeasures as [{ id: number; code: string }, { id: number; code: string }, { id: number; code: string }];
-		db.update(s.measures).set({ deadline: addDays(day, 30), status: 'in_progress' }).where(eq(s.measures.id, a.id)).run();
-		db.update(s.measures).set({ deadline: addDays(day, 7), status: 'in_progress' }).where(eq(s.measures.id, b.id)).run();
-		db.update(s.measures).set({ deadline: addDays(day, 10), status: 'in_progress' }).where(eq(s.measures.id, c.id)).run();
+		db.update(s.measures)
+			.set({ deadline: addDays(day, 30), status: 'in_progress' })
+			.where(eq(s.measures.id, a.id))
+			.run();
+		db.update(s.measures)
+			.set({ deadline: addDays(day, 7), status: 'in_progress' })
+			.where(eq(s.measures.id, b.id))
+			.run();
+		db.update(s.measures)
+			.set({ deadline: addDays(day, 10), status: 'in_progress' })
+			.where(eq(s.measures.id, c.id))
+			.run();
 		db.delete(s.notifications).run();
 
 		// One notice per recipient (the DGSN's focal points and those of the measures' contributors), however many measures.
@@ -134,8 +197,17 @@ describe('the daily check', () => {
 		expect(db.get<{ n: number }>(sql`SELECT count(DISTINCT user_id) AS n FROM notifications WHERE kind = 'deadlines'`)!.n).toBe(written);
 		const first = noticesOf(users.dgsn!.id, 'deadlines');
 		expect(first).toHaveLength(1);
-		expect(JSON.parse(first[0]!.payload)).toMatchObject({ total: 2, items: [{ code: b.code, deadline: addDays(day, 7) }, { code: a.code, deadline: addDays(day, 30) }] });
-		expect(noticeText('deadlines', JSON.parse(first[0]!.payload), 'fr').items).toEqual([expect.stringContaining(`${b.code} : échéance le`), expect.stringContaining(`${a.code} : échéance le`)]);
+		expect(JSON.parse(first[0]!.payload)).toMatchObject({
+			total: 2,
+			items: [
+				{ code: b.code, deadline: addDays(day, 7) },
+				{ code: a.code, deadline: addDays(day, 30) }
+			]
+		});
+		expect(noticeText('deadlines', JSON.parse(first[0]!.payload), 'fr').items).toEqual([
+			expect.stringContaining(`${b.code} : échéance le`),
+			expect.stringContaining(`${a.code} : échéance le`)
+		]);
 		expect(noticeText('deadlines', JSON.parse(first[0]!.payload), 'fr').items[0]).toContain('(J-7)');
 		// The same day again: nothing new.
 		expect(notifications.runScheduled(db, day).deadlines).toBe(0);
@@ -149,10 +221,27 @@ describe('the daily check', () => {
 
 	it('reminds an institution that has submitted nothing for a period due in 7 days, and not one that has', () => {
 		const day = '2032-06-20';
-		const period = db.insert(s.reportingPeriods).values({ code: '2032-S1', opensOn: '2032-06-01', dueOn: addDays(day, 7) }).returning().get();
+		const period = db
+			.insert(s.reportingPeriods)
+			.values({ code: '2032-S1', opensOn: '2032-06-01', dueOn: addDays(day, 7) })
+			.returning()
+			.get();
 		// The ministry of family and solidarity has submitted for the period; the DGSN has not.
-		const socialMeasure = db.get<{ id: number }>(sql`SELECT id FROM measures WHERE lead_institution_id = ${users.social!.institutionId} ORDER BY code LIMIT 1`)!;
-		db.insert(s.progressUpdates).values({ measureId: socialMeasure.id, period: '2032-S1', status: 'in_progress', progress: 10, state: 'submitted', authorId: users.social!.id, institutionId: users.social!.institutionId, submittedAt: `${day}T09:00:00.000Z` }).run();
+		const socialMeasure = db.get<{ id: number }>(
+			sql`SELECT id FROM measures WHERE lead_institution_id = ${users.social!.institutionId} ORDER BY code LIMIT 1`
+		)!;
+		db.insert(s.progressUpdates)
+			.values({
+				measureId: socialMeasure.id,
+				period: '2032-S1',
+				status: 'in_progress',
+				progress: 10,
+				state: 'submitted',
+				authorId: users.social!.id,
+				institutionId: users.social!.institutionId,
+				submittedAt: `${day}T09:00:00.000Z`
+			})
+			.run();
 		db.update(s.measures).set({ status: 'in_progress' }).where(eq(s.measures.id, dgsnMeasures[0]!.id)).run();
 
 		const r = notifications.runScheduled(db, day);

@@ -41,7 +41,14 @@ beforeAll(async () => {
 	const pub = db.select().from(s.reports).where(eq(s.reports.state, 'published')).orderBy(s.reports.id).all();
 	draftId = db
 		.insert(s.reports)
-		.values({ titleFr: 'Brouillon confidentiel', period: '2026-S1', planId: pub[0]!.planId, frozenData: pub[0]!.frozenData, state: 'draft', periodEnd: '2026-06-30' })
+		.values({
+			titleFr: 'Brouillon confidentiel',
+			period: '2026-S1',
+			planId: pub[0]!.planId,
+			frozenData: pub[0]!.frozenData,
+			state: 'draft',
+			periodEnd: '2026-06-30'
+		})
 		.returning({ id: s.reports.id })
 		.get().id;
 	withdrawnId = pub[0]!.id;
@@ -54,7 +61,11 @@ afterAll(() => {
 });
 
 type Handler = (e: never) => Response | Promise<Response>;
-async function call(fn: unknown, path: string, opts: { user?: SessionUser | null; token?: string; headers?: Record<string, string>; params?: Record<string, string> } = {}) {
+async function call(
+	fn: unknown,
+	path: string,
+	opts: { user?: SessionUser | null; token?: string; headers?: Record<string, string>; params?: Record<string, string> } = {}
+) {
 	const ev = actionEvent({ user: opts.user ?? null, path, params: opts.params });
 	const headers: Record<string, string> = { ...opts.headers };
 	if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -138,7 +149,12 @@ describe('the open-data API', () => {
 		expect(await again.res.text()).toBe('');
 		expect(again.res.headers.get('etag')).toBe(etag);
 		// a report published since: the old ETag no longer matches
-		const r = reports.publish(db, commission.id, { planCode: 'PN-2023-2030', period: '2025', scope: 'plan', narratives: { summary: { fr: 'Bilan', ar: null, en: null } } }, { today: DEMO_TODAY });
+		const r = reports.publish(
+			db,
+			commission.id,
+			{ planCode: 'PN-2023-2030', period: '2025', scope: 'plan', narratives: { summary: { fr: 'Bilan', ar: null, en: null } } },
+			{ today: DEMO_TODAY }
+		);
 		expect(r.ok).toBe(true);
 		const changed = await call(listGet, '/api/v1/reports', { token, headers: { 'if-none-match': etag } });
 		expect(changed.res.status).toBe(200);

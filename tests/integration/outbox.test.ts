@@ -21,7 +21,13 @@ import { actions as inviteActions } from '../../src/routes/(app)/admin/users/+pa
 import { addDays, localDay } from '../../src/lib/domain/calendar';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
-interface Captured { to: string[]; headers: Record<string, string>; subject: string; body: string; messageId: string }
+interface Captured {
+	to: string[];
+	headers: Record<string, string>;
+	subject: string;
+	body: string;
+	messageId: string;
+}
 const inbox: Captured[] = [];
 let server: SMTPServer;
 let settings: mail.MailSettings;
@@ -34,7 +40,10 @@ function decodeWords(v: string): string {
 	return v.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
 		enc.toLowerCase() === 'b'
 			? Buffer.from(text, 'base64').toString('utf8')
-			: Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+			: Buffer.from(
+					text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+					'latin1'
+				).toString('utf8')
 	);
 }
 function parse(raw: string, to: string[]): Captured {
@@ -71,7 +80,12 @@ beforeAll(async () => {
 			const chunks: Buffer[] = [];
 			stream.on('data', (c: Buffer) => chunks.push(c));
 			stream.on('end', () => {
-				inbox.push(parse(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+				inbox.push(
+					parse(
+						Buffer.concat(chunks).toString('utf8'),
+						session.envelope.rcptTo.map((r) => r.address)
+					)
+				);
 				cb();
 			});
 		}
@@ -93,7 +107,14 @@ describe('the outbox', () => {
 	it('without SMTP_URL queues and sends nothing', async () => {
 		expect(mail.settingsFromEnv({})).toBeNull();
 		const dgsn = user('dgsn@rasd.demo');
-		db.insert(s.notifications).values({ userId: dgsn.id, kind: 'period_opened', payload: JSON.stringify({ period: '2026-S2', dueOn: '2027-01-31' }), createdAt: '2026-01-01T00:00:00.000Z' }).run();
+		db.insert(s.notifications)
+			.values({
+				userId: dgsn.id,
+				kind: 'period_opened',
+				payload: JSON.stringify({ period: '2026-S2', dueOn: '2027-01-31' }),
+				createdAt: '2026-01-01T00:00:00.000Z'
+			})
+			.run();
 		await mail.mailTick(db, null);
 		expect(db.select().from(s.outbox).all()).toHaveLength(0);
 		expect(db.select().from(s.notifications).where(isNull(s.notifications.mailedAt)).all()).toHaveLength(1);
@@ -107,13 +128,21 @@ describe('the outbox', () => {
 		const today = localDay();
 		expect(periods.open(db, user('commission@rasd.demo').id, { code: '2027-S1', opensOn: today, dueOn: addDays(today, 14) }, today).ok).toBe(true);
 		// A second notice for the DGSN's focal point: it goes into the same mail.
-		db.insert(s.notifications).values({ userId: user('dgsn@rasd.demo').id, kind: 'deadlines', payload: JSON.stringify({ items: [{ code: 'A1.1.1', deadline: addDays(today, 7) }], total: 1, today }) }).run();
+		db.insert(s.notifications)
+			.values({
+				userId: user('dgsn@rasd.demo').id,
+				kind: 'deadlines',
+				payload: JSON.stringify({ items: [{ code: 'A1.1.1', deadline: addDays(today, 7) }], total: 1, today })
+			})
+			.run();
 
 		// Within the settle delay nothing is queued yet; after it, one mail per user who wants mail.
 		clock = Date.now();
 		expect(mail.queueDigests(db, ORIGIN, now())).toBe(0);
 		clock += mail.DIGEST_SETTLE_MS + 1000;
-		const wanting = db.get<{ n: number }>(sql`SELECT count(DISTINCT n.user_id) AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email_notices = 1 AND u.active = 1`)!.n;
+		const wanting = db.get<{ n: number }>(
+			sql`SELECT count(DISTINCT n.user_id) AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email_notices = 1 AND u.active = 1`
+		)!.n;
 		expect(mail.queueDigests(db, ORIGIN, now())).toBe(wanting);
 		expect(mail.queueDigests(db, ORIGIN, now())).toBe(0);
 		expect(await mail.workOutbox(db, settings, { now, limit: 500 })).toEqual({ sent: wanting, failed: 0, retrying: 0 });
@@ -149,9 +178,22 @@ describe('the outbox', () => {
 	it('after a crash between sending and marking sent, sends again with the same Message-ID: the mailbox holds it once', async () => {
 		inbox.length = 0;
 		const dgsn = user('dgsn@rasd.demo');
-		const row = db.insert(s.outbox).values({ toEmail: dgsn.email, kind: 'digest', subject: 'Rasd — test', body: 'Bonjour', userId: dgsn.id, locale: 'fr', createdAt: now().toISOString() }).returning().get();
+		const row = db
+			.insert(s.outbox)
+			.values({ toEmail: dgsn.email, kind: 'digest', subject: 'Rasd — test', body: 'Bonjour', userId: dgsn.id, locale: 'fr', createdAt: now().toISOString() })
+			.returning()
+			.get();
 		// The process dies right after the SMTP server accepted the message.
-		await expect(mail.workOutbox(db, settings, { now, hooks: { afterSend: () => { throw new Error('killed'); } } })).rejects.toThrow('killed');
+		await expect(
+			mail.workOutbox(db, settings, {
+				now,
+				hooks: {
+					afterSend: () => {
+						throw new Error('killed');
+					}
+				}
+			})
+		).rejects.toThrow('killed');
 		expect(inbox).toHaveLength(1);
 		expect(db.select().from(s.outbox).where(eq(s.outbox.id, row.id)).get()).toMatchObject({ sentAt: null, attempts: 1 });
 
@@ -171,7 +213,11 @@ describe('the outbox', () => {
 	});
 
 	it('retries a refused mail with a growing delay, then marks it failed for the administrators, who may send it again', async () => {
-		const row = db.insert(s.outbox).values({ toEmail: 'refuse@rasd.demo', kind: 'digest', subject: 'x', body: 'x', locale: 'en', createdAt: now().toISOString() }).returning().get();
+		const row = db
+			.insert(s.outbox)
+			.values({ toEmail: 'refuse@rasd.demo', kind: 'digest', subject: 'x', body: 'x', locale: 'en', createdAt: now().toISOString() })
+			.returning()
+			.get();
 		const waits: number[] = [];
 		for (let attempt = 1; attempt <= mail.MAX_ATTEMPTS; attempt++) {
 			const r = await mail.workOutbox(db, settings, { now });
@@ -185,19 +231,31 @@ describe('the outbox', () => {
 		expect(waits.slice(0, 4)).toEqual([60_000, 120_000, 240_000, 480_000]);
 		const status = mail.outboxStatus(db);
 		expect(status.counts.failed).toBe(1);
-		expect(status.problems[0]).toMatchObject({ id: row.id, toEmail: 'refuse@rasd.demo', attempts: mail.MAX_ATTEMPTS, lastError: expect.stringContaining('no such mailbox') });
+		expect(status.problems[0]).toMatchObject({
+			id: row.id,
+			toEmail: 'refuse@rasd.demo',
+			attempts: mail.MAX_ATTEMPTS,
+			lastError: expect.stringContaining('no such mailbox')
+		});
 		expect(status.problems[0]!.failedAt).not.toBeNull();
 		expect(mail.retry(db, row.id)).toMatchObject({ attempts: 0, failedAt: null });
 		expect(mail.outboxStatus(db).counts).toMatchObject({ failed: 0, pending: 1 });
 	});
 
-	it("mails an invitation link to the invitee in the language chosen for them, and forgets the link once sent", async () => {
+	it('mails an invitation link to the invitee in the language chosen for them, and forgets the link once sent', async () => {
 		inbox.length = 0;
 		const admin = user('admin@rasd.demo');
 		const institution = db.get<{ id: number }>(sql`SELECT id FROM institutions WHERE code = 'DGSN'`)!.id;
 		process.env.SMTP_URL = 'smtp://127.0.0.1:1';
 		try {
-			const r = await run(inviteActions.invite as never, actionEvent({ user: admin, path: '/admin/users', body: formData({ name: 'Nadia Test', email: 'nadia.test@rasd.demo', role: 'focal_point', institutionId: String(institution), locale: 'en' }) }));
+			const r = await run(
+				inviteActions.invite as never,
+				actionEvent({
+					user: admin,
+					path: '/admin/users',
+					body: formData({ name: 'Nadia Test', email: 'nadia.test@rasd.demo', role: 'focal_point', institutionId: String(institution), locale: 'en' })
+				})
+			);
 			expect(r).toMatchObject({ status: 200, data: { invite: { done: true, mailed: true } } });
 		} finally {
 			delete process.env.SMTP_URL;

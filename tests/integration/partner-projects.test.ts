@@ -21,9 +21,12 @@ let cleanup: () => void;
 const users = {} as { partner: SessionUser; commission: SessionUser; focal: SessionUser };
 
 function user(where: ReturnType<typeof sql>): SessionUser {
-	return db.get<SessionUser>(sql`SELECT id, email, name, role, institution_id AS institutionId, locale FROM users WHERE active = 1 AND ${where} ORDER BY id LIMIT 1`)!;
+	return db.get<SessionUser>(
+		sql`SELECT id, email, name, role, institution_id AS institutionId, locale FROM users WHERE active = 1 AND ${where} ORDER BY id LIMIT 1`
+	)!;
 }
-const create = (u: SessionUser, values: Record<string, string>) => run(listActions.create as never, actionEvent({ user: u, path: '/partners/projects', body: formData(values) }));
+const create = (u: SessionUser, values: Record<string, string>) =>
+	run(listActions.create as never, actionEvent({ user: u, path: '/partners/projects', body: formData(values) }));
 const save = (u: SessionUser, code: string, values: Record<string, string>) =>
 	run(editActions.save as never, actionEvent({ user: u, params: { code }, path: `/partners/projects/${code}`, body: formData(values) }));
 const del = (u: SessionUser, code: string, values: Record<string, string>) =>
@@ -56,7 +59,15 @@ describe('partner projects', () => {
 
 	it('a partner records a project of its own organisation, budget kept to the cent as an integer', async () => {
 		const before = auditCount();
-		const res = await create(users.partner, { ...base, code: 'PP-OIM-TEST', partner: 'OIM', donor: 'UE', budget: '1 234 567,89', regions: 'MA-01', measures: 'A2.1.3 A1.1.4' });
+		const res = await create(users.partner, {
+			...base,
+			code: 'PP-OIM-TEST',
+			partner: 'OIM',
+			donor: 'UE',
+			budget: '1 234 567,89',
+			regions: 'MA-01',
+			measures: 'A2.1.3 A1.1.4'
+		});
 		expect(res.status).toBe(303);
 		const p = row('PP-OIM-TEST')!;
 		expect(p.budgetMinor).toBe(123456789);
@@ -67,13 +78,20 @@ describe('partner projects', () => {
 		expect(auditCount()).toBe(before + 1);
 	});
 
-	it('a partner cannot record a project for another organisation, nor edit another organisation\'s', async () => {
+	it("a partner cannot record a project for another organisation, nor edit another organisation's", async () => {
 		const before = auditCount();
 		const res = await create(users.partner, { ...base, code: 'PP-UE-BYOIM', partner: 'ONUDC' });
 		expect(res.status).toBe(403);
 		expect(row('PP-UE-BYOIM')).toBeUndefined();
 		const other = row('PP-DEMO-ONUDC')!;
-		const edit = await save(users.partner, other.code, { ...base, id: String(other.id), version: String(other.version), code: other.code, partner: 'ONUDC', titleFr: 'Détourné' });
+		const edit = await save(users.partner, other.code, {
+			...base,
+			id: String(other.id),
+			version: String(other.version),
+			code: other.code,
+			partner: 'ONUDC',
+			titleFr: 'Détourné'
+		});
 		expect(edit.status).toBe(403);
 		expect(row('PP-DEMO-ONUDC')!.titleFr).toBe(other.titleFr);
 		// nor move its own project to another organisation
@@ -84,7 +102,7 @@ describe('partner projects', () => {
 		expect(auditCount()).toBe(before);
 	});
 
-	it('a focal point may not record projects; the commission records any partner\'s', async () => {
+	it("a focal point may not record projects; the commission records any partner's", async () => {
 		expect((await create(users.focal, { ...base, code: 'PP-FP', partner: 'OIM' })).status).toBe(403);
 		const res = await create(users.commission, { ...base, code: 'PP-ONUDC-COM', partner: 'ONUDC', budget: '500000', currency: 'USD' });
 		expect(res.status).toBe(303);
@@ -93,10 +111,25 @@ describe('partner projects', () => {
 
 	it('an edit made on a stale form is refused, and nothing is overwritten', async () => {
 		const p = row('PP-OIM-TEST')!;
-		const ok = await save(users.partner, p.code, { ...base, id: String(p.id), version: String(p.version), code: p.code, partner: 'OIM', budget: '10.5', titleFr: 'Titre revu' });
+		const ok = await save(users.partner, p.code, {
+			...base,
+			id: String(p.id),
+			version: String(p.version),
+			code: p.code,
+			partner: 'OIM',
+			budget: '10.5',
+			titleFr: 'Titre revu'
+		});
 		expect(ok.status).toBe(303);
 		expect(row('PP-OIM-TEST')!.budgetMinor).toBe(1050);
-		const stale = await save(users.commission, p.code, { ...base, id: String(p.id), version: String(p.version), code: p.code, partner: 'OIM', titleFr: 'Écrase' });
+		const stale = await save(users.commission, p.code, {
+			...base,
+			id: String(p.id),
+			version: String(p.version),
+			code: p.code,
+			partner: 'OIM',
+			titleFr: 'Écrase'
+		});
 		expect(stale.status).toBe(409);
 		expect(row('PP-OIM-TEST')!.titleFr).toBe('Titre revu');
 	});
@@ -112,7 +145,7 @@ describe('partner projects', () => {
 		expect(row('PP-BAD')).toBeUndefined();
 	});
 
-	it('IOM\'s projects are the ones listed for IOM', () => {
+	it("IOM's projects are the ones listed for IOM", () => {
 		const oim = projects.list(db, { partnerId: users.partner.institutionId! }).map((p) => p.code);
 		expect(oim).toEqual(expect.arrayContaining(['PP-DEMO-OIM', 'PP-JTIP-2024', 'PP-OIM-TEST']));
 		expect(oim).not.toContain('PP-DEMO-ONUDC');
@@ -139,7 +172,7 @@ describe('minor units', () => {
 		expect(formatMoney(120_000_050, 'EUR', 'fr').replace(/\s/g, ' ')).toBe('1 200 000,5 €');
 	});
 
-	it('deleting a project asks for the box to be ticked, refuses another organisation\'s and a stale page, and is audited', async () => {
+	it("deleting a project asks for the box to be ticked, refuses another organisation's and a stale page, and is audited", async () => {
 		const created = await create(users.partner, { ...base, code: 'PP-OIM-DEL', partner: 'OIM', regions: 'MA-01', measures: 'A1.1.4' });
 		expect(created.status).toBe(303);
 		const p = row('PP-OIM-DEL')!;
@@ -165,7 +198,9 @@ describe('minor units', () => {
 		expect(row('PP-OIM-DEL')).toBeUndefined();
 		expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM partner_project_measures WHERE project_id = ${p.id}`)!.n).toBe(0);
 		expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM partner_project_regions WHERE project_id = ${p.id}`)!.n).toBe(0);
-		const event = db.get<{ action: string; before: string }>(sql`SELECT action, before FROM audit_events WHERE entity = 'partner_project' ORDER BY id DESC LIMIT 1`)!;
+		const event = db.get<{ action: string; before: string }>(
+			sql`SELECT action, before FROM audit_events WHERE entity = 'partner_project' ORDER BY id DESC LIMIT 1`
+		)!;
 		expect(event.action).toBe('delete');
 		expect(JSON.parse(event.before)).toMatchObject({ code: 'PP-OIM-DEL', measures: ['A1.1.4'], regions: ['MA-01'] });
 		expect(projects.get(db, 'PP-OIM-DEL')).toBeNull();

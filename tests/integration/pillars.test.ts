@@ -44,6 +44,13 @@ describe('pillars', () => {
 		expect(o.byPillar.map((p) => p.pillar)).toEqual(['prevention', 'protection', 'prosecution', 'partnership']);
 		expect(o.byPillar.reduce((a, p) => a + p.measures, 0)).toBe(o.kpis.measures);
 		const prot = o.byPillar.find((p) => p.pillar === 'protection')!;
-		expect(prot.measures).toBe(db.$client.prepare(`SELECT count(*) AS n FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = 'PN-2023-2030' AND m.pillar = 'protection'`).pluck().get());
+		expect(prot.measures).toBe(
+			db.$client
+				.prepare(
+					`SELECT count(*) AS n FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = 'PN-2023-2030' AND m.pillar = 'protection'`
+				)
+				.pluck()
+				.get()
+		);
 	});
 });

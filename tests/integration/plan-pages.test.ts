@@ -16,7 +16,11 @@ let cleanup: () => void;
 beforeAll(() => {
 	({ db, cleanup } = createTestDatabase());
 	const [inst] = db.insert(s.institutions).values({ code: 'I1', nameFr: 'Institution', kind: 'ministry' }).returning().all();
-	const [plan] = db.insert(s.plans).values({ code: 'P1', kind: 'national_plan', titleFr: 'Plan', startDate: '2024-01-01', endDate: '2030-12-31' }).returning().all();
+	const [plan] = db
+		.insert(s.plans)
+		.values({ code: 'P1', kind: 'national_plan', titleFr: 'Plan', startDate: '2024-01-01', endDate: '2030-12-31' })
+		.returning()
+		.all();
 	const [axis] = db.insert(s.axes).values({ planId: plan!.id, code: 'A1', titleFr: 'Axe' }).returning().all();
 	const objectives = db
 		.insert(s.objectives)
@@ -37,7 +41,9 @@ beforeAll(() => {
 	});
 	// inserted in reverse order: the page lists them by code, not by insertion
 	const many = Array.from({ length: PER_OBJECTIVE + 3 }, (_, i) => measure(objectives[0]!.id, `A1.1.${String(i + 1).padStart(2, '0')}`)).reverse();
-	db.insert(s.measures).values([...many, measure(objectives[1]!.id, 'A1.2.2'), measure(objectives[1]!.id, 'A1.2.1')]).run();
+	db.insert(s.measures)
+		.values([...many, measure(objectives[1]!.id, 'A1.2.2'), measure(objectives[1]!.id, 'A1.2.1')])
+		.run();
 });
 afterAll(() => cleanup());
 

@@ -28,7 +28,9 @@ beforeAll(async () => {
 	measure = db.get<{ code: string }>(sql`SELECT m.code FROM measures m WHERE m.status = 'in_progress'
 		AND NOT EXISTS (SELECT 1 FROM progress_updates u WHERE u.measure_id = m.id AND u.state IN ('draft','submitted','returned')) ORDER BY m.code LIMIT 1`)!.code;
 	rollout = db.get<{ code: string }>(sql`SELECT code FROM measures WHERE regional_rollout = 1 LIMIT 1`)!.code;
-	indicator = db.get(sql`SELECT i.id, m.code AS measure FROM indicators i JOIN measures m ON m.id = i.measure_id WHERE i.kind = 'count' AND i.frequency = 'annual' AND i.sensitive = 0 ORDER BY i.id LIMIT 1`)!;
+	indicator = db.get(
+		sql`SELECT i.id, m.code AS measure FROM indicators i JOIN measures m ON m.id = i.measure_id WHERE i.kind = 'count' AND i.frequency = 'annual' AND i.sensitive = 0 ORDER BY i.id LIMIT 1`
+	)!;
 }, 30_000);
 afterAll(() => {
 	setDb(undefined);
@@ -47,7 +49,9 @@ describe('dates inside the plan', () => {
 		expect(r.status).toBe(400);
 		expect(r.data!.update.errors).toEqual({ period: 'err_outside_plan' });
 		expect(count('progress_updates')).toBe(before);
-		expect((await act('saveUpdate', measure, { intent: 'draft', period: '2026-S1', status: 'in_progress', progress: '60', narrativeFr: 'x' })).status).toBe(303);
+		expect((await act('saveUpdate', measure, { intent: 'draft', period: '2026-S1', status: 'in_progress', progress: '60', narrativeFr: 'x' })).status).toBe(
+			303
+		);
 	});
 
 	it('refuses an indicator value for a year before the plan starts', async () => {

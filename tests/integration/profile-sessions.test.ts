@@ -17,7 +17,11 @@ let me: SessionUser;
 let other: SessionUser;
 
 async function addUser(email: string): Promise<SessionUser> {
-	const u = db.insert(s.users).values({ email, name: email, role: 'commission', passwordHash: await hashPassword('x'), locale: 'fr' }).returning().get();
+	const u = db
+		.insert(s.users)
+		.values({ email, name: email, role: 'commission', passwordHash: await hashPassword('x'), locale: 'fr' })
+		.returning()
+		.get();
 	return { id: u.id, email: u.email, name: u.name, role: u.role, institutionId: u.institutionId, locale: u.locale };
 }
 const events = (action: string) => db.select().from(s.auditEvents).where(eq(s.auditEvents.action, action)).all();
@@ -40,8 +44,14 @@ afterEach(() => cleanup());
 describe('sessions on /profile', () => {
 	it("lists the user's own open sessions with where and when, this browser marked", async () => {
 		const t = Date.now();
-		const here = createSession(db, me.id, t - 120_000, { address: '10.0.0.1', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' });
-		createSession(db, me.id, t, { address: '10.0.0.2', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1' });
+		const here = createSession(db, me.id, t - 120_000, {
+			address: '10.0.0.1',
+			userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
+		});
+		createSession(db, me.id, t, {
+			address: '10.0.0.2',
+			userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1'
+		});
 		createSession(db, me.id, t - 60_000, { address: '10.0.0.5' });
 		createSession(db, other.id, t, { address: '10.0.0.3' });
 		// ended by idle time: not listed
@@ -56,7 +66,7 @@ describe('sessions on /profile', () => {
 		expect(data.sessions[1]!.lastSeenAt).toBe(t);
 	});
 
-	it('ends one other session, never another account\'s nor this one', async () => {
+	it("ends one other session, never another account's nor this one", async () => {
 		const here = createSession(db, me.id);
 		const phone = createSession(db, me.id);
 		const theirs = createSession(db, other.id);
@@ -97,8 +107,9 @@ describe('sessions on /profile', () => {
 });
 
 describe('language changes', () => {
-	it('audits a signed-in change of language (POST /locale and the profile), not a visitor\'s cookie', async () => {
-		const switchTo = (locale: string, user: SessionUser | null) => run(localeActions.default as never, actionEvent({ user, path: '/locale', body: formData({ locale, redirectTo: '/' }) }));
+	it("audits a signed-in change of language (POST /locale and the profile), not a visitor's cookie", async () => {
+		const switchTo = (locale: string, user: SessionUser | null) =>
+			run(localeActions.default as never, actionEvent({ user, path: '/locale', body: formData({ locale, redirectTo: '/' }) }));
 		expect((await switchTo('ar', null)).status).toBe(303);
 		expect(events('set_locale')).toHaveLength(0);
 		expect((await switchTo('ar', me)).status).toBe(303);

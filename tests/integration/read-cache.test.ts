@@ -115,7 +115,14 @@ describe('read-model cache', () => {
 			SELECT m.id, u.id AS userId, u.institution_id AS institutionId FROM measures m JOIN users u ON u.institution_id = m.lead_institution_id AND u.role = 'focal_point'
 			WHERE NOT EXISTS (SELECT 1 FROM progress_updates p WHERE p.measure_id = m.id AND p.state IN ('draft', 'submitted', 'returned')) ORDER BY m.id LIMIT 1`)!;
 		const actor = { id: target.userId, institutionId: target.institutionId };
-		const draft = updates.save(db, actor, target.id, { intent: 'draft', period: '2026-S2', status: 'in_progress', progress: 40, narrativeFr: 'Brouillon', visibility: 'restricted' });
+		const draft = updates.save(db, actor, target.id, {
+			intent: 'draft',
+			period: '2026-S2',
+			status: 'in_progress',
+			progress: 40,
+			narrativeFr: 'Brouillon',
+			visibility: 'restricted'
+		});
 		expect(draft.ok).toBe(true);
 		expect(readModels.overview(db, PLAN, opts)).toBe(before);
 		// submitted, it awaits validation: the overview counts it
@@ -138,12 +145,41 @@ describe('read-model cache', () => {
 
 	it('counts the changes of every table a dashboard reads (migration 0003 triggers)', () => {
 		// Tables no cached read model reads; a new table must be added here or get the triggers.
-		const NOT_READ = new Set(['users', 'sessions', 'login_throttle', 'known_clients', 'audit_events', 'evidence', 'notifications', 'outbox', 'reports', 'partner_projects', 'partner_project_measures', 'partner_project_regions', 'exchange_rates', 'meta', 'data_generation', 'password_tokens', 'import_runs', 'report_files', 'api_tokens']);
-		const tables = db.all<{ name: string }>(sql`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`).map((r) => r.name);
-		const triggers = new Set(db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'data_generation_%'`).map((r) => r.name));
+		const NOT_READ = new Set([
+			'users',
+			'sessions',
+			'login_throttle',
+			'known_clients',
+			'audit_events',
+			'evidence',
+			'notifications',
+			'outbox',
+			'reports',
+			'partner_projects',
+			'partner_project_measures',
+			'partner_project_regions',
+			'exchange_rates',
+			'meta',
+			'data_generation',
+			'password_tokens',
+			'import_runs',
+			'report_files',
+			'api_tokens'
+		]);
+		const tables = db
+			.all<{ name: string }>(
+				sql`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`
+			)
+			.map((r) => r.name);
+		const triggers = new Set(
+			db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'data_generation_%'`).map((r) => r.name)
+		);
 		const tracked = tables.filter((t) => !NOT_READ.has(t));
 		for (const t of tracked) {
-			expect(['ins', 'upd', 'del'].filter((e) => !triggers.has(`data_generation_${t}_${e}`)), `triggers of ${t}`).toEqual([]);
+			expect(
+				['ins', 'upd', 'del'].filter((e) => !triggers.has(`data_generation_${t}_${e}`)),
+				`triggers of ${t}`
+			).toEqual([]);
 		}
 		// What the cached read models read: the tables their SQL names and the drizzle tables they import.
 		const read = new Set<string>();

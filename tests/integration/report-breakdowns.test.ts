@@ -49,9 +49,26 @@ beforeAll(async () => {
 	// Its only national figures: 2025-S2, 12 victims of which 2 women and 10 men, validated.
 	db.run(sql`DELETE FROM indicator_values WHERE indicator_id = ${ind.id} AND region_id IS NULL`);
 	national = 12;
-	const row = (sex: 'female' | 'male' | null, value: number) => ({ indicatorId: ind.id, period: '2025-S2', periodStart: '2025-07-01', periodEnd: '2025-12-31', sex, value, state: 'validated' as const, isCurrent: true, source: 'test' });
-	db.insert(s.indicatorValues).values([row(null, national), row('female', SMALL), row('male', national - SMALL)]).run();
-	const r = reports.publish(db, null, { planCode: 'PN-2023-2030', period: '2025-S2', scope: 'plan', narratives: { summary: { fr: 'Synthèse', ar: 'ملخص', en: null } } }, { today: DEMO_TODAY });
+	const row = (sex: 'female' | 'male' | null, value: number) => ({
+		indicatorId: ind.id,
+		period: '2025-S2',
+		periodStart: '2025-07-01',
+		periodEnd: '2025-12-31',
+		sex,
+		value,
+		state: 'validated' as const,
+		isCurrent: true,
+		source: 'test'
+	});
+	db.insert(s.indicatorValues)
+		.values([row(null, national), row('female', SMALL), row('male', national - SMALL)])
+		.run();
+	const r = reports.publish(
+		db,
+		null,
+		{ planCode: 'PN-2023-2030', period: '2025-S2', scope: 'plan', narratives: { summary: { fr: 'Synthèse', ar: 'ملخص', en: null } } },
+		{ today: DEMO_TODAY }
+	);
 	if (!r.ok) throw new Error(r.kind);
 	reportId = r.value.id;
 }, 60_000);
@@ -98,7 +115,9 @@ describe('breakdowns in published reports', () => {
 	});
 
 	it('the CSV of the breakdowns table masks them the same way (Arabic labels)', async () => {
-		const res = (await (csvGet as unknown as (e: unknown) => Promise<Response>)(asPartner(`/reports/${reportId}/export.csv?lang=ar&table=breakdowns`))) as Response;
+		const res = (await (csvGet as unknown as (e: unknown) => Promise<Response>)(
+			asPartner(`/reports/${reportId}/export.csv?lang=ar&table=breakdowns`)
+		)) as Response;
 		const rows = (parse(await res.text(), { bom: true }) as string[][]).filter((r) => r[0] === code);
 		expect(rows.map((r) => [r[5], r[6]])).toEqual([
 			['', String(national)],

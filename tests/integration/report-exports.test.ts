@@ -31,11 +31,29 @@ beforeAll(async () => {
 	const u = db.select().from(s.users).where(eq(s.users.email, 'oim@rasd.demo')).get()!;
 	partner = { id: u.id, email: u.email, name: u.name, role: u.role, institutionId: u.institutionId, locale: u.locale };
 	// a small count of victims, validated, that the export must not show
-	const ind = db.get<{ id: number; code: string }>(sql`SELECT i.id, i.code FROM indicators i WHERE i.sensitive = 1 AND i.measure_id IN (SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = 'PN-2023-2030') ORDER BY i.code LIMIT 1`)!;
+	const ind = db.get<{ id: number; code: string }>(
+		sql`SELECT i.id, i.code FROM indicators i WHERE i.sensitive = 1 AND i.measure_id IN (SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = 'PN-2023-2030') ORDER BY i.code LIMIT 1`
+	)!;
 	sensitiveCode = ind.code;
 	db.run(sql`UPDATE indicator_values SET is_current = 0 WHERE indicator_id = ${ind.id} AND region_id IS NULL`);
-	db.insert(s.indicatorValues).values({ indicatorId: ind.id, period: '2025-S2', periodStart: '2025-07-01', periodEnd: '2025-12-31', value: 2, state: 'validated', isCurrent: true, source: 'test' }).run();
-	const r = reports.publish(db, null, { planCode: 'PN-2023-2030', period: '2025-S2', scope: 'plan', narratives: { summary: { fr: 'Synthèse', ar: 'ملخص', en: null } } }, { today: DEMO_TODAY });
+	db.insert(s.indicatorValues)
+		.values({
+			indicatorId: ind.id,
+			period: '2025-S2',
+			periodStart: '2025-07-01',
+			periodEnd: '2025-12-31',
+			value: 2,
+			state: 'validated',
+			isCurrent: true,
+			source: 'test'
+		})
+		.run();
+	const r = reports.publish(
+		db,
+		null,
+		{ planCode: 'PN-2023-2030', period: '2025-S2', scope: 'plan', narratives: { summary: { fr: 'Synthèse', ar: 'ملخص', en: null } } },
+		{ today: DEMO_TODAY }
+	);
 	if (!r.ok) throw new Error(r.kind);
 	reportId = r.value.id;
 }, 60_000);
@@ -80,7 +98,10 @@ describe('report exports', () => {
 		expect(row[9]).toBe(withValue.value);
 		expect(row[2]).toBe(withValue.nameAr ?? withValue.nameFr);
 		const notes = wb.getWorksheet('المصادر والملاحظات')!;
-		const text = (notes.getSheetValues() as unknown[][]).flat().filter((v) => typeof v === 'string').join('\n');
+		const text = (notes.getSheetValues() as unknown[][])
+			.flat()
+			.filter((v) => typeof v === 'string')
+			.join('\n');
 		expect(text).toContain('ملخص');
 		expect(text).toContain('معطيات للعرض التوضيحي');
 		expect(wb.getWorksheet('الأرقام الرئيسية')!.views[0]).toMatchObject({ rightToLeft: true });

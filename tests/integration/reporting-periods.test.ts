@@ -63,18 +63,28 @@ describe('reporting periods', () => {
 		const backwards = await act('open', users.commission!, { code: P, opensOn: addDays(today, -5), dueOn: addDays(today, -6) });
 		expect(backwards).toMatchObject({ status: 400, data: { open: { errors: { dueOn: 'err_period_due_before_open' } } } });
 		expect(period(P)).toBeUndefined();
-		expect(await act('open', users.commission!, { code: P, opensOn: addDays(today, -5), dueOn: addDays(today, 20) })).toMatchObject({ status: 200, data: { open: { done: P } } });
+		expect(await act('open', users.commission!, { code: P, opensOn: addDays(today, -5), dueOn: addDays(today, 20) })).toMatchObject({
+			status: 200,
+			data: { open: { done: P } }
+		});
 		const again = await act('open', users.commission!, { code: P, opensOn: addDays(today, -5), dueOn: addDays(today, 40) });
 		expect(again.data!.open.errors).toEqual({ code: 'err_period_already_open' });
 		expect(period(P)!.dueOn).toBe(addDays(today, 20));
-		const events = db.select().from(s.auditEvents).where(and(eq(s.auditEvents.entity, 'reporting_period'), eq(s.auditEvents.action, 'open'))).all();
+		const events = db
+			.select()
+			.from(s.auditEvents)
+			.where(and(eq(s.auditEvents.entity, 'reporting_period'), eq(s.auditEvents.action, 'open')))
+			.all();
 		expect(events).toHaveLength(1);
 	});
 
 	it('a period planned ahead is opened now by opening it again', async () => {
 		const today = localDay();
 		expect((await act('open', users.commission!, { code: NEXT, opensOn: addDays(today, 30), dueOn: addDays(today, 60) })).status).toBe(200);
-		expect(await act('open', users.commission!, { code: NEXT, opensOn: today, dueOn: addDays(today, 12) })).toMatchObject({ status: 200, data: { open: { done: NEXT } } });
+		expect(await act('open', users.commission!, { code: NEXT, opensOn: today, dueOn: addDays(today, 12) })).toMatchObject({
+			status: 200,
+			data: { open: { done: NEXT } }
+		});
 		expect(period(NEXT)).toMatchObject({ opensOn: today, dueOn: addDays(today, 12), closedAt: null, version: 2 });
 	});
 
@@ -85,16 +95,42 @@ describe('reporting periods', () => {
 		expect(period(P)!.closedAt).toBeNull();
 
 		// A draft written before the close can no longer be saved or submitted once it is closed.
-		expect((await saveUpdate(users.dgsn!, measure.code, { intent: 'draft', period: P, status: 'in_progress', progress: '60', narrativeFr: 'avant la clôture' })).status).toBe(303);
+		expect(
+			(await saveUpdate(users.dgsn!, measure.code, { intent: 'draft', period: P, status: 'in_progress', progress: '60', narrativeFr: 'avant la clôture' }))
+				.status
+		).toBe(303);
 		expect((await act('close', users.commission!, { id: String(p.id), version: String(p.version), confirm: 'yes' })).status).toBe(200);
 		expect(period(P)!.closedAt).not.toBeNull();
 
-		const draft = db.select().from(s.progressUpdates).where(and(eq(s.progressUpdates.measureId, measure.id), eq(s.progressUpdates.state, 'draft'))).get()!;
-		const refused = await saveUpdate(users.dgsn!, measure.code, { intent: 'submit', updateId: String(draft.id), version: String(draft.version), period: P, status: 'in_progress', progress: '60', narrativeFr: 'après' });
+		const draft = db
+			.select()
+			.from(s.progressUpdates)
+			.where(and(eq(s.progressUpdates.measureId, measure.id), eq(s.progressUpdates.state, 'draft')))
+			.get()!;
+		const refused = await saveUpdate(users.dgsn!, measure.code, {
+			intent: 'submit',
+			updateId: String(draft.id),
+			version: String(draft.version),
+			period: P,
+			status: 'in_progress',
+			progress: '60',
+			narrativeFr: 'après'
+		});
 		expect(refused).toMatchObject({ status: 400, data: { update: { errors: { period: 'err_period_closed' } } } });
 		expect(db.select().from(s.progressUpdates).where(eq(s.progressUpdates.id, draft.id)).get()).toMatchObject({ state: 'draft', version: draft.version });
 		// The same draft moved to a period still open is accepted.
-		expect((await saveUpdate(users.dgsn!, measure.code, { intent: 'draft', updateId: String(draft.id), version: String(draft.version), period: NEXT, status: 'in_progress', progress: '60' })).status).toBe(303);
+		expect(
+			(
+				await saveUpdate(users.dgsn!, measure.code, {
+					intent: 'draft',
+					updateId: String(draft.id),
+					version: String(draft.version),
+					period: NEXT,
+					status: 'in_progress',
+					progress: '60'
+				})
+			).status
+		).toBe(303);
 
 		const value = await saveValue(users.dgsn!, indicator.code, { indicatorId: String(indicator.id), period: P, value: '4', intent: 'draft' });
 		expect(value).toMatchObject({ status: 400, data: { value: { errors: { period: 'err_period_closed' } } } });
@@ -105,12 +141,18 @@ describe('reporting periods', () => {
 
 		const closedTwice = await act('close', users.commission!, { id: String(p.id), version: String(p.version + 1), confirm: 'yes' });
 		expect(closedTwice.data!.close.errors).toEqual({ _form: 'err_state_closed' });
-		expect((await act('open', users.commission!, { code: P, opensOn: addDays(localDay(), -5), dueOn: addDays(localDay(), 20) })).data!.open.errors).toEqual({ code: 'err_period_already_closed' });
+		expect((await act('open', users.commission!, { code: P, opensOn: addDays(localDay(), -5), dueOn: addDays(localDay(), 20) })).data!.open.errors).toEqual({
+			code: 'err_period_already_closed'
+		});
 	});
 
 	it("shows on a focal point's home the open period, its due date and the days left counted in Casablanca", async () => {
 		const today = localDay();
-		const data = (await myWorkLoad({ locals: { user: users.dgsn }, parent: async () => ({ today }) } as never)) as { open: unknown; period: string; items: { code: string }[] | null };
+		const data = (await myWorkLoad({ locals: { user: users.dgsn }, parent: async () => ({ today }) } as never)) as {
+			open: unknown;
+			period: string;
+			items: { code: string }[] | null;
+		};
 		expect(data.open).toMatchObject({ code: NEXT, dueOn: addDays(today, 12), daysLeft: 12 });
 		expect(data.period).toBe(NEXT);
 		expect(data.items!.find((i) => i.code === measure.code)).toMatchObject({ openState: 'draft' });

@@ -42,7 +42,8 @@ afterAll(() => {
 
 const load = (fn: unknown, u: SessionUser | null, params: Record<string, string>, path = '/') =>
 	run(fn as never, { ...actionEvent({ user: u, params, path }), parent: async () => ({ today: DEMO_TODAY }) } as never);
-const publishForm = (u: SessionUser, values: Record<string, string>) => run(newActions.publish as never, actionEvent({ user: u, path: '/reports/new', body: formData(values) }));
+const publishForm = (u: SessionUser, values: Record<string, string>) =>
+	run(newActions.publish as never, actionEvent({ user: u, path: '/reports/new', body: formData(values) }));
 
 describe('published reports', () => {
 	it('the demonstration seed publishes one report per past semester, newest first, flagged demonstration', () => {
@@ -56,7 +57,12 @@ describe('published reports', () => {
 	it('refuses bad publish input with field errors in message keys, and a partner or a focal point outright', async () => {
 		const bad = await publishForm(users.commission!, { plan: 'PN-2023-2030', period: '2025-Q1', scope: 'axis', n_axes_ar: 'نص' });
 		expect(bad.status).toBe(400);
-		expect(bad.data!.publish.errors).toMatchObject({ period: 'err_report_period_invalid', axis: 'err_report_axis_required', n_summary_fr: 'err_report_summary_required', n_axes_fr: 'err_report_narrative_fr_first' });
+		expect(bad.data!.publish.errors).toMatchObject({
+			period: 'err_report_period_invalid',
+			axis: 'err_report_axis_required',
+			n_summary_fr: 'err_report_summary_required',
+			n_axes_fr: 'err_report_narrative_fr_first'
+		});
 		expect((await publishForm(users.partner!, { plan: 'PN-2023-2030', period: '2025-S1', n_summary_fr: 'x' })).status).toBe(403);
 		expect((await publishForm(users.dgsn!, { plan: 'PN-2023-2030', period: '2025-S1', n_summary_fr: 'x' })).status).toBe(403);
 		expect((await load(newLoad, users.partner!, {}, '/reports/new')).status).toBe(403);
@@ -71,7 +77,13 @@ describe('published reports', () => {
 				AND NOT EXISTS (SELECT 1 FROM indicator_values c WHERE c.indicator_id = v.indicator_id AND c.is_current = 1 AND c.region_id IS NULL AND c.sex IS NULL AND c.age_group IS NULL AND c.exploitation IS NULL AND c.nationality IS NULL AND (c.period_start > v.period_start OR c.value = v.value))
 			ORDER BY i.code LIMIT 1`)!;
 		expect(pending).toBeDefined();
-		const r = await publishForm(users.commission!, { plan: 'PN-2023-2030', period: '2026-S1', scope: 'plan', n_summary_fr: 'Synthèse du premier semestre 2026', n_summary_ar: 'ملخص الأسدس الأول 2026' });
+		const r = await publishForm(users.commission!, {
+			plan: 'PN-2023-2030',
+			period: '2026-S1',
+			scope: 'plan',
+			n_summary_fr: 'Synthèse du premier semestre 2026',
+			n_summary_ar: 'ملخص الأسدس الأول 2026'
+		});
 		expect(r.status).toBe(303);
 		const id = Number(r.location!.split('/').pop());
 		const before = reports.get(db, users.partner!, id);
@@ -82,21 +94,51 @@ describe('published reports', () => {
 		expect(before.snapshot.narratives.summary).toEqual({ fr: 'Synthèse du premier semestre 2026', ar: 'ملخص الأسدس الأول 2026', en: null });
 		expect(before).toMatchObject({ publishedByName: users.commission!.name, reportVersion: 1, state: 'published' });
 
-		const ok = await run(reviewActions.decide as never, actionEvent({ user: users.commission!, path: '/review', body: formData({ kind: 'value', id: String(pending.id), version: String(pending.version), decision: 'validate' }) }));
+		const ok = await run(
+			reviewActions.decide as never,
+			actionEvent({
+				user: users.commission!,
+				path: '/review',
+				body: formData({ kind: 'value', id: String(pending.id), version: String(pending.version), decision: 'validate' })
+			})
+		);
 		expect(ok.status).toBe(200);
 		const live = reports.buildSnapshot(db, { planCode: 'PN-2023-2030', period: '2026-S1', scope: 'plan' }, { today: DEMO_TODAY })!;
 		expect(live.indicators.rows.find((x) => x.code === pending.code)!.value).toBe(pending.value);
 		expect(row().value).toBe(before.snapshot.indicators.rows.find((x) => x.code === pending.code)!.value);
-		const audit = db.select().from(s.auditEvents).where(eq(s.auditEvents.entityId, String(id))).all().filter((e) => e.entity === 'report');
+		const audit = db
+			.select()
+			.from(s.auditEvents)
+			.where(eq(s.auditEvents.entityId, String(id)))
+			.all()
+			.filter((e) => e.entity === 'report');
 		expect(audit.map((e) => [e.action, e.userId])).toEqual([['report.publish', users.commission!.id]]);
 	});
 
 	it('masks a small count of victims in the snapshot itself, through the confidentiality function', () => {
-		const ind = db.get<{ id: number; code: string }>(sql`SELECT i.id, i.code FROM indicators i WHERE i.sensitive = 1 AND i.measure_id IN (SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = 'PN-2023-2030') ORDER BY i.code LIMIT 1`)!;
+		const ind = db.get<{ id: number; code: string }>(
+			sql`SELECT i.id, i.code FROM indicators i WHERE i.sensitive = 1 AND i.measure_id IN (SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = 'PN-2023-2030') ORDER BY i.code LIMIT 1`
+		)!;
 		expect(ind).toBeDefined();
 		db.run(sql`UPDATE indicator_values SET is_current = 0 WHERE indicator_id = ${ind.id} AND region_id IS NULL`);
-		db.insert(s.indicatorValues).values({ indicatorId: ind.id, period: '2025-S2', periodStart: '2025-07-01', periodEnd: '2025-12-31', value: 3, state: 'validated', isCurrent: true, source: 'test' }).run();
-		const result = reports.publish(db, users.commission!.id, { planCode: 'PN-2023-2030', period: '2025-S2', scope: 'plan', narratives: { summary: { fr: 'x', ar: null, en: null } } }, { today: DEMO_TODAY });
+		db.insert(s.indicatorValues)
+			.values({
+				indicatorId: ind.id,
+				period: '2025-S2',
+				periodStart: '2025-07-01',
+				periodEnd: '2025-12-31',
+				value: 3,
+				state: 'validated',
+				isCurrent: true,
+				source: 'test'
+			})
+			.run();
+		const result = reports.publish(
+			db,
+			users.commission!.id,
+			{ planCode: 'PN-2023-2030', period: '2025-S2', scope: 'plan', narratives: { summary: { fr: 'x', ar: null, en: null } } },
+			{ today: DEMO_TODAY }
+		);
 		if (!result.ok) throw new Error(result.kind);
 		const frozen = db.select().from(s.reports).where(eq(s.reports.id, result.value.id)).get()!;
 		const snap = JSON.parse(frozen.frozenData!) as reports.ReportView['snapshot'];
@@ -104,7 +146,11 @@ describe('published reports', () => {
 		expect(cell).toMatchObject({ masked: true, value: null, sensitive: true });
 		expect(snap.confidentiality.maskedCells).toBeGreaterThan(0);
 		// As staff who may read small counts see it, the same figure is there: the masking is the viewer's.
-		const staff = reports.buildSnapshot(db, { planCode: 'PN-2023-2030', period: '2025-S2', scope: 'plan' }, { today: DEMO_TODAY, viewer: { id: users.commission!.id, role: 'commission', institutionId: null } })!;
+		const staff = reports.buildSnapshot(
+			db,
+			{ planCode: 'PN-2023-2030', period: '2025-S2', scope: 'plan' },
+			{ today: DEMO_TODAY, viewer: { id: users.commission!.id, role: 'commission', institutionId: null } }
+		)!;
 		expect(staff.indicators.rows.find((r) => r.code === ind.code)).toMatchObject({ masked: false, value: 3 });
 	});
 
@@ -123,7 +169,13 @@ describe('published reports', () => {
 		const v1 = reports.list(db, users.partner!, { period: '2025-S1' })[0]!;
 		const other = await publishForm(users.commission!, { plan: 'PN-2023-2030', period: '2024-S2', scope: 'plan', n_summary_fr: 'x', replaces: String(v1.id) });
 		expect(other.data!.publish.errors).toEqual({ replaces: 'err_report_replaces_other' });
-		const r = await publishForm(users.commission!, { plan: 'PN-2023-2030', period: '2025-S1', scope: 'plan', n_summary_fr: 'Version corrigée', replaces: String(v1.id) });
+		const r = await publishForm(users.commission!, {
+			plan: 'PN-2023-2030',
+			period: '2025-S1',
+			scope: 'plan',
+			n_summary_fr: 'Version corrigée',
+			replaces: String(v1.id)
+		});
 		expect(r.status).toBe(303);
 		const v2id = Number(r.location!.split('/').pop());
 		expect(reports.list(db, users.partner!, { period: '2025-S1' }).map((x) => [x.id, x.reportVersion, x.replacesId])).toEqual([[v2id, 2, v1.id]]);
@@ -135,17 +187,37 @@ describe('published reports', () => {
 
 	it('a withdrawn report is gone for partners (410) and its public link answers 410; the commission still sees it, marked', async () => {
 		const target = reports.list(db, users.partner!, { period: '2024-S1' })[0]!;
-		const shared = await run(reportActions.share as never, actionEvent({ user: users.commission!, params: { id: String(target.id) }, path: `/reports/${target.id}` }));
+		const shared = await run(
+			reportActions.share as never,
+			actionEvent({ user: users.commission!, params: { id: String(target.id) }, path: `/reports/${target.id}` })
+		);
 		const token = String(shared.data!.share.url).split('/p/')[1]!;
 		expect((await load(publicLoad, null, { token })).data!.report.id).toBe(target.id);
 		expect((await run(reportActions.share as never, actionEvent({ user: users.partner!, params: { id: String(target.id) } }))).status).toBe(403);
 
 		const view = reports.get(db, users.commission!, target.id) as reports.ReportView;
-		const noReason = await run(reportActions.withdraw as never, actionEvent({ user: users.commission!, params: { id: String(target.id) }, body: formData({ version: String(view.version), reason: '' }) }));
+		const noReason = await run(
+			reportActions.withdraw as never,
+			actionEvent({ user: users.commission!, params: { id: String(target.id) }, body: formData({ version: String(view.version), reason: '' }) })
+		);
 		expect(noReason.data!.withdraw.errors).toEqual({ reason: 'err_report_reason_required' });
-		const stale = await run(reportActions.withdraw as never, actionEvent({ user: users.commission!, params: { id: String(target.id) }, body: formData({ version: String(view.version + 5), reason: 'Erreur de saisie' }) }));
+		const stale = await run(
+			reportActions.withdraw as never,
+			actionEvent({
+				user: users.commission!,
+				params: { id: String(target.id) },
+				body: formData({ version: String(view.version + 5), reason: 'Erreur de saisie' })
+			})
+		);
 		expect(stale.status).toBe(409);
-		const ok = await run(reportActions.withdraw as never, actionEvent({ user: users.commission!, params: { id: String(target.id) }, body: formData({ version: String(view.version), reason: 'Erreur de saisie dans une région' }) }));
+		const ok = await run(
+			reportActions.withdraw as never,
+			actionEvent({
+				user: users.commission!,
+				params: { id: String(target.id) },
+				body: formData({ version: String(view.version), reason: 'Erreur de saisie dans une région' })
+			})
+		);
 		expect(ok.status).toBe(200);
 
 		expect(reports.list(db, users.partner!).some((r) => r.id === target.id)).toBe(false);
@@ -158,7 +230,11 @@ describe('published reports', () => {
 	});
 
 	it('never shows a draft report, whatever URL a partner types', async () => {
-		const draft = db.insert(s.reports).values({ titleFr: 'Brouillon', period: '2026-S1', state: 'draft', frozenData: '{}' }).returning({ id: s.reports.id }).get();
+		const draft = db
+			.insert(s.reports)
+			.values({ titleFr: 'Brouillon', period: '2026-S1', state: 'draft', frozenData: '{}' })
+			.returning({ id: s.reports.id })
+			.get();
 		expect(reports.get(db, users.partner!, draft.id)).toBeNull();
 		expect((await load(reportLoad, users.partner!, { id: String(draft.id) })).status).toBe(404);
 		expect((await load(reportLoad, users.partner!, { id: 'abc' })).status).toBe(404);
@@ -166,7 +242,12 @@ describe('published reports', () => {
 	});
 
 	it('without Chromium (RASD_PDF=off here) a report publishes and reads without its PDF: no button, no progress, 404', async () => {
-		const r = reports.publish(db, users.commission!.id, { planCode: 'PN-2023-2030', period: '2024', scope: 'plan', narratives: { summary: { fr: 'Bilan 2024', ar: null, en: null } } }, { today: DEMO_TODAY });
+		const r = reports.publish(
+			db,
+			users.commission!.id,
+			{ planCode: 'PN-2023-2030', period: '2024', scope: 'plan', narratives: { summary: { fr: 'Bilan 2024', ar: null, en: null } } },
+			{ today: DEMO_TODAY }
+		);
 		expect(r.ok).toBe(true);
 		const id = (r as { value: { id: number } }).value.id;
 		expect(await renderReportPdfs(db, id, 'http://127.0.0.1:9')).toEqual([]);

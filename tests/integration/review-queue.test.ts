@@ -41,7 +41,12 @@ describe('review queue', () => {
 		const last = review.page(db, { page: first.pages, pageSize: 20 });
 		expect(last.items.map((i) => `${i.kind}-${i.id}`)).toEqual(all.slice((first.pages - 1) * 20).map((i) => `${i.kind}-${i.id}`));
 		// newest first is the same queue reversed
-		expect(review.page(db, { order: 'newest', pageSize: 5 }).items.map((i) => i.id)).toEqual(all.slice(-5).reverse().map((i) => i.id));
+		expect(review.page(db, { order: 'newest', pageSize: 5 }).items.map((i) => i.id)).toEqual(
+			all
+				.slice(-5)
+				.reverse()
+				.map((i) => i.id)
+		);
 		// a page past the end shows the last page rather than nothing
 		expect(review.page(db, { page: 10_000, pageSize: 20 }).page).toBe(first.pages);
 	});
@@ -68,7 +73,19 @@ describe('review queue', () => {
 
 	it('reads its filters from the URL and ignores values it does not know', () => {
 		const parse = (q: string) => reviewFiltersSchema.parse(Object.fromEntries(new URLSearchParams(q)));
-		expect(parse('kind=value&institution=DGSN&period=2026-S1&page=3&order=newest')).toEqual({ kind: 'value', institution: 'DGSN', period: '2026-S1', page: 3, order: 'newest' });
-		expect(parse('kind=x&institution=<b>&period=2026-S9&page=-1&order=up')).toEqual({ kind: undefined, institution: undefined, period: undefined, page: 1, order: 'oldest' });
+		expect(parse('kind=value&institution=DGSN&period=2026-S1&page=3&order=newest')).toEqual({
+			kind: 'value',
+			institution: 'DGSN',
+			period: '2026-S1',
+			page: 3,
+			order: 'newest'
+		});
+		expect(parse('kind=x&institution=<b>&period=2026-S9&page=-1&order=up')).toEqual({
+			kind: undefined,
+			institution: undefined,
+			period: undefined,
+			page: 1,
+			order: 'oldest'
+		});
 	});
 });

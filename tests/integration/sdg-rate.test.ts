@@ -12,7 +12,8 @@ import type { SessionUser } from '../../src/lib/server/auth/session';
 
 let db: Db;
 let cleanup: () => void;
-const user = (email: string) => db.$client.prepare('SELECT id, email, name, role, institution_id AS institutionId, locale FROM users WHERE email = ?').get(email) as SessionUser;
+const user = (email: string) =>
+	db.$client.prepare('SELECT id, email, name, role, institution_id AS institutionId, locale FROM users WHERE email = ?').get(email) as SessionUser;
 
 beforeAll(async () => {
 	({ db, cleanup } = createTestDatabase());
@@ -36,7 +37,11 @@ describe('rate per 100,000 (SDG 16.2.2)', () => {
 
 	it('divides a region by its own population, and gives a masked count no rate', () => {
 		expect.assertions(4);
-		const code = (db.$client.prepare(`SELECT code FROM indicators WHERE sdg_target = '16.2.2' AND dimensions LIKE '%"region"%' ORDER BY code LIMIT 1`).get() as { code: string }).code;
+		const code = (
+			db.$client.prepare(`SELECT code FROM indicators WHERE sdg_target = '16.2.2' AND dimensions LIKE '%"region"%' ORDER BY code LIMIT 1`).get() as {
+				code: string;
+			}
+		).code;
 		const region = db.$client.prepare(`SELECT id, population FROM regions WHERE iso = 'MA-06'`).get() as { id: number; population: number };
 		const ind = db.$client.prepare('SELECT id FROM indicators WHERE code = ?').get(code) as { id: number };
 		// A validated regional value of 300 for Casablanca-Settat and one of 2 for Béni Mellal-Khénifra in a period of their own.

@@ -44,7 +44,13 @@ describe('seedDatabase (public record + demonstration)', () => {
 		expect(count(db, 'measures')).toBeGreaterThanOrEqual(64);
 		expect(count(db, 'indicators')).toBeGreaterThanOrEqual(120);
 		expect(count(db, 'plans')).toBe(3);
-		expect(db.select().from(s.axes).all().every((a) => a.reconstructed && a.sources !== '[]')).toBe(true);
+		expect(
+			db
+				.select()
+				.from(s.axes)
+				.all()
+				.every((a) => a.reconstructed && a.sources !== '[]')
+		).toBe(true);
 		const regions = db.select().from(s.regions).orderBy(asc(s.regions.iso)).all();
 		expect(regions.map((r) => r.iso)).toEqual(Array.from({ length: 12 }, (_, i) => `MA-${String(i + 1).padStart(2, '0')}`));
 		expect(regions.reduce((a, r) => a + (r.population ?? 0), 0)).toBe(36_828_330);
@@ -58,7 +64,9 @@ describe('seedDatabase (public record + demonstration)', () => {
 			GROUP BY period ORDER BY period`);
 		for (const period of DEMO_SEMESTERS) expect(rows.find((r) => r.period === period)?.regions, period).toBe(12);
 		// period bounds filled and coherent with the code
-		const bad = db.all(sql`SELECT id FROM indicator_values WHERE period_start > period_end OR (period LIKE '%-S1' AND period_end <> substr(period, 1, 4) || '-06-30')`);
+		const bad = db.all(
+			sql`SELECT id FROM indicator_values WHERE period_start > period_end OR (period LIKE '%-S1' AND period_end <> substr(period, 1, 4) || '-06-30')`
+		);
 		expect(bad).toEqual([]);
 	});
 
@@ -104,14 +112,22 @@ describe('seedDatabase (public record + demonstration)', () => {
 				const sources = JSON.parse(r.sources) as { title: string; url: string }[];
 				expect(sources.length, table).toBeGreaterThanOrEqual(1);
 				// every source has a title; a document with no web address is cited beside one that has one
-				expect(sources.every((x) => x.title && (x.url === undefined || /^https?:\/\//.test(x.url))), table).toBe(true);
-				expect(sources.some((x) => /^https?:\/\//.test(x.url)), table).toBe(true);
+				expect(
+					sources.every((x) => x.title && (x.url === undefined || /^https?:\/\//.test(x.url))),
+					table
+				).toBe(true);
+				expect(
+					sources.some((x) => /^https?:\/\//.test(x.url)),
+					table
+				).toBe(true);
 			}
 		}
 	});
 
 	it('starts the history of partner support with the 2013-2015 phase, completed, its figures marked as unconfirmed', () => {
-		const p = db.get<{ start: string | null; end: string | null; status: string; note: string; isDemo: number; sources: string }>(sql`SELECT start_date AS start, end_date AS "end", status, note, is_demo AS isDemo, sources FROM partner_projects WHERE code = 'PP-ONUF-MJ-2013'`)!;
+		const p = db.get<{ start: string | null; end: string | null; status: string; note: string; isDemo: number; sources: string }>(
+			sql`SELECT start_date AS start, end_date AS "end", status, note, is_demo AS isDemo, sources FROM partner_projects WHERE code = 'PP-ONUF-MJ-2013'`
+		)!;
 		// dated by years only, so no end date to derive it from: the record says it is over
 		expect(p).toMatchObject({ start: null, end: null, status: 'completed', isDemo: 0 });
 		for (const figure of ['253 magistrates', '135 social workers', '8 reception units', '5 May 2015']) expect(p.note).toContain(figure);
@@ -121,7 +137,15 @@ describe('seedDatabase (public record + demonstration)', () => {
 
 	it('stores the real national figures as non-demo values with their sources, and keeps disputed figures out', () => {
 		const values = db
-			.select({ code: s.indicators.code, period: s.indicatorValues.period, value: s.indicatorValues.value, isDemo: s.indicatorValues.isDemo, sources: s.indicatorValues.sources, sex: s.indicatorValues.sex, age: s.indicatorValues.ageGroup })
+			.select({
+				code: s.indicators.code,
+				period: s.indicatorValues.period,
+				value: s.indicatorValues.value,
+				isDemo: s.indicatorValues.isDemo,
+				sources: s.indicatorValues.sources,
+				sex: s.indicatorValues.sex,
+				age: s.indicatorValues.ageGroup
+			})
 			.from(s.indicatorValues)
 			.innerJoin(s.indicators, eq(s.indicators.id, s.indicatorValues.indicatorId))
 			.where(eq(s.indicatorValues.isDemo, false))
@@ -218,7 +242,9 @@ describe('seeding twice, determinism, reset', () => {
 		for (const table of [s.measures, s.indicators, s.progressUpdates, s.measureRegionStages] as const) {
 			expect(a.select().from(table).all()).toEqual(b.select().from(table).all());
 		}
-		expect(a.select().from(s.indicatorValues).orderBy(asc(s.indicatorValues.id)).all()).toEqual(b.select().from(s.indicatorValues).orderBy(asc(s.indicatorValues.id)).all());
+		expect(a.select().from(s.indicatorValues).orderBy(asc(s.indicatorValues.id)).all()).toEqual(
+			b.select().from(s.indicatorValues).orderBy(asc(s.indicatorValues.id)).all()
+		);
 	});
 
 	it('seeds only the public record with demo: false, and reseeds after resetDatabase', async () => {
@@ -289,7 +315,8 @@ describe('seed CLI', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'rasd-cli-'));
 		cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
 		const env = { ...process.env, DATABASE_URL: join(dir, 'cli.db') };
-		const run = (...args: string[]) => spawnSync('node_modules/.bin/tsx', ['scripts/seed.ts', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+		const run = (...args: string[]) =>
+			spawnSync('node_modules/.bin/tsx', ['scripts/seed.ts', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 		const reset = run('--reset');
 		expect(reset.status).toBe(1);
 		expect(reset.stderr).toMatch(/refusing to delete every row of .*cli\.db without confirmation.*--reset --yes/);

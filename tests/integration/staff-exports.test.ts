@@ -57,7 +57,11 @@ async function workbook(res: Response) {
 describe('staff exports', () => {
 	it('the measures list with its filters: every matching measure, typed, in Arabic right to left', async () => {
 		const query = 'institution=DGSN&status=in_progress&sort=deadline';
-		const expected = measures.listMeasures(db, { ...(await import('../../src/lib/schemas/measure')).parseMeasureFilters(new URLSearchParams(query)).filters, page: 1 }, { today: new Date().toISOString().slice(0, 10), locale: 'ar', pageSize: 1000 });
+		const expected = measures.listMeasures(
+			db,
+			{ ...(await import('../../src/lib/schemas/measure')).parseMeasureFilters(new URLSearchParams(query)).filters, page: 1 },
+			{ today: new Date().toISOString().slice(0, 10), locale: 'ar', pageSize: 1000 }
+		);
 		expect(expected.total).toBeGreaterThan(1);
 		const res = await get(measuresXlsx, focal, `/measures/export.xlsx?${query}&page=2&lang=ar`);
 		expect(res.status).toBe(200);
@@ -86,7 +90,11 @@ describe('staff exports', () => {
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const rows = parse(bytes.subarray(3).toString('utf8')) as string[][];
 		expect(rows[0]![0]).toBe('Code');
-		const total = measures.listMeasures(db, { ...(await import('../../src/lib/schemas/measure')).parseMeasureFilters(new URLSearchParams('axis=A2')).filters, page: 1 }, { today: '2026-01-01', locale: 'fr', pageSize: 1000 }).total;
+		const total = measures.listMeasures(
+			db,
+			{ ...(await import('../../src/lib/schemas/measure')).parseMeasureFilters(new URLSearchParams('axis=A2')).filters, page: 1 },
+			{ today: '2026-01-01', locale: 'fr', pageSize: 1000 }
+		).total;
 		expect(rows.length - 1).toBe(total);
 		expect(rows.slice(1).every((r) => r[0]!.startsWith('A2.'))).toBe(true);
 	});
@@ -124,16 +132,28 @@ describe('staff exports', () => {
 		const rows = ws.getSheetValues().slice(2) as unknown[][];
 		expect(rows.map((r) => r[7] ?? null)).toEqual(cells.map((c) => c.value));
 		expect(rows.every((r) => r[1] === 'NAT-VICT' && r[3] === '2021' && r[4] === 'Valeur nationale')).toBe(true);
-		expect(rows.find((r) => r[5] === 'Sexe' && r[6] === 'Féminin')?.[7]).toBe(v.cross ? v.cross.bySex[v.cross.sexes.indexOf('female')]!.value : v.dimensions.find((d) => d.dimension === 'sex')!.cells.find((c) => c.category === 'female')!.value);
-		const csv = parse(Buffer.from(await (await get(indicatorCsv, focal, '/indicators/export.csv?i=NAT-VICT&bp=2021&table=breakdowns&lang=ar')).arrayBuffer()).subarray(3).toString('utf8')) as string[][];
+		expect(rows.find((r) => r[5] === 'Sexe' && r[6] === 'Féminin')?.[7]).toBe(
+			v.cross
+				? v.cross.bySex[v.cross.sexes.indexOf('female')]!.value
+				: v.dimensions.find((d) => d.dimension === 'sex')!.cells.find((c) => c.category === 'female')!.value
+		);
+		const csv = parse(
+			Buffer.from(await (await get(indicatorCsv, focal, '/indicators/export.csv?i=NAT-VICT&bp=2021&table=breakdowns&lang=ar')).arrayBuffer())
+				.subarray(3)
+				.toString('utf8')
+		) as string[][];
 		expect(csv[0]![4]).toBe('التفصيل');
 		expect(csv.length - 1).toBe(cells.length);
 	});
 
-	it('with no indicator chosen, the explorer\'s list as its search narrows it', async () => {
+	it("with no indicator chosen, the explorer's list as its search narrows it", async () => {
 		const res = await get(indicatorCsv, focal, '/indicators/export.csv?q=NAT-&lang=fr');
 		expect(res.status).toBe(200);
-		const rows = parse(Buffer.from(await res.arrayBuffer()).subarray(3).toString('utf8')) as string[][];
+		const rows = parse(
+			Buffer.from(await res.arrayBuffer())
+				.subarray(3)
+				.toString('utf8')
+		) as string[][];
 		expect(rows[0]).toEqual(['Code', 'Indicateur', 'Mesure', 'démonstration']);
 		expect(rows.length).toBeGreaterThan(2);
 		expect(rows.slice(1).every((r) => r[0]!.includes('NAT-'))).toBe(true);

@@ -29,12 +29,22 @@ beforeAll(async () => {
 	setDb(db);
 	// A grid for TIP2025 itself: 20 victims, 17 women and 3 men.
 	const ind = db.get<{ id: number }>(sql`SELECT id FROM indicators WHERE code = 'NAT-VICT'`)!;
-	const row = { indicatorId: ind.id, period: 'TIP2025', periodStart: '2024-04-01', periodEnd: '2025-03-31', state: 'validated' as const, isCurrent: true, source: 'CNCLT, test' };
-	db.insert(s.indicatorValues).values([
-		{ ...row, value: 20 },
-		{ ...row, sex: 'female', value: 17 },
-		{ ...row, sex: 'male', value: 3 }
-	]).run();
+	const row = {
+		indicatorId: ind.id,
+		period: 'TIP2025',
+		periodStart: '2024-04-01',
+		periodEnd: '2025-03-31',
+		state: 'validated' as const,
+		isCurrent: true,
+		source: 'CNCLT, test'
+	};
+	db.insert(s.indicatorValues)
+		.values([
+			{ ...row, value: 20 },
+			{ ...row, sex: 'female', value: 17 },
+			{ ...row, sex: 'male', value: 3 }
+		])
+		.run();
 }, 60_000);
 afterAll(() => {
 	setDb(undefined);
@@ -57,7 +67,15 @@ describe('TIP export', () => {
 		expect.assertions(15);
 		const { wb, res } = await workbook(user('commission@rasd.demo'), 'year=TIP2025&lang=fr');
 		expect(res.headers.get('content-disposition')).toContain('rasd-TIP2025-fr.xlsx');
-		expect(wb.worksheets.map((w) => w.name)).toEqual(['Poursuites', 'Protection', 'Prévention', 'Partenariat', 'Mesures', 'Recommandations', 'Sources et notes']);
+		expect(wb.worksheets.map((w) => w.name)).toEqual([
+			'Poursuites',
+			'Protection',
+			'Prévention',
+			'Partenariat',
+			'Mesures',
+			'Recommandations',
+			'Sources et notes'
+		]);
 		const pros = wb.getWorksheet('Poursuites')!;
 		expect(pros.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, rightToLeft: false });
 		expect(pros.getRow(1).getCell(1).value).toBe('Question TIP');
@@ -66,7 +84,15 @@ describe('TIP export', () => {
 		expect(typeof prosecuted[6]).toBe('number');
 		expect(rowsOf(pros).find((r) => r[1] === 'NAT-CONV')![6]).toBe(60);
 		const prot = rowsOf(wb.getWorksheet('Protection')!);
-		expect(prot.find((r) => r[1] === 'NAT-VICT' && r[3] === '2024')!.slice(0, 7)).toEqual(['Victimes identifiées', 'NAT-VICT', 'Victimes de la traite identifiées', '2024', 'Total', null, 229]);
+		expect(prot.find((r) => r[1] === 'NAT-VICT' && r[3] === '2024')!.slice(0, 7)).toEqual([
+			'Victimes identifiées',
+			'NAT-VICT',
+			'Victimes de la traite identifiées',
+			'2024',
+			'Total',
+			null,
+			229
+		]);
 		const tip = prot.filter((r) => r[1] === 'NAT-VICT' && r[3] === 'TIP 2025');
 		expect(tip.map((r) => [r[4], r[5], r[6]])).toEqual([
 			['Total', null, 20],
@@ -76,12 +102,27 @@ describe('TIP export', () => {
 		// nothing of calendar 2025 or 2023 (outside TIP2025 and not the year its report cites)
 		expect(prot.some((r) => r[3] === '2023' || r[3] === '2025')).toBe(false);
 		const measures = wb.getWorksheet('Mesures')!;
-		expect(measures.getRow(1).values).toEqual([undefined, 'Pilier', 'Code', 'Mesure', 'Institution', 'Statut', 'Avancement', 'Échéance', 'En retard', 'démonstration']);
+		expect(measures.getRow(1).values).toEqual([
+			undefined,
+			'Pilier',
+			'Code',
+			'Mesure',
+			'Institution',
+			'Statut',
+			'Avancement',
+			'Échéance',
+			'En retard',
+			'démonstration'
+		]);
 		expect(rowsOf(measures).every((r) => ['Poursuites', 'Protection', 'Prévention', 'Partenariat', 'Gouvernance'].includes(r[0] as string))).toBe(true);
 		const recs = rowsOf(wb.getWorksheet('Recommandations')!);
 		expect(recs.map((r) => r[1]).sort()).toEqual(['R1', 'R10', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9']);
 		// the notes sheet has no header row
-		expect(wb.getWorksheet('Sources et notes')!.getRow(1).values).toEqual([undefined, 'Export pour le questionnaire TIP', 'TIP 2025 (2024-04-01 – 2025-03-31)']);
+		expect(wb.getWorksheet('Sources et notes')!.getRow(1).values).toEqual([
+			undefined,
+			'Export pour le questionnaire TIP',
+			'TIP 2025 (2024-04-01 – 2025-03-31)'
+		]);
 	});
 
 	it('masks the partner the 3 men and the 17 women that would give them back, in Arabic, right to left', async () => {
@@ -94,7 +135,10 @@ describe('TIP export', () => {
 		expect(rowsOf(prot).find((r) => r[1] === 'NAT-VICT' && r[3] === '2024')![6]).toBe(229);
 		// no cell of any sheet carries a count of victims below 5 as a number
 		const sensitive = new Set(db.all<{ code: string }>(sql`SELECT code FROM indicators WHERE sensitive = 1`).map((r) => r.code));
-		const small = wb.worksheets.slice(0, 4).flatMap((ws) => rowsOf(ws)).filter((r) => sensitive.has(r[1] as string) && typeof r[6] === 'number' && (r[6] as number) < 5);
+		const small = wb.worksheets
+			.slice(0, 4)
+			.flatMap((ws) => rowsOf(ws))
+			.filter((r) => sensitive.has(r[1] as string) && typeof r[6] === 'number' && (r[6] as number) < 5);
 		expect(small).toEqual([]);
 		expect(wb.worksheets.at(-1)!.name).toBe('المصادر والملاحظات');
 	});

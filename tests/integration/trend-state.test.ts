@@ -29,7 +29,14 @@ function scopes(): Scope[] {
 	const axes = db.select({ id: s.axes.id }).from(s.axes).all();
 	const leads = db.selectDistinct({ id: s.measures.leadInstitutionId }).from(s.measures).all();
 	const regions = db.select({ id: s.regions.id }).from(s.regions).all();
-	return [{ kind: 'all' }, { kind: 'plan', planId: plan.id }, ...axes.map((a) => ({ kind: 'axis' as const, axisId: a.id })), ...leads.map((l) => ({ kind: 'lead' as const, institutionId: l.id })), ...regions.slice(0, 4).map((r) => ({ kind: 'region' as const, regionId: r.id })), { kind: 'recommended' }];
+	return [
+		{ kind: 'all' },
+		{ kind: 'plan', planId: plan.id },
+		...axes.map((a) => ({ kind: 'axis' as const, axisId: a.id })),
+		...leads.map((l) => ({ kind: 'lead' as const, institutionId: l.id })),
+		...regions.slice(0, 4).map((r) => ({ kind: 'region' as const, regionId: r.id })),
+		{ kind: 'recommended' }
+	];
 }
 
 function expectMaintainedEqualsHistory(opts: SnapshotOptions = { today: TODAY }) {
@@ -57,13 +64,27 @@ function submitted(measureId: number, period: string, status: 'in_progress' | 'c
 	const author = demo.db.select().from(s.users).where(eq(s.users.role, 'focal_point')).get()!;
 	return demo.db
 		.insert(s.progressUpdates)
-		.values({ measureId, period, status, progress, state: 'submitted', authorId: author.id, institutionId: author.institutionId, submittedAt: '2026-07-19T09:00:00.000Z' })
+		.values({
+			measureId,
+			period,
+			status,
+			progress,
+			state: 'submitted',
+			authorId: author.id,
+			institutionId: author.institutionId,
+			submittedAt: '2026-07-19T09:00:00.000Z'
+		})
 		.returning()
 		.get();
 }
 
 const reviewer = () => demo.db.select().from(s.users).where(eq(s.users.role, 'commission')).get()!.id;
-const planMeasures = () => demo.db.select().from(s.measures).where(sql`${s.measures.archivedAt} IS NULL`).all();
+const planMeasures = () =>
+	demo.db
+		.select()
+		.from(s.measures)
+		.where(sql`${s.measures.archivedAt} IS NULL`)
+		.all();
 
 describe('the maintained trend state (migration 0022)', () => {
 	it('gives the trend rebuilt from history on the demonstration, now and at a past period', () => {
@@ -89,14 +110,34 @@ describe('the maintained trend state (migration 0022)', () => {
 		const [, , c] = planMeasures();
 		// A copy of a measure without indicators (they keep their measure from deletion), with validated
 		// updates inserted as a seed or an import writes them.
-		const columns = demo.db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('measures') WHERE name NOT IN ('id', 'code')`).map((r) => `"${r.name}"`).join(', ');
+		const columns = demo.db
+			.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('measures') WHERE name NOT IN ('id', 'code')`)
+			.map((r) => `"${r.name}"`)
+			.join(', ');
 		demo.db.run(sql.raw(`INSERT INTO measures (code, ${columns}) SELECT 'COPY-' || code, ${columns} FROM measures WHERE id = ${c!.id}`));
-		const d = demo.db.select().from(s.measures).where(eq(s.measures.code, `COPY-${c!.code}`)).get()!;
-		demo.db.insert(s.progressUpdates).values([
-			{ measureId: d.id, period: '2024-S1', status: 'in_progress', progress: 30, state: 'validated', reviewedAt: '2024-07-10T10:00:00.000Z' },
-			{ measureId: d.id, period: '2025', status: 'completed', progress: 100, state: 'validated', reviewedAt: '2026-01-10T10:00:00.000Z' }
-		]).run();
-		expect(demo.db.select().from(s.measureSemesterStates).where(eq(s.measureSemesterStates.measureId, d.id)).all().map((r) => [r.semesterEnd, r.status])).toEqual([['2024-06-30', 'in_progress'], ['2025-12-31', 'completed']]);
+		const d = demo.db
+			.select()
+			.from(s.measures)
+			.where(eq(s.measures.code, `COPY-${c!.code}`))
+			.get()!;
+		demo.db
+			.insert(s.progressUpdates)
+			.values([
+				{ measureId: d.id, period: '2024-S1', status: 'in_progress', progress: 30, state: 'validated', reviewedAt: '2024-07-10T10:00:00.000Z' },
+				{ measureId: d.id, period: '2025', status: 'completed', progress: 100, state: 'validated', reviewedAt: '2026-01-10T10:00:00.000Z' }
+			])
+			.run();
+		expect(
+			demo.db
+				.select()
+				.from(s.measureSemesterStates)
+				.where(eq(s.measureSemesterStates.measureId, d.id))
+				.all()
+				.map((r) => [r.semesterEnd, r.status])
+		).toEqual([
+			['2024-06-30', 'in_progress'],
+			['2025-12-31', 'completed']
+		]);
 		expectMaintainedEqualsHistory();
 		const plan = { kind: 'all' } as const;
 		const before = dashboard.progressTrend(demo.db, plan, { today: TODAY }, 2022);
@@ -110,8 +151,14 @@ describe('the maintained trend state (migration 0022)', () => {
 		expectMaintainedEqualsHistory();
 
 		// A deleted measure takes its updates and its maintained state with it.
-				demo.db.delete(s.measures).where(eq(s.measures.id, d.id)).run();
-		expect(demo.db.select().from(s.measureSemesterStates).where(and(eq(s.measureSemesterStates.measureId, d.id))).all()).toEqual([]);
+		demo.db.delete(s.measures).where(eq(s.measures.id, d.id)).run();
+		expect(
+			demo.db
+				.select()
+				.from(s.measureSemesterStates)
+				.where(and(eq(s.measureSemesterStates.measureId, d.id)))
+				.all()
+		).toEqual([]);
 		expectMaintainedEqualsHistory();
 	});
 

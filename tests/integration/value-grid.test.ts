@@ -35,10 +35,26 @@ afterAll(() => {
 });
 
 function saveGrid(u: SessionUser, values: Record<string, string>) {
-	return run(measureActions.saveGrid as never, actionEvent({ user: u, params: { code: ind.measureCode }, path: `/measures/${ind.measureCode}`, body: formData({ indicatorId: String(ind.id), ...values }) }));
+	return run(
+		measureActions.saveGrid as never,
+		actionEvent({
+			user: u,
+			params: { code: ind.measureCode },
+			path: `/measures/${ind.measureCode}`,
+			body: formData({ indicatorId: String(ind.id), ...values })
+		})
+	);
 }
 const rowsOf = (period: string, state?: string) =>
-	db.all<{ sex: string | null; age_group: string | null; exploitation: string | null; nationality: string | null; value: number; state: string; is_current: number }>(
+	db.all<{
+		sex: string | null;
+		age_group: string | null;
+		exploitation: string | null;
+		nationality: string | null;
+		value: number;
+		state: string;
+		is_current: number;
+	}>(
 		sql`SELECT sex, age_group, exploitation, nationality, value, state, is_current FROM indicator_values WHERE indicator_id = ${ind.id} AND period = ${period} AND region_id IS NULL ${state ? sql`AND state = ${state}` : sql``} ORDER BY sex, age_group, exploitation, nationality`
 	);
 
@@ -62,7 +78,18 @@ describe('value grid: total and breakdowns through the reporting loop', () => {
 	});
 
 	it('submits a grid as one item of the queue; validating it makes every part current, replacing the old grid whole', async () => {
-		const grid = { period: '2025', total: '20', 'sex.female': '12', 'sex.male': '8', 'age_group.child': '3', 'exploitation.sexual': '9', 'exploitation.forced_criminality': '4', 'nationality.foreign': '5', country_code_0: 'sn', country_value_0: '3' };
+		const grid = {
+			period: '2025',
+			total: '20',
+			'sex.female': '12',
+			'sex.male': '8',
+			'age_group.child': '3',
+			'exploitation.sexual': '9',
+			'exploitation.forced_criminality': '4',
+			'nationality.foreign': '5',
+			country_code_0: 'sn',
+			country_value_0: '3'
+		};
 		const r = await saveGrid(dgsn, { ...grid, intent: 'submit' });
 		expect(r.status).toBe(303);
 		expect(rowsOf('2025', 'submitted')).toHaveLength(8);
@@ -71,7 +98,14 @@ describe('value grid: total and breakdowns through the reporting loop', () => {
 		expect(items[0]!.proposed.value).toBe(20);
 		expect((items[0]!.proposed.breakdowns as unknown[]).length).toBe(7);
 
-		const ok = await run(reviewActions.decide as never, actionEvent({ user: commission, path: '/review', body: formData({ kind: 'value', id: String(items[0]!.id), version: String(items[0]!.version), decision: 'validate' }) }));
+		const ok = await run(
+			reviewActions.decide as never,
+			actionEvent({
+				user: commission,
+				path: '/review',
+				body: formData({ kind: 'value', id: String(items[0]!.id), version: String(items[0]!.version), decision: 'validate' })
+			})
+		);
 		expect(ok.status).toBeLessThan(400);
 		const current = rowsOf('2025').filter((r) => r.is_current);
 		expect(current).toHaveLength(8);
@@ -83,7 +117,14 @@ describe('value grid: total and breakdowns through the reporting loop', () => {
 		expect(fix.status).toBe(303);
 		const item = queue(db).find((q) => q.kind === 'value' && q.proposed.indicator === 'NAT-VICT')!;
 		expect(item.current).toMatchObject({ value: 20 });
-		await run(reviewActions.decide as never, actionEvent({ user: commission, path: '/review', body: formData({ kind: 'value', id: String(item.id), version: String(item.version), decision: 'validate' }) }));
+		await run(
+			reviewActions.decide as never,
+			actionEvent({
+				user: commission,
+				path: '/review',
+				body: formData({ kind: 'value', id: String(item.id), version: String(item.version), decision: 'validate' })
+			})
+		);
 		const now = rowsOf('2025').filter((r) => r.is_current);
 		expect(now.find((r) => !r.sex && !r.age_group && !r.exploitation && !r.nationality)?.value).toBe(21);
 		expect(now.some((r) => r.nationality === 'SN')).toBe(false);
@@ -93,15 +134,35 @@ describe('value grid: total and breakdowns through the reporting loop', () => {
 	it('returns a grid whole, and a returned grid can be corrected and resubmitted', async () => {
 		await saveGrid(dgsn, { period: '2024', total: '30', 'sex.female': '20', 'sex.male': '10', intent: 'submit' });
 		const item = queue(db).find((q) => q.kind === 'value' && q.proposed.indicator === 'NAT-VICT' && q.proposed.period === '2024')!;
-		await run(reviewActions.decide as never, actionEvent({ user: commission, path: '/review', body: formData({ kind: 'value', id: String(item.id), version: String(item.version), decision: 'return', comment: 'Source ?' }) }));
+		await run(
+			reviewActions.decide as never,
+			actionEvent({
+				user: commission,
+				path: '/review',
+				body: formData({ kind: 'value', id: String(item.id), version: String(item.version), decision: 'return', comment: 'Source ?' })
+			})
+		);
 		expect(rowsOf('2024', 'returned')).toHaveLength(3);
 		// Editing it needs its version: a stale one is a conflict, not an overwrite.
 		const stale = await saveGrid(dgsn, { period: '2024', total: '30', valueId: String(item.id), version: String(item.version), intent: 'submit' });
 		expect(stale.status).toBe(409);
 		const head = db.get<{ id: number; version: number }>(sql`SELECT id, version FROM indicator_values WHERE id = ${item.id}`)!;
-		const again = await saveGrid(dgsn, { period: '2024', total: '30', 'sex.female': '19', 'sex.male': '11', source: 'Rapport DGSN 2024', valueId: String(head.id), version: String(head.version), intent: 'submit' });
+		const again = await saveGrid(dgsn, {
+			period: '2024',
+			total: '30',
+			'sex.female': '19',
+			'sex.male': '11',
+			source: 'Rapport DGSN 2024',
+			valueId: String(head.id),
+			version: String(head.version),
+			intent: 'submit'
+		});
 		expect(again.status).toBe(303);
-		expect(rowsOf('2024', 'submitted').map((r) => r.value).sort()).toEqual([11, 19, 30]);
+		expect(
+			rowsOf('2024', 'submitted')
+				.map((r) => r.value)
+				.sort()
+		).toEqual([11, 19, 30]);
 	});
 
 	it('is refused to a partner and to a focal point of an institution without the measure', async () => {

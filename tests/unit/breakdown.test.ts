@@ -8,7 +8,12 @@ describe('value grid checks', () => {
 	it('accepts the 2021 public record: sex, age group and nationality add up to 169, two forms given', () => {
 		const grid = {
 			total: 169,
-			parts: { sex: { female: 115, male: 54 }, age_group: { child: 79, adult: 90 }, nationality: { moroccan: 167, foreign: 2 }, exploitation: { sexual: 116, forced_labour: 12 } }
+			parts: {
+				sex: { female: 115, male: 54 },
+				age_group: { child: 79, adult: 90 },
+				nationality: { moroccan: 167, foreign: 2 },
+				exploitation: { sexual: 116, forced_labour: 12 }
+			}
 		};
 		expect(checkGrid(grid, ALL)).toEqual([]);
 	});
@@ -34,7 +39,10 @@ describe('value grid checks', () => {
 		expect(keys(checkGrid({ total: 10, parts: { sex: { other: 1 } } }, ALL))).toEqual(['sex.other:err_grid_unknown_category']);
 		expect(keys(checkGrid({ total: 10, parts: { exploitation: { sexual: 3 } } }, ['sex']))).toEqual(['exploitation:err_grid_unknown_dimension']);
 		expect(keys(checkGrid({ total: 10, parts: { colour: { red: 1 } } as never }, ALL))).toEqual(['colour:err_grid_unknown_dimension']);
-		expect(keys(checkGrid({ total: 10, parts: {}, countries: { MA: 1, sn: 1 } }, ALL))).toEqual(['countries.MA:err_grid_unknown_country', 'countries.sn:err_grid_unknown_country']);
+		expect(keys(checkGrid({ total: 10, parts: {}, countries: { MA: 1, sn: 1 } }, ALL))).toEqual([
+			'countries.MA:err_grid_unknown_country',
+			'countries.sn:err_grid_unknown_country'
+		]);
 	});
 
 	it('refuses breakdowns without a total, and counts that are not whole or are negative', () => {

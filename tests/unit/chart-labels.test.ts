@@ -20,16 +20,39 @@ describe('chart labels', () => {
 		expect(ellipsisFor('الحماية')).toBe('…\u200F');
 	});
 
-	it('gives ECharts the locale\'s ellipsis when it cuts a label to its width', () => {
+	it("gives ECharts the locale's ellipsis when it cuts a label to its width", () => {
 		expect(truncatedAxisLabel(120, 'ar')).toEqual({ width: 120, overflow: 'truncate', ellipsis: '…\u200F' });
 		expect(truncatedAxisLabel(120, 'fr').ellipsis).toBe('…');
-		const axes = [{ code: 'A2', titleFr: 'Protection', titleAr: 'الحماية وتحديد هوية الضحايا ومساعدتهم ومواكبتهم في جميع المراحل', titleEn: null, progress: 40, measures: 3 }];
+		const axes = [
+			{
+				code: 'A2',
+				titleFr: 'Protection',
+				titleAr: 'الحماية وتحديد هوية الضحايا ومساعدتهم ومواكبتهم في جميع المراحل',
+				titleEn: null,
+				progress: 40,
+				measures: 3
+			}
+		];
 		const yAxis = (o: unknown) => (o as { yAxis: { data: string[]; axisLabel: { ellipsis: string; width: number } } }).yAxis;
 		const narrow = yAxis(progressByAxisOption(axes, 'ar', 358));
 		expect(narrow.axisLabel.ellipsis).toBe('…\u200F');
 		expect(narrow.axisLabel.width).toBeLessThan(180);
 		expect(narrow.data[0]!.endsWith('…\u200F')).toBe(true);
-		const inst = yAxis(byInstitutionOption([{ code: 'FAR', label: 'Haut commandement des forces armées royales', name: 'x', lead: { measures: 1, progress: 10 }, contributes: { measures: 0, progress: null } }], 'fr', 358));
+		const inst = yAxis(
+			byInstitutionOption(
+				[
+					{
+						code: 'FAR',
+						label: 'Haut commandement des forces armées royales',
+						name: 'x',
+						lead: { measures: 1, progress: 10 },
+						contributes: { measures: 0, progress: null }
+					}
+				],
+				'fr',
+				358
+			)
+		);
 		expect(inst.axisLabel.ellipsis).toBe('…');
 		expect(inst.data[0]).toBe('Haut commandement des force…');
 	});

@@ -90,8 +90,20 @@ describe('status mix', () => {
 
 describe('by institution', () => {
 	const rows = [
-		{ code: 'MJ', label: 'Justice', name: 'Autorité gouvernementale chargée de la justice', lead: { measures: 3, progress: 43.3 }, contributes: { measures: 0, progress: null } },
-		{ code: 'DGSN', label: 'DGSN', name: 'Direction générale de la sûreté nationale', lead: { measures: 0, progress: null }, contributes: { measures: 2, progress: 66.7 } }
+		{
+			code: 'MJ',
+			label: 'Justice',
+			name: 'Autorité gouvernementale chargée de la justice',
+			lead: { measures: 3, progress: 43.3 },
+			contributes: { measures: 0, progress: null }
+		},
+		{
+			code: 'DGSN',
+			label: 'DGSN',
+			name: 'Direction générale de la sûreté nationale',
+			lead: { measures: 0, progress: null },
+			contributes: { measures: 2, progress: 66.7 }
+		}
 	];
 	it('shows leads and contributions as two series, with no bar where there is no measure', () => {
 		const fr = o(byInstitutionOption(rows, 'fr'));
@@ -112,22 +124,40 @@ describe('by institution', () => {
 	});
 	it('labels institutions by their own short name and acronym in each language, never a French one', () => {
 		const justice = {
-			nameFr: 'Autorité gouvernementale chargée de la justice', nameAr: 'السلطة الحكومية المكلفة بالعدل', nameEn: 'Government authority in charge of justice',
-			acronymFr: null, acronymAr: null, acronymEn: null,
-			shortNameFr: 'Ministère de la Justice', shortNameAr: 'وزارة العدل', shortNameEn: 'Ministry of Justice'
+			nameFr: 'Autorité gouvernementale chargée de la justice',
+			nameAr: 'السلطة الحكومية المكلفة بالعدل',
+			nameEn: 'Government authority in charge of justice',
+			acronymFr: null,
+			acronymAr: null,
+			acronymEn: null,
+			shortNameFr: 'Ministère de la Justice',
+			shortNameAr: 'وزارة العدل',
+			shortNameEn: 'Ministry of Justice'
 		};
 		expect(institutionShortLabel(justice, 'fr')).toBe('Ministère de la Justice');
 		expect(institutionShortLabel(justice, 'ar')).toBe('وزارة العدل');
 		expect(institutionShortLabel(justice, 'en')).toBe('Ministry of Justice');
 		// no short name in English: the English full name, not the French short one
 		expect(institutionShortLabel({ ...justice, shortNameEn: null }, 'en')).toBe('Government authority in charge of justice');
-		const iom = { nameFr: 'Organisation internationale pour les migrations', nameAr: 'المنظمة الدولية للهجرة', nameEn: null, acronymFr: 'OIM', acronymAr: 'المنظمة الدولية للهجرة', acronymEn: 'IOM' };
+		const iom = {
+			nameFr: 'Organisation internationale pour les migrations',
+			nameAr: 'المنظمة الدولية للهجرة',
+			nameEn: null,
+			acronymFr: 'OIM',
+			acronymAr: 'المنظمة الدولية للهجرة',
+			acronymEn: 'IOM'
+		};
 		expect(institutionShortLabel(iom, 'fr')).toBe('OIM');
 		expect(institutionShortLabel(iom, 'en')).toBe('IOM');
 		expect(institutionShortLabel(iom, 'ar')).toBe('المنظمة الدولية للهجرة');
 		// an acronym declared for French only never shows in Arabic
 		expect(institutionShortLabel({ ...iom, acronymAr: null }, 'ar')).toBe('المنظمة الدولية للهجرة');
-		expect(institutionShortLabel({ nameFr: 'Direction générale de la sûreté nationale', nameAr: 'المديرية العامة للأمن الوطني', nameEn: null, acronymFr: 'DGSN', acronymEn: 'DGSN' }, 'ar')).toBe('المديرية العامة للأمن الوطني');
+		expect(
+			institutionShortLabel(
+				{ nameFr: 'Direction générale de la sûreté nationale', nameAr: 'المديرية العامة للأمن الوطني', nameEn: null, acronymFr: 'DGSN', acronymEn: 'DGSN' },
+				'ar'
+			)
+		).toBe('المديرية العامة للأمن الوطني');
 		expect(shorten('abcdefghij', 6)).toBe('abcde…');
 		// the ellipsis of a cut Arabic label stays at the end of the Arabic text (left, in RTL)
 		expect(shorten('A1.1 · تحسيس الشباب بدور الشباب والجامعات', 20)).toBe('A1.1 · تحسيس الشباب…\u200F');
@@ -136,7 +166,15 @@ describe('by institution', () => {
 
 describe('the map', () => {
 	const regions = [
-		{ iso: 'MA-01', nameFr: 'Tanger-Tétouan-Al Hoceïma', nameAr: 'جهة طنجة تطوان الحسيمة', nameEn: 'Tangier-Tetouan-Al Hoceima', progress: 63.1, measures: 5, overdue: 1 },
+		{
+			iso: 'MA-01',
+			nameFr: 'Tanger-Tétouan-Al Hoceïma',
+			nameAr: 'جهة طنجة تطوان الحسيمة',
+			nameEn: 'Tangier-Tetouan-Al Hoceima',
+			progress: 63.1,
+			measures: 5,
+			overdue: 1
+		},
 		{ iso: 'MA-12', nameFr: 'Dakhla-Oued Ed-Dahab', nameAr: 'جهة الداخلة وادي الذهب', nameEn: 'Dakhla-Oued Ed-Dahab', progress: null, measures: 0, overdue: 0 }
 	];
 	it('matches the regions by ISO code and fills them by class', () => {
@@ -220,8 +258,18 @@ describe('trend', () => {
 		expect(opt.tooltip.formatter([{ dataIndex: 3 }])).toContain('120');
 		expect(opt.tooltip.formatter([{ dataIndex: 2 }])).toContain('—');
 		// semesters across a year boundary; mixed kinds keep their own slots
-		expect(timeSeriesSlots([{ period: '2024-S1', value: 1 }, { period: '2025-S1', value: 2 }]).map((v) => v.period)).toEqual(['2024-S1', '2024-S2', '2025-S1']);
-		expect(timeSeriesSlots([{ period: '2024', value: 1 }, { period: '2025-S1', value: 2 }]).map((v) => v.period)).toEqual(['2024', '2025-S1']);
+		expect(
+			timeSeriesSlots([
+				{ period: '2024-S1', value: 1 },
+				{ period: '2025-S1', value: 2 }
+			]).map((v) => v.period)
+		).toEqual(['2024-S1', '2024-S2', '2025-S1']);
+		expect(
+			timeSeriesSlots([
+				{ period: '2024', value: 1 },
+				{ period: '2025-S1', value: 2 }
+			]).map((v) => v.period)
+		).toEqual(['2024', '2025-S1']);
 	});
 
 	it('mirrors for Arabic: time runs from the right', () => {
@@ -240,7 +288,17 @@ describe('trend', () => {
 
 describe('roll-out timeline', () => {
 	it('steps up at each date a region became operational, up to the reference day, out of 12', () => {
-		const opt = o(rolloutTimelineOption([{ date: '2024-06-03', operational: 1 }, { date: '2025-10-01', operational: 4 }], 12, '2026-07-20', 'fr'));
+		const opt = o(
+			rolloutTimelineOption(
+				[
+					{ date: '2024-06-03', operational: 1 },
+					{ date: '2025-10-01', operational: 4 }
+				],
+				12,
+				'2026-07-20',
+				'fr'
+			)
+		);
 		const series = one(opt.series);
 		expect(series.step).toBe('end');
 		expect(series.data).toEqual([1, 4, 4]);

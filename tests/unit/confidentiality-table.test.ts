@@ -29,9 +29,25 @@ describe('suppression across dimensions (tables worked out by hand)', () => {
 
 	it('a small cell recoverable from its row total and from its column total: the 2 × 2 block is masked, the margins stay', () => {
 		// sex × age group: girls 3, women 20, boys 10, men 30.
-		const t: CountTable = { cells: [[3, 20], [10, 30]], rowTotals: [23, 40], colTotals: [13, 50], total: 63 };
+		const t: CountTable = {
+			cells: [
+				[3, 20],
+				[10, 30]
+			],
+			rowTotals: [23, 40],
+			colTotals: [13, 50],
+			total: 63
+		};
 		const out = suppressTable(t);
-		expect(view(out)).toEqual({ cells: [['<5', 'x'], ['x', 'x']], rowTotals: [23, 40], colTotals: [13, 50], total: 63 });
+		expect(view(out)).toEqual({
+			cells: [
+				['<5', 'x'],
+				['x', 'x']
+			],
+			rowTotals: [23, 40],
+			colTotals: [13, 50],
+			total: 63
+		});
 		// Row 0 alone would give 23 - 20 = 3; column 0 alone 13 - 10 = 3: neither can now.
 		expect(recoverableCells(t, hiddenOf(t, out)).size).toBe(0);
 	});
@@ -43,7 +59,16 @@ describe('suppression across dimensions (tables worked out by hand)', () => {
 
 	it('a small row total recoverable from the grand total: another row total and a part of its row go too', () => {
 		// Three regions × sex. Region 1 has 1 + 2 = 3: its total is small, so is every part.
-		const t: CountTable = { cells: [[1, 2], [20, 30], [25, 15]], rowTotals: [3, 50, 40], colTotals: [46, 47], total: 93 };
+		const t: CountTable = {
+			cells: [
+				[1, 2],
+				[20, 30],
+				[25, 15]
+			],
+			rowTotals: [3, 50, 40],
+			colTotals: [46, 47],
+			total: 93
+		};
 		const out = suppressTable(t);
 		const v = view(out);
 		expect(v.cells[0]).toEqual(['<5', '<5']);
@@ -55,13 +80,33 @@ describe('suppression across dimensions (tables worked out by hand)', () => {
 	});
 
 	it('knows a single hidden cell is recoverable, and a 2 × 2 block is not', () => {
-		const t: CountTable = { cells: [[3, 20], [10, 30]], rowTotals: [23, 40], colTotals: [13, 50], total: 63 };
-		const one = [[true, false, false], [false, false, false], [false, false, false]];
+		const t: CountTable = {
+			cells: [
+				[3, 20],
+				[10, 30]
+			],
+			rowTotals: [23, 40],
+			colTotals: [13, 50],
+			total: 63
+		};
+		const one = [
+			[true, false, false],
+			[false, false, false],
+			[false, false, false]
+		];
 		expect([...recoverableCells(t, one)]).toEqual(['0,0']);
 		// Masked by row only (3 and 20): column 0 still gives 3 = 13 - 10.
-		const rowOnly = [[true, true, false], [false, false, false], [false, false, false]];
+		const rowOnly = [
+			[true, true, false],
+			[false, false, false],
+			[false, false, false]
+		];
 		expect(recoverableCells(t, rowOnly)).toEqual(new Set(['0,0', '0,1']));
-		const block = [[true, true, false], [true, true, false], [false, false, false]];
+		const block = [
+			[true, true, false],
+			[true, true, false],
+			[false, false, false]
+		];
 		expect(recoverableCells(t, block).size).toBe(0);
 	});
 
@@ -78,26 +123,70 @@ describe('suppression across dimensions (tables worked out by hand)', () => {
 	});
 
 	it('all small: every cell and margin is masked, a grand total of 5 or more is shown', () => {
-		const t: CountTable = { cells: [[1, 2], [3, 1]], rowTotals: [3, 4], colTotals: [4, 3], total: 7 };
-		expect(view(suppressTable(t))).toEqual({ cells: [['<5', '<5'], ['<5', '<5']], rowTotals: ['<5', '<5'], colTotals: ['<5', '<5'], total: 7 });
+		const t: CountTable = {
+			cells: [
+				[1, 2],
+				[3, 1]
+			],
+			rowTotals: [3, 4],
+			colTotals: [4, 3],
+			total: 7
+		};
+		expect(view(suppressTable(t))).toEqual({
+			cells: [
+				['<5', '<5'],
+				['<5', '<5']
+			],
+			rowTotals: ['<5', '<5'],
+			colTotals: ['<5', '<5'],
+			total: 7
+		});
 		expect(view(suppressTable({ cells: [[1, 2]], rowTotals: [3] }))).toEqual({ cells: [['<5', '<5']], rowTotals: ['<5'], colTotals: null, total: undefined });
 	});
 
 	it('leaves a table without small counts as it is, and unreported cells unreported', () => {
-		const t: CountTable = { cells: [[10, null], [30, 40]], rowTotals: [25, 70], colTotals: [40, 55], total: 95 };
-		expect(view(suppressTable(t))).toEqual({ cells: [[10, null], [30, 40]], rowTotals: [25, 70], colTotals: [40, 55], total: 95 });
+		const t: CountTable = {
+			cells: [
+				[10, null],
+				[30, 40]
+			],
+			rowTotals: [25, 70],
+			colTotals: [40, 55],
+			total: 95
+		};
+		expect(view(suppressTable(t))).toEqual({
+			cells: [
+				[10, null],
+				[30, 40]
+			],
+			rowTotals: [25, 70],
+			colTotals: [40, 55],
+			total: 95
+		});
 	});
 
 	it('never leaves a masked cell recoverable, whatever the table (random tables with their margins)', () => {
 		fc.assert(
 			fc.property(
-				fc.integer({ min: 1, max: 4 }).chain((R) => fc.integer({ min: 1, max: 4 }).chain((C) => fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 60 })), { minLength: C, maxLength: C }), { minLength: R, maxLength: R }))),
+				fc.integer({ min: 1, max: 4 }).chain((R) =>
+					fc.integer({ min: 1, max: 4 }).chain((C) =>
+						fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 60 })), { minLength: C, maxLength: C }), {
+							minLength: R,
+							maxLength: R
+						})
+					)
+				),
 				fc.boolean(),
 				fc.boolean(),
 				(cells, withRows, withCols) => {
 					const rowTotals = cells.map((r) => r.reduce((a, b) => a + b, 0));
 					const colTotals = cells[0]!.map((_, c) => cells.reduce((a, r) => a + r[c]!, 0));
-					const t: CountTable = { cells, rowTotals: withRows ? rowTotals : null, colTotals: withCols ? colTotals : null, total: withRows || withCols ? rowTotals.reduce((a, b) => a + b, 0) : undefined };
+					const t: CountTable = {
+						cells,
+						rowTotals: withRows ? rowTotals : null,
+						colTotals: withCols ? colTotals : null,
+						total: withRows || withCols ? rowTotals.reduce((a, b) => a + b, 0) : undefined
+					};
 					const out = suppressTable(t);
 					// every small count is masked
 					cells.forEach((r, i) => r.forEach((v, j) => v < 5 && expect(out.cells[i]![j]!.masked).toBe(true)));

@@ -26,9 +26,15 @@ describe('confidentiality rule', () => {
 	});
 
 	it('leaves the input as it was and keeps the other fields', () => {
-		const input = [{ value: 2, masked: false, iso: 'MA-01' }, { value: 30, masked: false, iso: 'MA-02' }];
+		const input = [
+			{ value: 2, masked: false, iso: 'MA-01' },
+			{ value: 30, masked: false, iso: 'MA-02' }
+		];
 		const out = suppressSmallCells(input);
 		expect(input[0]).toEqual({ value: 2, masked: false, iso: 'MA-01' });
-		expect(out).toEqual([{ value: null, masked: true, iso: 'MA-01' }, { value: null, masked: true, iso: 'MA-02' }]);
+		expect(out).toEqual([
+			{ value: null, masked: true, iso: 'MA-01' },
+			{ value: null, masked: true, iso: 'MA-02' }
+		]);
 	});
 });

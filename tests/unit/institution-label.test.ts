@@ -12,7 +12,17 @@ const labour = {
 	shortNameAr: 'وزارة الشغل',
 	shortNameEn: 'Ministry of Labour'
 };
-const police = { nameFr: 'Direction générale de la sûreté nationale', nameAr: 'المديرية العامة للأمن الوطني', nameEn: 'General Directorate for National Security', acronymFr: 'DGSN', acronymAr: null, acronymEn: 'DGSN', shortNameFr: 'Sûreté nationale', shortNameAr: 'الأمن الوطني', shortNameEn: 'National Security' };
+const police = {
+	nameFr: 'Direction générale de la sûreté nationale',
+	nameAr: 'المديرية العامة للأمن الوطني',
+	nameEn: 'General Directorate for National Security',
+	acronymFr: 'DGSN',
+	acronymAr: null,
+	acronymEn: 'DGSN',
+	shortNameFr: 'Sûreté nationale',
+	shortNameAr: 'الأمن الوطني',
+	shortNameEn: 'National Security'
+};
 
 describe('the lead column reads alike from row to row', () => {
 	it('gives the short name in each language, never an acronym next to a name', () => {

@@ -7,7 +7,11 @@ import { describe, it, expect } from 'vitest';
 import { COLORS, STATUS_COLORS, STAGE_COLORS, SEQUENTIAL, CHART_PALETTE } from '../../src/lib/charts/palette';
 
 function luminance(hex: string): number {
-	const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+	const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
+		number,
+		number,
+		number
+	];
 	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 function contrast(a: string, b: string): number {
@@ -26,7 +30,9 @@ describe('chart palettes', () => {
 		const named: [string, string][] = [
 			...Object.entries(STATUS_COLORS).map(([k, v]) => [`status ${k}`, v] as [string, string]),
 			// "not started" is the absence of a stage (the empty ground), named in the legend and the table
-			...Object.entries(STAGE_COLORS).filter(([k]) => k !== 'not_started').map(([k, v]) => [`stage ${k}`, v] as [string, string]),
+			...Object.entries(STAGE_COLORS)
+				.filter(([k]) => k !== 'not_started')
+				.map(([k, v]) => [`stage ${k}`, v] as [string, string]),
 			...CHART_PALETTE.map((c, i) => [`series ${i + 1}`, c] as [string, string]),
 			['target', COLORS.target],
 			['baseline', COLORS.baseline]
@@ -42,7 +48,8 @@ describe('chart palettes', () => {
 
 	it('keeps the classes of the map apart from one another, the darkest readable on white', () => {
 		// light classes are needed for a sequential scale; each is named in the legend and the table
-		for (let i = 1; i < SEQUENTIAL.length; i++) expect(contrast(SEQUENTIAL[i - 1]!, SEQUENTIAL[i]!), `${SEQUENTIAL[i - 1]} → ${SEQUENTIAL[i]}`).toBeGreaterThanOrEqual(1.25);
+		for (let i = 1; i < SEQUENTIAL.length; i++)
+			expect(contrast(SEQUENTIAL[i - 1]!, SEQUENTIAL[i]!), `${SEQUENTIAL[i - 1]} → ${SEQUENTIAL[i]}`).toBeGreaterThanOrEqual(1.25);
 		expect(contrast(SEQUENTIAL[SEQUENTIAL.length - 1]!, GROUND)).toBeGreaterThanOrEqual(3);
 	});
 });

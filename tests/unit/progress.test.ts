@@ -61,9 +61,9 @@ describe('statusCounts', () => {
 
 describe('completionRate', () => {
 	it('is completed over non-cancelled, as a percentage', () => {
-		expect(
-			completionRate([{ status: 'completed' }, { status: 'in_progress' }, { status: 'cancelled' }, { status: 'planned' }, { status: 'completed' }])
-		).toBe(50);
+		expect(completionRate([{ status: 'completed' }, { status: 'in_progress' }, { status: 'cancelled' }, { status: 'planned' }, { status: 'completed' }])).toBe(
+			50
+		);
 	});
 
 	it('is null with nothing but cancelled measures, or none', () => {

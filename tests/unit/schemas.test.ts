@@ -16,7 +16,8 @@ import { checkPlausible } from '../../src/lib/domain/indicator';
 const { decimal, wholeNumber, planDate, cleanName, fileNameSchema, fieldErrors, MAX_MAGNITUDE } = common;
 const messages = JSON.parse(readFileSync('messages/fr.json', 'utf8')) as Record<string, string>;
 
-const update = (over: Record<string, unknown>) => reporting.progressUpdateSchema.safeParse({ period: '2026-S1', status: 'in_progress', progress: '50', ...over });
+const update = (over: Record<string, unknown>) =>
+	reporting.progressUpdateSchema.safeParse({ period: '2026-S1', status: 'in_progress', progress: '50', ...over });
 const value = (v: unknown) => reporting.indicatorValueSchema.safeParse({ indicatorId: '3', period: '2025', value: v });
 const stage = (since: unknown) => reporting.stageSchema.safeParse({ region: 'MA-01', stage: 'pilot', since });
 
@@ -34,7 +35,34 @@ describe('what probing found accepted is refused', () => {
 	});
 
 	it('numbers that are not plain decimals, not finite, or past what a double keeps', () => {
-		for (const v of ['1e308', '1E3', '0x10', '0b1', '0o7', 'Infinity', '-Infinity', 'NaN', '9007199254740993', '1 000', '12.', '.', '--1', '1,2,3', '', ' ', null, true, false, [], {}, [5], Infinity, NaN, 1e308, 2 ** 53 + 2])
+		for (const v of [
+			'1e308',
+			'1E3',
+			'0x10',
+			'0b1',
+			'0o7',
+			'Infinity',
+			'-Infinity',
+			'NaN',
+			'9007199254740993',
+			'1 000',
+			'12.',
+			'.',
+			'--1',
+			'1,2,3',
+			'',
+			' ',
+			null,
+			true,
+			false,
+			[],
+			{},
+			[5],
+			Infinity,
+			NaN,
+			1e308,
+			2 ** 53 + 2
+		])
 			expect(value(v).success, JSON.stringify(v) ?? String(v)).toBe(false);
 		expect(fieldErrors(value('0x10').error!)).toEqual({ value: 'err_value_number' });
 		expect(value('12,5').data?.value).toBe(12.5);
@@ -77,7 +105,27 @@ const SCHEMAS = Object.entries(MODULES).flatMap(([mod, exports]) =>
 /** Values people and programs send: tricky strings, numbers of every kind, wrong types. */
 const anyValue = fc.oneof(
 	fc.string(),
-	fc.constantFrom('', ' ', '0', '-0', '1e308', '0x10', '9007199254740993', '2026-02-30', '2024-02-29', '1900-01-01', 'NaN', 'Infinity', '12,5', 'report\u202Efdp.exe', 'draft', 'submit', '2026-S1', 'MA-01', 'in_progress'),
+	fc.constantFrom(
+		'',
+		' ',
+		'0',
+		'-0',
+		'1e308',
+		'0x10',
+		'9007199254740993',
+		'2026-02-30',
+		'2024-02-29',
+		'1900-01-01',
+		'NaN',
+		'Infinity',
+		'12,5',
+		'report\u202Efdp.exe',
+		'draft',
+		'submit',
+		'2026-S1',
+		'MA-01',
+		'in_progress'
+	),
 	fc.double(),
 	fc.integer(),
 	fc.boolean(),
@@ -105,7 +153,15 @@ function* leaves(v: unknown): Generator<unknown> {
 describe('properties of every schema (fast-check)', () => {
 	it('covers the schemas of every module', () => {
 		expect(SCHEMAS.length).toBeGreaterThan(20);
-		expect(SCHEMAS.map((s) => s.name)).toEqual(expect.arrayContaining(['reporting.progressUpdateSchema', 'reporting.indicatorValueSchema', 'reporting.stageSchema', 'auth.loginSchema', 'audit.auditFiltersSchema']));
+		expect(SCHEMAS.map((s) => s.name)).toEqual(
+			expect.arrayContaining([
+				'reporting.progressUpdateSchema',
+				'reporting.indicatorValueSchema',
+				'reporting.stageSchema',
+				'auth.loginSchema',
+				'audit.auditFiltersSchema'
+			])
+		);
 	});
 
 	for (const { name, schema, fromUsers } of SCHEMAS) {
@@ -173,15 +229,20 @@ describe('properties of the strict primitives (fast-check)', () => {
 
 	it('a cleaned name has no bidi or control character and cleaning it again changes nothing', () => {
 		fc.assert(
-			fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('\u202E', '\u202A', '\u2066', '\u2069', '\u0000', '\n', '\u200F', 'a', 'ب', '.', '/'), fc.string({ maxLength: 1 })) }), (s) => {
-				const c = cleanName(s);
-				// eslint-disable-next-line no-control-regex -- no control character may survive
-				expect(c).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000-\u001F]/);
-				expect(cleanName(c)).toBe(c);
-				const f = fileNameSchema.parse(s);
-				expect(f.length).toBeGreaterThan(0);
-				expect(f).not.toMatch(/[\\/\u202A-\u202E\u2066-\u2069]/);
-			})
+			fc.property(
+				fc.string({
+					unit: fc.oneof(fc.constantFrom('\u202E', '\u202A', '\u2066', '\u2069', '\u0000', '\n', '\u200F', 'a', 'ب', '.', '/'), fc.string({ maxLength: 1 }))
+				}),
+				(s) => {
+					const c = cleanName(s);
+					// eslint-disable-next-line no-control-regex -- no control character may survive
+					expect(c).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000-\u001F]/);
+					expect(cleanName(c)).toBe(c);
+					const f = fileNameSchema.parse(s);
+					expect(f.length).toBeGreaterThan(0);
+					expect(f).not.toMatch(/[\\/\u202A-\u202E\u2066-\u2069]/);
+				}
+			)
 		);
 	});
 });

@@ -38,7 +38,11 @@ describe('units per language with plural rules', () => {
 	});
 	it('gives every catalogue unit the number of forms its language has', () => {
 		for (const [key, u] of Object.entries(UNIT_CATALOGUE)) {
-			for (const [l, forms] of [['fr', u.fr], ['ar', u.ar], ['en', u.en]] as const) {
+			for (const [l, forms] of [
+				['fr', u.fr],
+				['ar', u.ar],
+				['en', u.en]
+			] as const) {
 				const n = forms.split('|').length;
 				expect(n === 1 || n === PLURAL_ORDER[l].length, `${key} ${l}: ${forms}`).toBe(true);
 			}

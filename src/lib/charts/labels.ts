@@ -18,7 +18,10 @@ export function ellipsisFor(text: string): string {
 /** `text` cut to at most `max` characters, the ellipsis included, at the end of the text in its reading order. */
 export function shortenLabel(text: string, max = 38): string {
 	if ([...text].length <= max) return text;
-	const cut = [...text].slice(0, max - 1).join('').trimEnd();
+	const cut = [...text]
+		.slice(0, max - 1)
+		.join('')
+		.trimEnd();
 	return `${cut}${ellipsisFor(cut)}`;
 }
 

@@ -16,10 +16,15 @@ import { formatPercent } from '../domain/format';
 import { shortenLabel } from './labels';
 
 export type ChartOption = ComposeOption<
-	BarSeriesOption | LineSeriesOption | PieSeriesOption | MapSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | MarkLineComponentOption
+	| BarSeriesOption
+	| LineSeriesOption
+	| PieSeriesOption
+	| MapSeriesOption
+	| GridComponentOption
+	| TooltipComponentOption
+	| LegendComponentOption
+	| MarkLineComponentOption
 >;
-
-
 
 export const rtl = (locale: Locale) => locale === 'ar';
 
@@ -33,7 +38,6 @@ export const pct = (v: number | null | undefined, locale: Locale) => (v == null 
 
 /** Shortens a label for an axis (the full text is in the tooltip and the table): see `./labels`. */
 export const shorten = shortenLabel;
-
 
 /** A height in px that gives each category of a horizontal bar chart room to breathe. */
 export function barsHeight(count: number, perRow = 28, chrome = 70): number {

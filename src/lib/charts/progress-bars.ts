@@ -32,11 +32,7 @@ export interface ProgressBarRow {
  * Horizontal bars of weighted progress (0-100 %), one per group, in the given order from the top.
  * In Arabic the bars grow from the right and the labels sit on the right.
  */
-export function progressBarsOption(
-	rows: readonly ProgressBarRow[],
-	locale: Locale,
-	opts: { seriesName?: string; width?: number } = {}
-): ChartOption {
+export function progressBarsOption(rows: readonly ProgressBarRow[], locale: Locale, opts: { seriesName?: string; width?: number } = {}): ChartOption {
 	const r = rtl(locale);
 	const seriesName = opts.seriesName ?? m.plan_progress({}, { locale });
 	return {
@@ -77,7 +73,12 @@ export function progressBarsOption(
 				data: rows.map((row) => ({ value: row.progress ?? 0, code: row.code })),
 				itemStyle: { color: COLORS.accent, borderRadius: r ? [3, 0, 0, 3] : [0, 3, 3, 0] },
 				barMaxWidth: 22,
-				label: { show: true, position: r ? 'left' : 'right', color: COLORS.text, formatter: (p: { dataIndex: number }) => pct(rows[p.dataIndex]?.progress, locale) }
+				label: {
+					show: true,
+					position: r ? 'left' : 'right',
+					color: COLORS.text,
+					formatter: (p: { dataIndex: number }) => pct(rows[p.dataIndex]?.progress, locale)
+				}
 			}
 		]
 	};

@@ -40,7 +40,9 @@ export function rolloutTimelineOption(
 				const list = p as { dataIndex: number }[];
 				const pt = points[list[0]?.dataIndex ?? -1];
 				if (!pt) return '';
-				return tooltipHtml(locale, formatDate(pt[0], locale), [[name, m.dash_kpi_of({ n: formatNumber(pt[1], locale), total: formatNumber(total, locale) }, { locale })]]);
+				return tooltipHtml(locale, formatDate(pt[0], locale), [
+					[name, m.dash_kpi_of({ n: formatNumber(pt[1], locale), total: formatNumber(total, locale) }, { locale })]
+				]);
 			}
 		},
 		xAxis: {

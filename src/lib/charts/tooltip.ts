@@ -18,8 +18,6 @@ export function tooltipHtml(locale: Locale, title: string, lines: readonly [stri
 	return `<div dir="${dir}" style="text-align:start;max-width:22rem;white-space:normal"><div style="font-weight:600;margin-bottom:2px">${escapeHtml(title)}</div>${body}</div>`;
 }
 
-
-
 export function baseTooltip(locale: Locale, trigger: 'item' | 'axis' = 'item'): TooltipComponentOption {
 	return {
 		trigger,

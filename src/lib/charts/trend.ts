@@ -41,7 +41,9 @@ export interface TrendOptions {
  * the axis is spaced by time and a period without a value is an empty slot (a gap in the line,
  * not 2018 → 2020 drawn as consecutive years). Values of mixed kinds keep their own slots.
  */
-export function timeSeriesSlots<T extends { period: string; value: number | null }>(values: readonly T[]): (T | { period: string; value: null; missing: true })[] {
+export function timeSeriesSlots<T extends { period: string; value: number | null }>(
+	values: readonly T[]
+): (T | { period: string; value: null; missing: true })[] {
 	if (values.length < 2) return [...values];
 	const range = periodRange(values[0]!.period, values[values.length - 1]!.period);
 	if (!range) return [...values];
@@ -55,11 +57,23 @@ export function timeSeriesSlots<T extends { period: string; value: number | null
  * A line of values over periods (oldest first; the x axis runs right to left in Arabic) with the
  * baseline and the target as horizontal marks when given.
  */
-export function trendOption(values: readonly TrendValue[], baseline: number | null, target: number | null, locale: Locale, opts: TrendOptions = {}): ChartOption {
+export function trendOption(
+	values: readonly TrendValue[],
+	baseline: number | null,
+	target: number | null,
+	locale: Locale,
+	opts: TrendOptions = {}
+): ChartOption {
 	const r = rtl(locale);
 	const slots = timeSeriesSlots(values);
 	const fmt = (v: number | null | undefined) =>
-		v == null ? '—' : opts.percent || opts.unit?.unit === '%' ? formatPercent(v, locale) : opts.unit ? formatQuantity(v, opts.unit, locale) : formatNumber(v, locale);
+		v == null
+			? '—'
+			: opts.percent || opts.unit?.unit === '%'
+				? formatPercent(v, locale)
+				: opts.unit
+					? formatQuantity(v, opts.unit, locale)
+					: formatNumber(v, locale);
 	const name = opts.name ?? m.dash_value_label({}, { locale });
 	const marks: NonNullable<MarkLineComponentOption['data']> = [];
 	if (baseline != null) {

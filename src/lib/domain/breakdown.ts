@@ -190,7 +190,14 @@ export interface BreakdownView {
 
 const plain = (value: number | null): ViewCell => ({ value, masked: false, small: false });
 const oneDim = (r: BreakdownRow): [BreakdownDimension, string] | null => {
-	const set = ([['sex', r.sex], ['age_group', r.ageGroup], ['exploitation', r.exploitation], ['nationality', r.nationality]] as const).filter(([, v]) => v != null);
+	const set = (
+		[
+			['sex', r.sex],
+			['age_group', r.ageGroup],
+			['exploitation', r.exploitation],
+			['nationality', r.nationality]
+		] as const
+	).filter(([, v]) => v != null);
 	return set.length === 1 ? [set[0]![0], set[0]![1]!] : null;
 };
 
@@ -233,7 +240,13 @@ export function breakdownView(rows: readonly BreakdownRow[], total: number | nul
 	const dims: DimensionView[] = [];
 	let crossView: CrossView | null = null;
 	const useCross = cross.size > 0 && dimensions.includes('sex') && dimensions.includes('age_group');
-	const line = (dimension: DimensionView['dimension'], cats: string[], values: (number | null)[], additive: boolean, lineTotal: number | null): DimensionView | null => {
+	const line = (
+		dimension: DimensionView['dimension'],
+		cats: string[],
+		values: (number | null)[],
+		additive: boolean,
+		lineTotal: number | null
+	): DimensionView | null => {
 		if (values.every((v) => v == null)) return null;
 		const partial = values.some((v) => v == null);
 		if (!mask) return { dimension, additive, partial, cells: cats.map((category, i) => ({ category, ...plain(values[i] ?? null) })) };
@@ -245,7 +258,13 @@ export function breakdownView(rows: readonly BreakdownRow[], total: number | nul
 		if (!dimensions.includes(d)) continue;
 		if (useCross && (d === 'sex' || d === 'age_group')) continue;
 		const cats = [...CATEGORIES[d]];
-		const v = line(d, cats, cats.map((c) => single.get(`${d}:${c}`) ?? null), EXCLUSIVE[d] && total != null, total);
+		const v = line(
+			d,
+			cats,
+			cats.map((c) => single.get(`${d}:${c}`) ?? null),
+			EXCLUSIVE[d] && total != null,
+			total
+		);
 		if (v) dims.push(v);
 	}
 	if (useCross) {
@@ -306,4 +325,3 @@ export interface IndicatorBreakdowns {
 	/** `iso|period` ('' for national) whose total a breakdown table masks: every other output masks it too */
 	maskedTotals: string[];
 }
-

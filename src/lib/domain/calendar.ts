@@ -33,7 +33,15 @@ export function addDays(day: string, n: number): string {
 export function startOfDayUtc(day: string): string {
 	const guess = dayNumber(day) * 86_400_000;
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-CA', { timeZone: PLAN_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+		new Intl.DateTimeFormat('en-CA', {
+			timeZone: PLAN_TIME_ZONE,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit'
+		})
 			.formatToParts(new Date(guess))
 			.map((p) => [p.type, p.value])
 	);

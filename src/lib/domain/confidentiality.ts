@@ -211,7 +211,9 @@ export function suppressTable(t: CountTable): MaskedTable {
 		const rec = [...recoverableCells(t, hidden)].map((k) => k.split(',').map(Number) as [number, number]).filter((p) => valueAt(p) != null);
 		if (rec.length === 0) break;
 		const [r, c] = rec[0]!;
-		const line = lines.find((l) => [...l.parts, l.total].some((p) => p[0] === r && p[1] === c) && [...l.parts, l.total].some((p) => !isHidden(p) && valueAt(p) != null));
+		const line = lines.find(
+			(l) => [...l.parts, l.total].some((p) => p[0] === r && p[1] === c) && [...l.parts, l.total].some((p) => !isHidden(p) && valueAt(p) != null)
+		);
 		if (!line || !complement(line)) break;
 	}
 	const cell = (r: number, c: number): TableCell => {

@@ -17,7 +17,12 @@ export interface ConflictFact {
 const LABELLED: Record<string, string> = { status: 'status', stage: 'stage', state: 'state', role: 'role' };
 
 /** The filled `fields` of the row saved first, labelled and formatted; `translate` looks a message key up. */
-export function conflictFacts(row: Record<string, unknown> | null, fields: readonly string[], locale: Locale, translate: (key: string) => string): ConflictFact[] {
+export function conflictFacts(
+	row: Record<string, unknown> | null,
+	fields: readonly string[],
+	locale: Locale,
+	translate: (key: string) => string
+): ConflictFact[] {
 	if (!row) return [];
 	return fields
 		.filter((f) => row[f] != null && row[f] !== '')

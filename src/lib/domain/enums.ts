@@ -14,15 +14,7 @@ export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 export const WORKFLOW_STATES = ['draft', 'submitted', 'validated', 'returned'] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 
-export const INSTITUTION_KINDS = [
-	'ministry',
-	'security',
-	'judiciary',
-	'public_body',
-	'nhri',
-	'ngo',
-	'international_partner'
-] as const;
+export const INSTITUTION_KINDS = ['ministry', 'security', 'judiciary', 'public_body', 'nhri', 'ngo', 'international_partner'] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
 /** The 3P+P pillars, plus governance for the plan's coordination work. */

@@ -47,20 +47,7 @@ export function formatPercent(n: number, locale: Locale): string {
 }
 
 /** Moroccan month names (glossary), not مايو/يوليو/أغسطس… nor the Levantine كانون/تشرين. */
-export const AR_MA_MONTHS = [
-	'يناير',
-	'فبراير',
-	'مارس',
-	'أبريل',
-	'ماي',
-	'يونيو',
-	'يوليوز',
-	'غشت',
-	'شتنبر',
-	'أكتوبر',
-	'نونبر',
-	'دجنبر'
-] as const;
+export const AR_MA_MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو', 'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر'] as const;
 
 const ISO_DAY_RE = /^(\d{4})-(\d{2})-(\d{2})/;
 

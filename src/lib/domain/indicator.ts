@@ -68,21 +68,14 @@ export function plausibleRange(kind: IndicatorKind, min?: number | null, max?: n
 	return { min: isNum(min) ? min : d.min, max: isNum(max) ? max : d.max };
 }
 
-export type PlausibleResult =
-	| { ok: true }
-	| { ok: false; reason: 'below_min' | 'above_max' | 'not_integer' | 'not_finite'; min: number; max: number };
+export type PlausibleResult = { ok: true } | { ok: false; reason: 'below_min' | 'above_max' | 'not_integer' | 'not_finite'; min: number; max: number };
 
 /**
  * Checks a reported value against {@link plausibleRange}. Order: not a finite number
  * (`not_finite`: NaN or ±Infinity would otherwise slip past the comparisons), then `below_min`,
  * `above_max`, then `not_integer` for counts and booleans.
  */
-export function checkPlausible(
-	kind: IndicatorKind,
-	value: number,
-	min?: number | null,
-	max?: number | null
-): PlausibleResult {
+export function checkPlausible(kind: IndicatorKind, value: number, min?: number | null, max?: number | null): PlausibleResult {
 	const range = plausibleRange(kind, min, max);
 	if (!Number.isFinite(value)) return { ok: false, reason: 'not_finite', ...range };
 	if (value < range.min) return { ok: false, reason: 'below_min', ...range };

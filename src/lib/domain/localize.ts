@@ -11,9 +11,7 @@ const SUFFIX: Record<Locale, 'Fr' | 'Ar' | 'En'> = { fr: 'Fr', ar: 'Ar', en: 'En
  * The field prefixes of `T` that have a French column (`'title'` for a row with `titleFr`).
  * For an open record (`Record<string, unknown>`) any string is accepted.
  */
-export type LocalizedField<T> = string extends keyof T
-	? string
-	: { [K in keyof T & string]: K extends `${infer P}Fr` ? P : never }[keyof T & string];
+export type LocalizedField<T> = string extends keyof T ? string : { [K in keyof T & string]: K extends `${infer P}Fr` ? P : never }[keyof T & string];
 
 export interface LocalizedText {
 	text: string;

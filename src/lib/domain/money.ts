@@ -83,7 +83,9 @@ export function parseRateMicro(input: string): number | null {
 
 export function rateMicroToString(micro: number): string {
 	const whole = Math.floor(micro / 1_000_000);
-	const frac = String(micro % 1_000_000).padStart(6, '0').replace(/0+$/, '');
+	const frac = String(micro % 1_000_000)
+		.padStart(6, '0')
+		.replace(/0+$/, '');
 	return frac ? `${whole}.${frac}` : String(whole);
 }
 

@@ -199,7 +199,14 @@ export function compareSnapshots(a: ReportSnapshot, b: ReportSnapshot): Comparis
 		return { code, nameFr: t.nameFr, nameAr: t.nameAr, nameEn: t.nameEn, unit: t.unit, isDemo: t.isDemo, value: { ...d, maskedA, maskedB } };
 	});
 	return {
-		kpis: { measures: k('measures'), completed: k('completed'), progress: k('progress'), completionRate: k('completionRate'), overdue: k('overdue'), atRisk: k('atRisk') },
+		kpis: {
+			measures: k('measures'),
+			completed: k('completed'),
+			progress: k('progress'),
+			completionRate: k('completionRate'),
+			overdue: k('overdue'),
+			atRisk: k('atRisk')
+		},
 		axes,
 		indicators
 	};

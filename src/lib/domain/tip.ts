@@ -10,7 +10,15 @@ export const TIP_PILLARS = ['prosecution', 'protection', 'prevention', 'partners
 export type TipPillar = (typeof TIP_PILLARS)[number];
 
 /** What the questionnaire asks for, per pillar. */
-export const TIP_ITEMS = ['investigations', 'prosecutions', 'convictions', 'victims_identified', 'victims_potential', 'victims_referred', 'victims_assisted'] as const;
+export const TIP_ITEMS = [
+	'investigations',
+	'prosecutions',
+	'convictions',
+	'victims_identified',
+	'victims_potential',
+	'victims_referred',
+	'victims_assisted'
+] as const;
 export type TipItem = (typeof TIP_ITEMS)[number];
 
 /**

@@ -15,7 +15,10 @@ export const auditFiltersSchema = z
 		/** first and last day, inclusive (UTC) */
 		from: optional(day),
 		to: optional(day),
-		page: wholeNumber(1, 100_000).optional().catch(undefined).transform((v) => v ?? 1)
+		page: wholeNumber(1, 100_000)
+			.optional()
+			.catch(undefined)
+			.transform((v) => v ?? 1)
 	})
 	.refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'err_date_range' });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;

@@ -133,14 +133,17 @@ export function cleanName(s: string): string {
 
 /** A short display name (a person, a label, a title): bidi and control characters stripped, trimmed, at most `max`. */
 export function nameText(max: number) {
-	return z
-		.string({ error: 'err_invalid' })
-		.transform(cleanName)
-		.pipe(z.string().trim().max(max, 'err_text_too_long'));
+	return z.string({ error: 'err_invalid' }).transform(cleanName).pipe(z.string().trim().max(max, 'err_text_too_long'));
 }
 
 /** An uploaded file's display name: no path, no bidi or control characters, at most 200 characters; never empty. */
 export const fileNameSchema = z
 	.string()
-	.transform((v) => cleanName(v).replace(/^.*[\\/]/, '').trim().slice(0, 200) || 'document')
+	.transform(
+		(v) =>
+			cleanName(v)
+				.replace(/^.*[\\/]/, '')
+				.trim()
+				.slice(0, 200) || 'document'
+	)
 	.catch('document');

@@ -21,7 +21,8 @@ export type GridInput = z.infer<typeof gridHeadSchema> & { grid: Grid };
 export function parseGridForm(raw: Record<string, string>): { ok: true; value: GridInput } | { ok: false; errors: Record<string, string> } {
 	const head = gridHeadSchema.safeParse(raw);
 	const errors: Record<string, string> = {};
-	if (!head.success) for (const i of head.error.issues) errors[i.path.map(String).join('.') || '_form'] ??= i.message.startsWith('err_') ? i.message : 'err_invalid';
+	if (!head.success)
+		for (const i of head.error.issues) errors[i.path.map(String).join('.') || '_form'] ??= i.message.startsWith('err_') ? i.message : 'err_invalid';
 	const parts: Grid['parts'] = {};
 	for (const [k, v] of Object.entries(raw)) {
 		const m = /^([a-z_]+)\.([A-Za-z_]+)$/.exec(k);

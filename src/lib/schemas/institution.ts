@@ -4,7 +4,8 @@ import { INSTITUTION_KINDS } from '../domain/enums';
 import { blankToUndefined, cleanName, idNumber } from './common';
 
 // names without bidi controls, strict ids (no `true` read as 1): common.ts
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().transform(cleanName).pipe(z.string().trim().max(max, 'err_text_too_long')).optional());
+const optionalText = (max: number) =>
+	z.preprocess(blankToUndefined, z.string().transform(cleanName).pipe(z.string().trim().max(max, 'err_text_too_long')).optional());
 const id = idNumber;
 
 /** Codes are what imports and URLs use: upper-case letters, digits and hyphens (DGSN, OSC-1). */

@@ -29,9 +29,20 @@ export const measureFiltersSchema = z.object({
 	atRisk: flag,
 	recommendation: optionalText,
 	q: optionalText,
-	sort: z.enum(MEASURE_SORTS).optional().catch(undefined).transform((v) => v ?? 'code'),
-	dir: z.enum(['asc', 'desc']).optional().catch(undefined).transform((v) => v ?? 'asc'),
-	page: wholeNumber(1, 10_000).optional().catch(undefined).transform((v) => v ?? 1)
+	sort: z
+		.enum(MEASURE_SORTS)
+		.optional()
+		.catch(undefined)
+		.transform((v) => v ?? 'code'),
+	dir: z
+		.enum(['asc', 'desc'])
+		.optional()
+		.catch(undefined)
+		.transform((v) => v ?? 'asc'),
+	page: wholeNumber(1, 10_000)
+		.optional()
+		.catch(undefined)
+		.transform((v) => v ?? 1)
 });
 export type MeasureFilters = z.infer<typeof measureFiltersSchema>;
 

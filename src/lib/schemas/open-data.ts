@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { isPeriodCode } from '../domain/period';
 import { nameText } from './common';
 
-const code = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/, 'err_invalid').optional();
+const code = z
+	.string()
+	.trim()
+	.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/, 'err_invalid')
+	.optional();
 
 /** `/api/v1/reports?plan=&period=`: unknown parameters are ignored, bad values refused. */
 export const apiReportFiltersSchema = z.object({
@@ -20,5 +24,8 @@ export const apiTokenCreateSchema = z.object({
 
 /** Revoking a token: its id (the action checks it is the user's own). */
 export const apiTokenRevokeSchema = z.object({
-	id: z.string().regex(/^[1-9][0-9]{0,9}$/, 'err_invalid').transform(Number)
+	id: z
+		.string()
+		.regex(/^[1-9][0-9]{0,9}$/, 'err_invalid')
+		.transform(Number)
 });

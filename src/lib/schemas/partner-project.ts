@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { blankToUndefined, idNumber, nameText, optionalId, planDate, regionCode } from './common';
 import { CURRENCIES, PROJECT_STATUSES, parseMinor } from '../domain/money';
 
-const institutionCode = z.string({ error: 'err_institution_unknown' }).trim().regex(/^[A-Z0-9][A-Z0-9-]{0,39}$/, 'err_institution_unknown');
+const institutionCode = z
+	.string({ error: 'err_institution_unknown' })
+	.trim()
+	.regex(/^[A-Z0-9][A-Z0-9-]{0,39}$/, 'err_institution_unknown');
 const optionalText = (max: number) => z.preprocess(blankToUndefined, nameText(max).optional());
 
 /**
@@ -13,7 +16,11 @@ export const partnerProjectSchema = z
 	.object({
 		id: optionalId,
 		version: optionalId,
-		code: z.string({ error: 'err_project_code' }).trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, 'err_project_code'),
+		code: z
+			.string({ error: 'err_project_code' })
+			.trim()
+			.toUpperCase()
+			.regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, 'err_project_code'),
 		partner: institutionCode,
 		donor: z.preprocess(blankToUndefined, institutionCode.optional()),
 		donorName: optionalText(200),
@@ -27,13 +34,24 @@ export const partnerProjectSchema = z
 		status: z.enum(PROJECT_STATUSES, { error: 'err_invalid' }),
 		iatiIdentifier: z.preprocess(
 			blankToUndefined,
-			z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{2,99}$/, 'err_iati_identifier').optional()
+			z
+				.string()
+				.trim()
+				.regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{2,99}$/, 'err_iati_identifier')
+				.optional()
 		),
 		regions: z.array(regionCode).max(12, 'err_region_unknown').default([]),
 		measures: z
 			.string()
 			.default('')
-			.transform((s) => [...new Set(s.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))])
+			.transform((s) => [
+				...new Set(
+					s
+						.split(/[\s,;]+/)
+						.map((c) => c.trim().toUpperCase())
+						.filter(Boolean)
+				)
+			])
 			.pipe(z.array(z.string().regex(/^[A-Z0-9][A-Z0-9.-]{0,29}$/, 'err_measure_unknown')).max(200, 'err_invalid'))
 	})
 	.superRefine((p, ctx) => {
@@ -56,9 +74,16 @@ export function projectFormObject(data: FormData): Record<string, unknown> {
 
 /** The admin sets the MAD rate of a currency for a year. */
 export const exchangeRateSchema = z.object({
-	year: z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z.number({ error: 'err_year_invalid' }).int('err_year_invalid').min(2000, 'err_year_invalid').max(2100, 'err_year_invalid')),
+	year: z.preprocess(
+		(v) => (typeof v === 'string' ? Number(v) : v),
+		z.number({ error: 'err_year_invalid' }).int('err_year_invalid').min(2000, 'err_year_invalid').max(2100, 'err_year_invalid')
+	),
 	currency: z.enum(CURRENCIES, { error: 'err_currency_unknown' }).refine((c) => c !== 'MAD', 'err_currency_unknown'),
-	rate: z.string({ error: 'err_rate_invalid' }).trim().regex(/^\d{1,6}(?:[.,]\d{1,6})?$/, 'err_rate_invalid').refine((r) => !/^0+(?:[.,]0+)?$/.test(r), 'err_rate_invalid'),
+	rate: z
+		.string({ error: 'err_rate_invalid' })
+		.trim()
+		.regex(/^\d{1,6}(?:[.,]\d{1,6})?$/, 'err_rate_invalid')
+		.refine((r) => !/^0+(?:[.,]0+)?$/.test(r), 'err_rate_invalid'),
 	version: optionalId
 });
 export type ExchangeRateInput = z.infer<typeof exchangeRateSchema>;

@@ -29,7 +29,8 @@ export const publishSchema = reportScopeSchema
 		const r = v as Record<string, unknown>;
 		if (!r.n_summary_fr) ctx.addIssue({ code: 'custom', path: ['n_summary_fr'], message: 'err_report_summary_required' });
 		for (const sec of REPORT_SECTIONS) {
-			if (!r[`n_${sec}_fr`] && (r[`n_${sec}_ar`] || r[`n_${sec}_en`])) ctx.addIssue({ code: 'custom', path: [`n_${sec}_fr`], message: 'err_report_narrative_fr_first' });
+			if (!r[`n_${sec}_fr`] && (r[`n_${sec}_ar`] || r[`n_${sec}_en`]))
+				ctx.addIssue({ code: 'custom', path: [`n_${sec}_fr`], message: 'err_report_narrative_fr_first' });
 		}
 	});
 export type PublishForm = z.infer<typeof publishSchema>;

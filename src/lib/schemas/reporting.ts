@@ -6,7 +6,10 @@ import { blankToUndefined, decimal, idNumber, nameText, optionalId, planDate, re
 const optionalInt = optionalId;
 const narrative = z.preprocess(blankToUndefined, z.string().trim().max(5000, 'err_text_too_long').optional());
 
-export const periodCode = z.string({ error: 'err_period_invalid' }).trim().refine((v) => parsePeriod(v) !== null, 'err_period_invalid');
+export const periodCode = z
+	.string({ error: 'err_period_invalid' })
+	.trim()
+	.refine((v) => parsePeriod(v) !== null, 'err_period_invalid');
 
 /** A focal point's progress update, from the measure page's form or the JSON API. */
 export const progressUpdateSchema = z.object({
@@ -19,7 +22,13 @@ export const progressUpdateSchema = z.object({
 	narrativeFr: narrative,
 	narrativeAr: narrative,
 	narrativeEn: narrative,
-	linkUrl: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'err_url_invalid' }).max(2000, 'err_url_invalid').optional()),
+	linkUrl: z.preprocess(
+		blankToUndefined,
+		z
+			.url({ protocol: /^https?$/, error: 'err_url_invalid' })
+			.max(2000, 'err_url_invalid')
+			.optional()
+	),
 	linkLabel: z.preprocess(blankToUndefined, nameText(200).optional()),
 	visibility: z.enum(VISIBILITIES).default('restricted')
 });
@@ -66,9 +75,31 @@ export const evidenceRemoveSchema = z.object({ evidenceId: idNumber });
 /** Filters of the review queue, read from the URL; an unknown value is ignored rather than failing the page. */
 export const reviewFiltersSchema = z.object({
 	kind: z.enum(['update', 'value', 'stage']).optional().catch(undefined),
-	institution: z.string().trim().regex(/^[A-Z][A-Z0-9-]*$/).max(40).optional().catch(undefined),
-	period: z.string().trim().regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/).optional().catch(undefined),
-	order: z.enum(['oldest', 'newest']).optional().catch(undefined).transform((v) => v ?? 'oldest'),
-	page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((v) => v ?? 1)
+	institution: z
+		.string()
+		.trim()
+		.regex(/^[A-Z][A-Z0-9-]*$/)
+		.max(40)
+		.optional()
+		.catch(undefined),
+	period: z
+		.string()
+		.trim()
+		.regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/)
+		.optional()
+		.catch(undefined),
+	order: z
+		.enum(['oldest', 'newest'])
+		.optional()
+		.catch(undefined)
+		.transform((v) => v ?? 'oldest'),
+	page: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(100_000)
+		.optional()
+		.catch(undefined)
+		.transform((v) => v ?? 1)
 });
 export type ReviewFilters = z.infer<typeof reviewFiltersSchema>;

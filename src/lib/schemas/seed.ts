@@ -28,9 +28,7 @@ import {
 export const isoDateSchema = z.string().refine(isIsoDate, 'Expected a real date YYYY-MM-DD');
 
 /** `2025`, `2025-S1`, `2025-Q3` or `TIP2025`, as in `indicator_values.period`. */
-export const periodCodeSchema = z
-	.string()
-	.regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/, 'Expected a period code such as 2025, 2025-S1, 2025-Q3 or TIP2025');
+export const periodCodeSchema = z.string().regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/, 'Expected a period code such as 2025, 2025-S1, 2025-Q3 or TIP2025');
 
 export const sdgTargetSchema = z.string().regex(/^\d{1,2}\.[0-9a-z]+(\.[0-9a-z]+)?$/, 'Expected an SDG target such as 16.2.2');
 
@@ -241,7 +239,10 @@ export const seedPartnerProjectSchema = z.strictObject({
 	startDate: isoDateSchema.nullable(),
 	endDate: isoDateSchema.nullable(),
 	budget: z.number().nonnegative().nullable(),
-	currency: z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as USD').nullable(),
+	currency: z
+		.string()
+		.regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as USD')
+		.nullable(),
 	// Said where the record knows it without a day (a project dated by years only); otherwise derived from the end date.
 	status: z.enum(PROJECT_STATUSES).optional(),
 	note: optionalText,
@@ -256,9 +257,7 @@ export type PartnerProjectsFile = z.infer<typeof partnerProjectsFileSchema>;
 
 // ─── demo-accounts.json ─────────────────────────────────────────────────────────────────────────
 
-export const demoEmailSchema = z
-	.string()
-	.regex(/^[a-z0-9._-]+@[a-z0-9.-]+\.[a-z]+$/, 'Expected a lower-case e-mail address');
+export const demoEmailSchema = z.string().regex(/^[a-z0-9._-]+@[a-z0-9.-]+\.[a-z]+$/, 'Expected a lower-case e-mail address');
 
 export const seedDemoAccountSchema = z
 	.strictObject({

@@ -22,12 +22,34 @@ const unitText = optional(z.string().transform(cleanName).pipe(z.string().trim()
 /** `a; b;c` → ['a','b','c'], sorted and without repeats, so the same set always compares equal. */
 const codeList = (item: z.ZodType<string>) =>
 	z.preprocess(
-		(v) => (typeof v === 'string' ? [...new Set(v.split(/[;,]/).map((x) => x.trim()).filter(Boolean))].sort() : (v ?? [])),
+		(v) =>
+			typeof v === 'string'
+				? [
+						...new Set(
+							v
+								.split(/[;,]/)
+								.map((x) => x.trim())
+								.filter(Boolean)
+						)
+					].sort()
+				: (v ?? []),
 		z.array(item)
 	);
 const YES = ['yes', 'oui', 'نعم', '1', 'true', 'y', 'o'];
 const NO = ['no', 'non', 'لا', '0', 'false', 'n', ''];
-const yesNo = z.preprocess((v) => (typeof v === 'boolean' ? v : typeof v === 'string' ? (YES.includes(v.trim().toLowerCase()) ? true : NO.includes(v.trim().toLowerCase()) ? false : v) : v ?? false), z.boolean({ error: 'err_import_yes_no' }));
+const yesNo = z.preprocess(
+	(v) =>
+		typeof v === 'boolean'
+			? v
+			: typeof v === 'string'
+				? YES.includes(v.trim().toLowerCase())
+					? true
+					: NO.includes(v.trim().toLowerCase())
+						? false
+						: v
+				: (v ?? false),
+	z.boolean({ error: 'err_import_yes_no' })
+);
 const order = optional(wholeNumber(0, 100_000, 'err_value_number'));
 
 export const axisRowSchema = z.object({
@@ -85,7 +107,12 @@ export const indicatorRowSchema = z.object({
 	direction: z.preprocess((v) => blank(v) ?? 'up', z.enum(DIRECTIONS, { error: 'err_import_choice' })),
 	dimensions: codeList(z.enum(DIMENSIONS, { error: 'err_import_choice' })),
 	sensitive: yesNo,
-	sdg: optional(z.string().trim().regex(/^\d+\.[0-9a-z]+(\.\d+)?$/, 'err_import_sdg'))
+	sdg: optional(
+		z
+			.string()
+			.trim()
+			.regex(/^\d+\.[0-9a-z]+(\.\d+)?$/, 'err_import_sdg')
+	)
 });
 
 export type AxisRow = z.infer<typeof axisRowSchema>;
@@ -99,11 +126,44 @@ export const STRUCTURE_SHEETS = {
 	objectives: { schema: objectiveRowSchema, columns: { axis: true, code: true, title_fr: true, title_ar: false, title_en: false, order: false } },
 	measures: {
 		schema: measureRowSchema,
-		columns: { objective: true, code: true, title_fr: true, title_ar: false, title_en: false, lead: true, contributors: false, regions: false, start: true, deadline: true, weight: false, pillar: false, recommendations: false }
+		columns: {
+			objective: true,
+			code: true,
+			title_fr: true,
+			title_ar: false,
+			title_en: false,
+			lead: true,
+			contributors: false,
+			regions: false,
+			start: true,
+			deadline: true,
+			weight: false,
+			pillar: false,
+			recommendations: false
+		}
 	},
 	indicators: {
 		schema: indicatorRowSchema,
-		columns: { measure: true, code: true, name_fr: true, name_ar: false, name_en: false, kind: true, frequency: true, unit: false, unit_ar: false, unit_en: false, baseline: false, baseline_year: false, target: false, target_year: false, direction: false, dimensions: false, sensitive: false, sdg: false }
+		columns: {
+			measure: true,
+			code: true,
+			name_fr: true,
+			name_ar: false,
+			name_en: false,
+			kind: true,
+			frequency: true,
+			unit: false,
+			unit_ar: false,
+			unit_en: false,
+			baseline: false,
+			baseline_year: false,
+			target: false,
+			target_year: false,
+			direction: false,
+			dimensions: false,
+			sensitive: false,
+			sdg: false
+		}
 	}
 } as const;
 export type StructureSheet = keyof typeof STRUCTURE_SHEETS;

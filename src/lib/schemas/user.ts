@@ -8,7 +8,13 @@ const id = idNumber;
 const institutionId = optionalId;
 const personName = nameText(120).refine((s) => s.length > 0, 'err_name_required');
 
-export const emailSchema = z.string({ error: 'err_email_required' }).trim().toLowerCase().min(1, 'err_email_required').max(254, 'err_email_invalid').pipe(z.email({ error: 'err_email_invalid' }));
+export const emailSchema = z
+	.string({ error: 'err_email_required' })
+	.trim()
+	.toLowerCase()
+	.min(1, 'err_email_required')
+	.max(254, 'err_email_invalid')
+	.pipe(z.email({ error: 'err_email_invalid' }));
 
 /** Long passphrases rather than composition rules (NIST SP 800-63B): at least 12 characters. */
 export const newPasswordSchema = z
@@ -35,9 +41,7 @@ export const inviteSchema = roleAndInstitution
 	.refine(needsInstitution, institutionIssue);
 export type InviteInput = z.infer<typeof inviteSchema>;
 
-export const updateUserSchema = roleAndInstitution
-	.extend({ id, version: id, name: personName })
-	.refine(needsInstitution, institutionIssue);
+export const updateUserSchema = roleAndInstitution.extend({ id, version: id, name: personName }).refine(needsInstitution, institutionIssue);
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 /** Deactivate, reactivate, reset: the user and the version the administrator saw. */

@@ -26,8 +26,21 @@ export async function annualDocx(r: AnnualReport, locale: Locale): Promise<Buffe
 	const n = (v: number) => formatNumber(v, locale);
 
 	const run = (t: string, opts: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}) =>
-		new TextRun({ text: t, rightToLeft: rtl, font: FONT, bold: opts.bold, boldComplexScript: opts.bold, italics: opts.italics, size: opts.size, sizeComplexScript: opts.size, color: opts.color });
-	const para = (t: string, opts: { bold?: boolean; italics?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; size?: number; color?: string; after?: number } = {}) =>
+		new TextRun({
+			text: t,
+			rightToLeft: rtl,
+			font: FONT,
+			bold: opts.bold,
+			boldComplexScript: opts.bold,
+			italics: opts.italics,
+			size: opts.size,
+			sizeComplexScript: opts.size,
+			color: opts.color
+		});
+	const para = (
+		t: string,
+		opts: { bold?: boolean; italics?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; size?: number; color?: string; after?: number } = {}
+	) =>
 		new Paragraph({
 			bidirectional: rtl,
 			heading: opts.heading,
@@ -75,7 +88,9 @@ export async function annualDocx(r: AnnualReport, locale: Locale): Promise<Buffe
 	if (r.demo) children.push(para(m.report_demo_note({}, o), { bold: true, color: '8A5A00' }));
 
 	children.push(para(m.report_section_summary({}, o), { heading: HeadingLevel.HEADING_1, bold: true, size: 28 }));
-	children.push(para(m.annual_summary_text({ year, planned: n(r.totals.planned), done: n(r.totals.done), late: n(r.totals.late), progress: pct(s.kpis.progress) }, o)));
+	children.push(
+		para(m.annual_summary_text({ year, planned: n(r.totals.planned), done: n(r.totals.done), late: n(r.totals.late), progress: pct(s.kpis.progress) }, o))
+	);
 	children.push(
 		table(
 			[m.filter_axis({}, o), m.annual_col_planned({ year }, o), m.annual_col_done({}, o), m.annual_col_late({}, o), m.kpi_progress({}, o)],
@@ -113,7 +128,14 @@ export async function annualDocx(r: AnnualReport, locale: Locale): Promise<Buffe
 	children.push(para(m.report_section_indicators({}, o), { heading: HeadingLevel.HEADING_1, bold: true, size: 28 }));
 	children.push(
 		table(
-			[m.col_code({}, o), m.report_col_indicator({}, o), m.indicator_baseline({}, o), m.indicator_target({}, o), m.report_col_latest({}, o), m.col_period({}, o)],
+			[
+				m.col_code({}, o),
+				m.report_col_indicator({}, o),
+				m.indicator_baseline({}, o),
+				m.indicator_target({}, o),
+				m.report_col_latest({}, o),
+				m.col_period({}, o)
+			],
 			s.indicators.rows.map((i) => {
 				const v = (x: number | null) => formatIndicatorValue(x, i.unit, locale);
 				return [

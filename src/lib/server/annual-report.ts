@@ -20,7 +20,18 @@ export interface AnnualMeasure {
 	titleFr: string;
 	titleAr: string | null;
 	titleEn: string | null;
-	lead: { code: string; nameFr: string; nameAr: string | null; nameEn: string | null; acronymFr: string | null; acronymAr: string | null; acronymEn: string | null; shortNameFr: string | null; shortNameAr: string | null; shortNameEn: string | null };
+	lead: {
+		code: string;
+		nameFr: string;
+		nameAr: string | null;
+		nameEn: string | null;
+		acronymFr: string | null;
+		acronymAr: string | null;
+		acronymEn: string | null;
+		shortNameFr: string | null;
+		shortNameAr: string | null;
+		shortNameEn: string | null;
+	};
 	deadline: string;
 	status: MeasureStatus;
 	progress: number;

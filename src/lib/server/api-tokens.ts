@@ -29,7 +29,14 @@ export interface ApiTokenRow {
 /** The user's tokens, newest first, revoked ones included (marked). */
 export function list(db: Db, userId: number): ApiTokenRow[] {
 	return db
-		.select({ id: s.apiTokens.id, name: s.apiTokens.name, prefix: s.apiTokens.prefix, createdAt: s.apiTokens.createdAt, lastUsedAt: s.apiTokens.lastUsedAt, revokedAt: s.apiTokens.revokedAt })
+		.select({
+			id: s.apiTokens.id,
+			name: s.apiTokens.name,
+			prefix: s.apiTokens.prefix,
+			createdAt: s.apiTokens.createdAt,
+			lastUsedAt: s.apiTokens.lastUsedAt,
+			revokedAt: s.apiTokens.revokedAt
+		})
 		.from(s.apiTokens)
 		.where(eq(s.apiTokens.userId, userId))
 		.orderBy(desc(s.apiTokens.id))
@@ -53,11 +60,12 @@ export function create(db: Db, userId: number, name: string): { id: number; toke
 /** Revokes one of the user's own tokens; false when it is not theirs or already revoked. */
 export function revoke(db: Db, userId: number, id: number): boolean {
 	return transaction(db, (tx) => {
-		const done = tx
-			.update(s.apiTokens)
-			.set({ revokedAt: new Date().toISOString() })
-			.where(and(eq(s.apiTokens.id, id), eq(s.apiTokens.userId, userId), isNull(s.apiTokens.revokedAt)))
-			.run().changes > 0;
+		const done =
+			tx
+				.update(s.apiTokens)
+				.set({ revokedAt: new Date().toISOString() })
+				.where(and(eq(s.apiTokens.id, id), eq(s.apiTokens.userId, userId), isNull(s.apiTokens.revokedAt)))
+				.run().changes > 0;
 		if (done) record(tx, { userId, action: 'api_token.revoke', entity: 'api_token', entityId: id });
 		return done;
 	});

@@ -71,10 +71,12 @@ export interface ChainReport {
 export function verifyChain(db: Db, opts: { maxBreaks?: number } = {}): ChainReport {
 	const maxBreaks = opts.maxBreaks ?? 20;
 	const report: ChainReport = { events: 0, unhashed: 0, head: null, lastId: null, breaks: [] };
-	const page = db.$client.prepare('SELECT id, at, user_id AS userId, action, entity, entity_id AS entityId, before, after, prev_hash AS prevHash, hash FROM audit_events WHERE id > ? ORDER BY id LIMIT 5000');
+	const page = db.$client.prepare(
+		'SELECT id, at, user_id AS userId, action, entity, entity_id AS entityId, before, after, prev_hash AS prevHash, hash FROM audit_events WHERE id > ? ORDER BY id LIMIT 5000'
+	);
 	let prev: { id: number; hash: string | null } | null = null;
 	let chainStarted = false;
-	for (let after = 0; ; ) {
+	for (let after = 0; ;) {
 		const rows = page.all(after) as AuditEvent[];
 		if (rows.length === 0) break;
 		for (const e of rows) {
@@ -91,10 +93,19 @@ export function verifyChain(db: Db, opts: { maxBreaks?: number } = {}): ChainRep
 					// The first hashed event links to nothing, or to the last event before the chain (null hash).
 					if (e.prevHash !== null) add({ id: e.id, problem: 'gap', detail: `event ${e.id} is the first of the chain but names a previous hash` });
 				} else if (prev && e.prevHash !== prev.hash) {
-					add({ id: e.id, problem: 'gap', detail: `event ${e.id} does not follow event ${prev.id}: an event between them was removed or inserted, or event ${prev.id} was rewritten` });
+					add({
+						id: e.id,
+						problem: 'gap',
+						detail: `event ${e.id} does not follow event ${prev.id}: an event between them was removed or inserted, or event ${prev.id} was rewritten`
+					});
 				}
 				if (prev && e.id !== prev.id + 1) add({ id: e.id, problem: 'gap', detail: `ids jump from ${prev.id} to ${e.id}` });
-				if (eventHash(e) !== e.hash) add({ id: e.id, problem: 'edited', detail: `event ${e.id} (${e.action} ${e.entity} ${e.entityId}) does not match its hash: it was changed after it was written` });
+				if (eventHash(e) !== e.hash)
+					add({
+						id: e.id,
+						problem: 'edited',
+						detail: `event ${e.id} (${e.action} ${e.entity} ${e.entityId}) does not match its hash: it was changed after it was written`
+					});
 			}
 			prev = { id: e.id, hash: e.hash };
 			report.head = e.hash;
@@ -151,16 +162,28 @@ const rowColumns = {
 
 /** One page of the trail, newest first, filtered and paged in SQL. */
 export function list(db: Db, f: AuditFilters, pageSize: number): { rows: AuditRow[]; total: number; page: number; pages: number } {
-	const total = db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(where(f)).get()!.n;
+	const total = db
+		.select({ n: sql<number>`count(*)` })
+		.from(auditEvents)
+		.where(where(f))
+		.get()!.n;
 	const pages = Math.max(1, Math.ceil(total / pageSize));
 	const page = Math.min(f.page, pages);
-	const rows = db.select(rowColumns).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.userId)).where(where(f)).orderBy(desc(auditEvents.id)).limit(pageSize).offset((page - 1) * pageSize).all();
+	const rows = db
+		.select(rowColumns)
+		.from(auditEvents)
+		.leftJoin(users, eq(users.id, auditEvents.userId))
+		.where(where(f))
+		.orderBy(desc(auditEvents.id))
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
+		.all();
 	return { rows, total, page, pages };
 }
 
 /** Every event matching the filters, newest first, read a thousand at a time (for the CSV export). */
 export function* iterate(db: Db, f: AuditFilters): Generator<AuditRow> {
-	for (let before = Number.MAX_SAFE_INTEGER; ; ) {
+	for (let before = Number.MAX_SAFE_INTEGER; ;) {
 		const rows = db
 			.select(rowColumns)
 			.from(auditEvents)
@@ -178,8 +201,23 @@ export function* iterate(db: Db, f: AuditFilters): Generator<AuditRow> {
 /** What the filter menus offer: the people who acted, the entities and actions present. */
 export function filterOptions(db: Db) {
 	return {
-		users: db.selectDistinct({ id: users.id, name: users.name, email: users.email }).from(users).innerJoin(auditEvents, eq(auditEvents.userId, users.id)).orderBy(users.name).all(),
-		entities: db.selectDistinct({ v: auditEvents.entity }).from(auditEvents).orderBy(auditEvents.entity).all().map((r) => r.v),
-		actions: db.selectDistinct({ v: auditEvents.action }).from(auditEvents).orderBy(auditEvents.action).all().map((r) => r.v)
+		users: db
+			.selectDistinct({ id: users.id, name: users.name, email: users.email })
+			.from(users)
+			.innerJoin(auditEvents, eq(auditEvents.userId, users.id))
+			.orderBy(users.name)
+			.all(),
+		entities: db
+			.selectDistinct({ v: auditEvents.entity })
+			.from(auditEvents)
+			.orderBy(auditEvents.entity)
+			.all()
+			.map((r) => r.v),
+		actions: db
+			.selectDistinct({ v: auditEvents.action })
+			.from(auditEvents)
+			.orderBy(auditEvents.action)
+			.all()
+			.map((r) => r.v)
 	};
 }

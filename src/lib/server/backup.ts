@@ -67,13 +67,23 @@ export function checkDatabase(path: string): { chain: ChainReport; rows: Record<
 		if (integrity.join() !== 'ok') throw new BackupError(`${path}: integrity_check: ${integrity.slice(0, 5).join('; ')}`);
 		const fk = client.pragma('foreign_key_check') as unknown[];
 		if (fk.length) throw new BackupError(`${path}: foreign_key_check found ${fk.length} dangling reference(s)`);
-		const tables = (client.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
-		if (!tables.includes('audit_events') || !tables.includes('evidence')) throw new BackupError(`${path} is not a Rasd database (no audit_events or evidence table)`);
+		const tables = (
+			client.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+				name: string;
+			}[]
+		).map((t) => t.name);
+		if (!tables.includes('audit_events') || !tables.includes('evidence'))
+			throw new BackupError(`${path} is not a Rasd database (no audit_events or evidence table)`);
 		const rows: Record<string, number> = {};
 		for (const t of tables) rows[t] = (client.prepare(`SELECT count(*) AS n FROM "${t.replaceAll('"', '""')}"`).get() as { n: number }).n;
 		const chain = verifyChain(drizzle(client, { schema }) as unknown as Db);
-		if (chain.breaks.length) throw new BackupError(`${path}: the audit chain is broken at event ${chain.breaks[0]!.id} (${chain.breaks[0]!.detail}); run npm run audit:verify -- ${path}`);
-		const storedNames = (client.prepare(`SELECT stored_name AS s FROM evidence WHERE kind = 'file' AND stored_name IS NOT NULL ORDER BY stored_name`).all() as { s: string }[]).map((r) => r.s);
+		if (chain.breaks.length)
+			throw new BackupError(
+				`${path}: the audit chain is broken at event ${chain.breaks[0]!.id} (${chain.breaks[0]!.detail}); run npm run audit:verify -- ${path}`
+			);
+		const storedNames = (
+			client.prepare(`SELECT stored_name AS s FROM evidence WHERE kind = 'file' AND stored_name IS NOT NULL ORDER BY stored_name`).all() as { s: string }[]
+		).map((r) => r.s);
 		return { chain, rows, storedNames };
 	} finally {
 		client.close();
@@ -86,7 +96,8 @@ export function checkDatabase(path: string): { chain: ChainReport; rows: Record<
  */
 export async function backup(sourcePath: string, destFile: string, opts: { evidenceDir: string; now?: Date }): Promise<Manifest> {
 	const dest = resolve(destFile);
-	for (const p of [dest, evidenceDirOf(dest), manifestOf(dest)]) if (existsSync(p)) throw new BackupError(`${p} already exists: choose a new name (a backup is never overwritten)`);
+	for (const p of [dest, evidenceDirOf(dest), manifestOf(dest)])
+		if (existsSync(p)) throw new BackupError(`${p} already exists: choose a new name (a backup is never overwritten)`);
 	if (!existsSync(sourcePath)) throw new BackupError(`${sourcePath} does not exist: nothing to back up`);
 	mkdirSync(dirname(dest), { recursive: true });
 	const tmp = `${dest}.partial-${process.pid}`;
@@ -147,7 +158,8 @@ export function verifyBackup(file: string): { manifest: Manifest | null; chain: 
 	if (existsSync(manifestOf(path))) {
 		manifest = JSON.parse(readFileSync(manifestOf(path), 'utf8')) as Manifest;
 		if (manifest.format !== 'rasd-backup/1') throw new BackupError(`${manifestOf(path)}: unknown format ${String(manifest.format)}`);
-		if (sha256File(path) !== manifest.database.sha256) throw new BackupError(`${path} differs from its manifest (sha256): it was changed or damaged after the backup`);
+		if (sha256File(path) !== manifest.database.sha256)
+			throw new BackupError(`${path} differs from its manifest (sha256): it was changed or damaged after the backup`);
 		for (const f of manifest.evidence.files) {
 			const p = join(evidenceDirOf(path), f.name);
 			if (!existsSync(p)) throw new BackupError(`evidence file ${f.name} is missing from ${evidenceDirOf(path)}`);

@@ -46,12 +46,19 @@ function sourcesOf(list: (string | null)[]): Source[] {
  * is masked, so that a total some table has to hide is known for all of them (`maskedTotals`).
  * Indicators without any breakdown are left out.
  */
-export function indicatorBreakdowns(db: Db, codes: readonly string[], opts: { regionIso?: string | null; period?: string | null; mask?: boolean; until?: string | null } = {}): IndicatorBreakdowns[] {
+export function indicatorBreakdowns(
+	db: Db,
+	codes: readonly string[],
+	opts: { regionIso?: string | null; period?: string | null; mask?: boolean; until?: string | null } = {}
+): IndicatorBreakdowns[] {
 	if (codes.length === 0) return [];
 	const raw = db.all<Raw>(sql`
 		WITH picked AS (
 			SELECT i.id, i.code, i.dimensions, i.sensitive FROM indicators i
-			WHERE i.code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})
+			WHERE i.code IN (${sql.join(
+				codes.map((c) => sql`${c}`),
+				sql`, `
+			)})
 				AND EXISTS (SELECT 1 FROM json_each(i.dimensions) d WHERE d.value IN ('sex', 'age_group', 'exploitation', 'nationality'))
 		),
 		cells AS (
@@ -99,14 +106,18 @@ export function indicatorBreakdowns(db: Db, codes: readonly string[], opts: { re
 		const views = new Map<string, BreakdownView>();
 		for (const [k, g] of groups) {
 			const totalRow = g.find((r) => !r.sex && !r.ageGroup && !r.exploitation && !r.nationality);
-			const parts: BreakdownRow[] = g.filter((r) => r !== totalRow).map((r) => ({ sex: r.sex, ageGroup: r.ageGroup, exploitation: r.exploitation, nationality: r.nationality, value: r.value }));
+			const parts: BreakdownRow[] = g
+				.filter((r) => r !== totalRow)
+				.map((r) => ({ sex: r.sex, ageGroup: r.ageGroup, exploitation: r.exploitation, nationality: r.nationality, value: r.value }));
 			const v = breakdownView(parts, totalRow?.value ?? null, dimensions, mask);
 			if (v.total.masked) maskedTotals.push(k);
 			views.set(k, v);
 		}
 		const areas = [...new Set(rows.map((r) => r.iso ?? null))].sort((a, b) => (a == null ? -1 : b == null ? 1 : a.localeCompare(b)));
 		const until = opts.until;
-		const periods = [...new Set(rows.filter((r) => (r.iso ?? null) === wantIso).map((r) => r.period))].filter((p) => !until || (parsePeriod(p)?.end ?? '9999') <= until);
+		const periods = [...new Set(rows.filter((r) => (r.iso ?? null) === wantIso).map((r) => r.period))].filter(
+			(p) => !until || (parsePeriod(p)?.end ?? '9999') <= until
+		);
 		const period = opts.period && periods.includes(opts.period) ? opts.period : (periods[0] ?? null);
 		const shown = period ? (groups.get(`${wantIso ?? ''}|${period}`) ?? []) : [];
 		out.push({

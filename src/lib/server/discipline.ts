@@ -35,7 +35,9 @@ export interface PeriodInfo {
 /** Periods that have opened by `today`, latest first (at most `limit`). */
 export function periodsOf(db: Db, today: string, limit = 6): PeriodInfo[] {
 	return db
-		.all<{ code: string; dueOn: string; closedAt: string | null }>(sql`SELECT code, due_on AS dueOn, closed_at AS closedAt FROM reporting_periods WHERE opens_on <= ${today} ORDER BY opens_on DESC, code DESC LIMIT ${limit}`)
+		.all<{ code: string; dueOn: string; closedAt: string | null }>(
+			sql`SELECT code, due_on AS dueOn, closed_at AS closedAt FROM reporting_periods WHERE opens_on <= ${today} ORDER BY opens_on DESC, code DESC LIMIT ${limit}`
+		)
 		.map((p) => ({ ...p, open: p.closedAt == null }));
 }
 
@@ -74,17 +76,29 @@ function classified(periods: PeriodInfo[]) {
 }
 
 const toCounts = <T extends Record<string, unknown>>(r: T) =>
-	({ ...r, expected: Number(r.expected), missing: Number(r.missing ?? 0), drafted: Number(r.drafted ?? 0), returned: Number(r.returned ?? 0), submitted: Number(r.submitted ?? 0), validated: Number(r.validated ?? 0), onTime: Number(r.onTime ?? 0), late: Number(r.late ?? 0) }) as T & DisciplineCounts;
+	({
+		...r,
+		expected: Number(r.expected),
+		missing: Number(r.missing ?? 0),
+		drafted: Number(r.drafted ?? 0),
+		returned: Number(r.returned ?? 0),
+		submitted: Number(r.submitted ?? 0),
+		validated: Number(r.validated ?? 0),
+		onTime: Number(r.onTime ?? 0),
+		late: Number(r.late ?? 0)
+	}) as T & DisciplineCounts;
 
 /** Per period × lead institution, with the institution's names for the page. */
 export function byInstitution(db: Db, periods: PeriodInfo[]) {
 	if (periods.length === 0) return [];
 	return db
-		.all<Record<string, unknown> & { period: string; code: string } & InstitutionNames>(sql`${classified(periods)}
+		.all<Record<string, unknown> & { period: string; code: string } & InstitutionNames>(
+			sql`${classified(periods)}
 			SELECT cls.period, i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.acronym_fr AS acronymFr, i.acronym_ar AS acronymAr, i.acronym_en AS acronymEn,
 				i.short_name_fr AS shortNameFr, i.short_name_ar AS shortNameAr, i.short_name_en AS shortNameEn, ${COUNTS}
 			FROM cls JOIN institutions i ON i.id = cls.inst
-			GROUP BY cls.period, i.id ORDER BY cls.period DESC, i.code`)
+			GROUP BY cls.period, i.id ORDER BY cls.period DESC, i.code`
+		)
 		.map(toCounts);
 }
 
@@ -92,10 +106,12 @@ export function byInstitution(db: Db, periods: PeriodInfo[]) {
 export function byRegion(db: Db, periods: PeriodInfo[]) {
 	if (periods.length === 0) return [];
 	return db
-		.all<Record<string, unknown> & { period: string; iso: string | null; nameFr: string | null; nameAr: string | null; nameEn: string | null }>(sql`${classified(periods)}
+		.all<Record<string, unknown> & { period: string; iso: string | null; nameFr: string | null; nameAr: string | null; nameEn: string | null }>(
+			sql`${classified(periods)}
 			SELECT cls.period, g.iso, g.name_fr AS nameFr, g.name_ar AS nameAr, g.name_en AS nameEn, ${COUNTS}
 			FROM cls LEFT JOIN measure_regions mr ON mr.measure_id = cls.measure_id LEFT JOIN regions g ON g.id = mr.region_id
-			GROUP BY cls.period, g.id ORDER BY cls.period DESC, g.sort_order IS NULL, g.sort_order`)
+			GROUP BY cls.period, g.id ORDER BY cls.period DESC, g.sort_order IS NULL, g.sort_order`
+		)
 		.map(toCounts);
 }
 

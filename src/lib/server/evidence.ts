@@ -68,11 +68,19 @@ export interface NewEvidence {
 export function insertEvidence(tx: Db, actor: { id: number; institutionId: number | null }, updateId: number, items: NewEvidence): void {
 	const owner = { visibility: items.visibility, uploadedBy: actor.id, institutionId: actor.institutionId };
 	if (items.link) {
-		const row = tx.insert(evidence).values({ progressUpdateId: updateId, kind: 'link', url: items.link.url, label: items.link.label ?? null, ...owner }).returning().get();
+		const row = tx
+			.insert(evidence)
+			.values({ progressUpdateId: updateId, kind: 'link', url: items.link.url, label: items.link.label ?? null, ...owner })
+			.returning()
+			.get();
 		audit.record(tx, { userId: actor.id, action: 'add_evidence', entity: 'evidence', entityId: row.id, after: row });
 	}
 	if (items.file) {
-		const row = tx.insert(evidence).values({ progressUpdateId: updateId, kind: 'file', ...items.file, ...owner }).returning().get();
+		const row = tx
+			.insert(evidence)
+			.values({ progressUpdateId: updateId, kind: 'file', ...items.file, ...owner })
+			.returning()
+			.get();
 		audit.record(tx, { userId: actor.id, action: 'add_evidence', entity: 'evidence', entityId: row.id, after: row });
 	}
 }
@@ -97,11 +105,19 @@ export function forViewer(viewer: Actor | null | undefined, measure: Target, upd
 /** Removes a piece of evidence from an update still being written. */
 export function remove(db: Db, actorId: number, evidenceId: number): WriteResult<{ storedName: string | null }> {
 	const result = transaction(db, (tx) => {
-		const row = tx.select({ e: evidence, u: progressUpdates }).from(evidence).innerJoin(progressUpdates, eq(progressUpdates.id, evidence.progressUpdateId)).where(eq(evidence.id, evidenceId)).get();
+		const row = tx
+			.select({ e: evidence, u: progressUpdates })
+			.from(evidence)
+			.innerJoin(progressUpdates, eq(progressUpdates.id, evidence.progressUpdateId))
+			.where(eq(evidence.id, evidenceId))
+			.get();
 		if (!row) return notFound();
 		if (row.u.state !== 'draft' && row.u.state !== 'returned') return wrongState(row.u.state);
 		tx.delete(evidence).where(eq(evidence.id, evidenceId)).run();
-		tx.update(progressUpdates).set({ version: row.u.version + 1 }).where(eq(progressUpdates.id, row.u.id)).run();
+		tx.update(progressUpdates)
+			.set({ version: row.u.version + 1 })
+			.where(eq(progressUpdates.id, row.u.id))
+			.run();
 		audit.record(tx, { userId: actorId, action: 'remove_evidence', entity: 'evidence', entityId: evidenceId, before: row.e });
 		return { ok: true as const, value: { storedName: row.e.storedName } };
 	});

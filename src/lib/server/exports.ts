@@ -39,7 +39,11 @@ export const CONTENT_TYPES = { xlsx: MIME_XLSX, csv: 'text/csv; charset=utf-8' }
 
 /** A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the book. */
 function sheetName(name: string, taken: Set<string>): string {
-	const base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Sheet';
+	const base =
+		name
+			.replace(/[[\]:*?/\\]/g, ' ')
+			.slice(0, 31)
+			.trim() || 'Sheet';
 	let n = 2;
 	let out = base;
 	while (taken.has(out.toLowerCase())) out = `${base.slice(0, 28)} ${n++}`;
@@ -70,7 +74,11 @@ export async function tablesToXlsx(tables: readonly Table[], locale: Locale, not
 		const ws = wb.addWorksheet(sheetName(t.name, taken), { views: [{ state: 'frozen', ySplit: 1, rightToLeft: rtl }] });
 		ws.columns = t.columns.map((c, i) => {
 			const longest = Math.max(c.header.length, ...t.rows.slice(0, 2000).map((r) => String(r[i] ?? '').length));
-			return { header: c.header, width: Math.min(60, Math.max(c.kind === 'text' ? 12 : 10, longest + 2)), style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {} };
+			return {
+				header: c.header,
+				width: Math.min(60, Math.max(c.kind === 'text' ? 12 : 10, longest + 2)),
+				style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {}
+			};
 		});
 		ws.getRow(1).font = { bold: true };
 		ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
@@ -132,7 +140,11 @@ export function breakdownLabels(locale: Locale) {
  * masked for the reader: a masked cell is written "< 5" (below the threshold) or "masqué" (hidden
  * so that a small one cannot be recomputed) and its number is not in the file.
  */
-export function breakdownTable(list: readonly { b: IndicatorBreakdowns; name: string }[], locale: Locale, regionNames: ReadonlyMap<string, string> = new Map()): Table {
+export function breakdownTable(
+	list: readonly { b: IndicatorBreakdowns; name: string }[],
+	locale: Locale,
+	regionNames: ReadonlyMap<string, string> = new Map()
+): Table {
 	const o = { locale };
 	const { category: cat, dimension: dimName, cell: value } = breakdownLabels(locale);
 	const rows: CellValue[][] = [];
@@ -144,7 +156,9 @@ export function breakdownTable(list: readonly { b: IndicatorBreakdowns; name: st
 		rows.push([...head, m.grid_total({}, o), null, value(v.total), demo]);
 		if (v.cross) {
 			const x = v.cross;
-			x.sexes.forEach((sx, i) => x.ages.forEach((ag, j) => rows.push([...head, m.breakdown_cross({}, o), `${cat('sex', sx)} × ${cat('age_group', ag)}`, value(x.cells[i]![j]!), demo])));
+			x.sexes.forEach((sx, i) =>
+				x.ages.forEach((ag, j) => rows.push([...head, m.breakdown_cross({}, o), `${cat('sex', sx)} × ${cat('age_group', ag)}`, value(x.cells[i]![j]!), demo]))
+			);
 			x.sexes.forEach((sx, i) => rows.push([...head, dimName('sex'), cat('sex', sx), value(x.bySex[i]!), demo]));
 			x.ages.forEach((ag, j) => rows.push([...head, dimName('age_group'), cat('age_group', ag), value(x.byAge[j]!), demo]));
 		}
@@ -219,7 +233,16 @@ export function reportTables(s: ReportSnapshot, locale: Locale): Table[] {
 				{ header: m.col_contributes({}, o), kind: 'int' },
 				{ header: m.dash_col_contrib_progress({}, o), kind: 'percent' }
 			],
-			rows: s.byInstitution.map((i) => [i.code, text(i, 'name'), i.lead.measures, i.lead.completed, i.lead.overdue, i.lead.measures ? i.lead.progress : null, i.contributes.measures, i.contributes.measures ? i.contributes.progress : null])
+			rows: s.byInstitution.map((i) => [
+				i.code,
+				text(i, 'name'),
+				i.lead.measures,
+				i.lead.completed,
+				i.lead.overdue,
+				i.lead.measures ? i.lead.progress : null,
+				i.contributes.measures,
+				i.contributes.measures ? i.contributes.progress : null
+			])
 		},
 		{
 			key: 'regions',
@@ -235,7 +258,10 @@ export function reportTables(s: ReportSnapshot, locale: Locale): Table[] {
 			columns: [
 				{ header: m.col_iso({}, o), kind: 'text' },
 				{ header: m.col_region({}, o), kind: 'text' },
-				{ header: `${s.map.indicator.code} (${s.map.period ? formatPeriod(s.map.period, locale) : '—'})${s.map.indicator.unit ? ` · ${s.map.indicator.unit}` : ''}`, kind: s.map.indicator.unit === '%' ? 'percent' : 'number' }
+				{
+					header: `${s.map.indicator.code} (${s.map.period ? formatPeriod(s.map.period, locale) : '—'})${s.map.indicator.unit ? ` · ${s.map.indicator.unit}` : ''}`,
+					kind: s.map.indicator.unit === '%' ? 'percent' : 'number'
+				}
 			],
 			rows: s.map.byRegion.map((r) => [r.iso, text(r, 'name'), masked(r.value, r.masked)])
 		});
@@ -300,13 +326,21 @@ export function reportTables(s: ReportSnapshot, locale: Locale): Table[] {
 	});
 	if (s.breakdowns?.length) {
 		const names = new Map(s.indicators.rows.map((i) => [i.code, text(i, 'name')]));
-		tables.push(breakdownTable(s.breakdowns.map((b) => ({ b, name: names.get(b.code) ?? b.code })), locale));
+		tables.push(
+			breakdownTable(
+				s.breakdowns.map((b) => ({ b, name: names.get(b.code) ?? b.code })),
+				locale
+			)
+		);
 	}
 	return tables;
 }
 
 /** The "Sources et notes" sheet of a report: what it is, how its figures were taken, its sources and demonstration flags. */
-export function reportNotes(r: { titleFr: string; titleAr: string | null; titleEn: string | null; publishedAt: string; reportVersion: number; snapshot: ReportSnapshot }, locale: Locale): Notes {
+export function reportNotes(
+	r: { titleFr: string; titleAr: string | null; titleEn: string | null; publishedAt: string; reportVersion: number; snapshot: ReportSnapshot },
+	locale: Locale
+): Notes {
 	const o = { locale };
 	const s = r.snapshot;
 	const lines: [string, string][] = [
@@ -330,13 +364,26 @@ export function reportFileName(r: { period: string; reportVersion: number; snaps
 }
 
 /** The HTTP answer for a report's XLSX or CSV (`table`: one of `reportTables`' keys, default the indicators). */
-export async function reportDownload(r: Parameters<typeof reportNotes>[0] & { period: string }, format: 'xlsx' | 'csv', locale: Locale, table?: string | null): Promise<Response> {
+export async function reportDownload(
+	r: Parameters<typeof reportNotes>[0] & { period: string },
+	format: 'xlsx' | 'csv',
+	locale: Locale,
+	table?: string | null
+): Promise<Response> {
 	const tables = reportTables(r.snapshot, locale);
 	const headers: Record<string, string> = { 'cache-control': 'private, max-age=300' };
 	if (format === 'xlsx') {
 		const body = await tablesToXlsx(tables, locale, reportNotes(r, locale));
-		return new Response(new Uint8Array(body), { headers: { ...headers, 'content-type': CONTENT_TYPES.xlsx, 'content-disposition': `attachment; filename="${reportFileName(r, 'xlsx', locale)}"` } });
+		return new Response(new Uint8Array(body), {
+			headers: { ...headers, 'content-type': CONTENT_TYPES.xlsx, 'content-disposition': `attachment; filename="${reportFileName(r, 'xlsx', locale)}"` }
+		});
 	}
 	const t = tables.find((x) => x.key === (table ?? 'indicators')) ?? tables.find((x) => x.key === 'indicators')!;
-	return new Response(tableToCsv(t), { headers: { ...headers, 'content-type': CONTENT_TYPES.csv, 'content-disposition': `attachment; filename="${reportFileName(r, 'csv', locale).replace(/\.csv$/, `-${t.key}.csv`)}"` } });
+	return new Response(tableToCsv(t), {
+		headers: {
+			...headers,
+			'content-type': CONTENT_TYPES.csv,
+			'content-disposition': `attachment; filename="${reportFileName(r, 'csv', locale).replace(/\.csv$/, `-${t.key}.csv`)}"`
+		}
+	});
 }

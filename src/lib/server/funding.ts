@@ -81,12 +81,27 @@ export function rateYears(db: Db): number[] {
 
 export function byDimension(db: Db, dim: FundingDimension, year: number): FundingGroup[] {
 	const g = groups(dim);
-	const coverage = db.all<{ gkey: string; nameFr: string | null; nameAr: string | null; nameEn: string | null; ord: number; measures: number; supported: number }>(sql`
+	const coverage = db.all<{
+		gkey: string;
+		nameFr: string | null;
+		nameAr: string | null;
+		nameEn: string | null;
+		ord: number;
+		measures: number;
+		supported: number;
+	}>(sql`
 		WITH g AS (${g})
 		SELECT gkey, nameFr, nameAr, nameEn, min(ord) AS ord, count(DISTINCT mid) AS measures,
 			count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM partner_project_measures pm WHERE pm.measure_id = g.mid) THEN mid END) AS supported
 		FROM g GROUP BY gkey ORDER BY min(ord), gkey`);
-	const budgets = db.all<{ gkey: string; donorCode: string | null; donorName: string | null; currency: string | null; budgetMinor: number | null; projects: number }>(sql`
+	const budgets = db.all<{
+		gkey: string;
+		donorCode: string | null;
+		donorName: string | null;
+		currency: string | null;
+		budgetMinor: number | null;
+		projects: number;
+	}>(sql`
 		WITH pg AS (${projectGroups(dim)}),
 		gp AS (SELECT DISTINCT pg.gkey, pp.id, pp.donor_institution_id, pp.donor_name, pp.currency, pp.budget_minor
 			FROM pg JOIN partner_projects pp ON pp.id = pg.pid)
@@ -105,7 +120,14 @@ export function byDimension(db: Db, dim: FundingDimension, year: number): Fundin
 	const donorsOf = new Map<string, DonorBudget[]>();
 	for (const b of budgets) {
 		const list = donorsOf.get(b.gkey) ?? [];
-		list.push({ donorCode: b.donorCode, donorName: b.donorName, currency: b.currency, budgetMinor: b.budgetMinor, projects: b.projects, madMinor: convert(b.budgetMinor, b.currency) });
+		list.push({
+			donorCode: b.donorCode,
+			donorName: b.donorName,
+			currency: b.currency,
+			budgetMinor: b.budgetMinor,
+			projects: b.projects,
+			madMinor: convert(b.budgetMinor, b.currency)
+		});
 		donorsOf.set(b.gkey, list);
 	}
 	// a region where a project works but no measure is placed still shows its budget (only regions can differ)
@@ -121,7 +143,16 @@ export function byDimension(db: Db, dim: FundingDimension, year: number): Fundin
 	}
 	return coverage.map((c) => {
 		const donors = donorsOf.get(c.gkey) ?? [];
-		return { key: c.gkey, nameFr: c.nameFr, nameAr: c.nameAr, nameEn: c.nameEn, measures: c.measures, supported: c.supported, donors, madMinor: donors.reduce((s, d) => s + (d.madMinor ?? 0), 0) };
+		return {
+			key: c.gkey,
+			nameFr: c.nameFr,
+			nameAr: c.nameAr,
+			nameEn: c.nameEn,
+			measures: c.measures,
+			supported: c.supported,
+			donors,
+			madMinor: donors.reduce((s, d) => s + (d.madMinor ?? 0), 0)
+		};
 	});
 }
 
@@ -145,15 +176,35 @@ export function funding(db: Db, year: number) {
 }
 
 /** The admin sets (or changes) the MAD rate of a currency for a year. */
-export function setRate(db: Db, actorId: number, input: { year: number; currency: string; madPerUnitMicro: number; version?: number }): WriteResult<typeof exchangeRates.$inferSelect> {
+export function setRate(
+	db: Db,
+	actorId: number,
+	input: { year: number; currency: string; madPerUnitMicro: number; version?: number }
+): WriteResult<typeof exchangeRates.$inferSelect> {
 	return transaction(db, (tx) => {
-		const before = tx.select().from(exchangeRates).where(and(eq(exchangeRates.year, input.year), eq(exchangeRates.currency, input.currency))).get();
+		const before = tx
+			.select()
+			.from(exchangeRates)
+			.where(and(eq(exchangeRates.year, input.year), eq(exchangeRates.currency, input.currency)))
+			.get();
 		if (before && input.version !== undefined && before.version !== input.version) return conflict(before);
 		const at = new Date().toISOString();
 		const after = before
-			? tx.update(exchangeRates).set({ madPerUnitMicro: input.madPerUnitMicro, isDemo: false, version: before.version + 1, updatedAt: at }).where(and(eq(exchangeRates.year, input.year), eq(exchangeRates.currency, input.currency))).returning().get()
+			? tx
+					.update(exchangeRates)
+					.set({ madPerUnitMicro: input.madPerUnitMicro, isDemo: false, version: before.version + 1, updatedAt: at })
+					.where(and(eq(exchangeRates.year, input.year), eq(exchangeRates.currency, input.currency)))
+					.returning()
+					.get()
 			: tx.insert(exchangeRates).values({ year: input.year, currency: input.currency, madPerUnitMicro: input.madPerUnitMicro }).returning().get();
-		audit.record(tx, { userId: actorId, action: before ? 'update' : 'create', entity: 'exchange_rate', entityId: `${input.year}-${input.currency}`, before, after });
+		audit.record(tx, {
+			userId: actorId,
+			action: before ? 'update' : 'create',
+			entity: 'exchange_rate',
+			entityId: `${input.year}-${input.currency}`,
+			before,
+			after
+		});
 		return { ok: true, value: after };
 	});
 }

@@ -24,7 +24,12 @@ const say = (key: string, locale: string) => messages[key]?.({}, { locale }) ?? 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The workbook: `sheets` with their header row (and `rows` when given), `reference` sheets as they are, then the instructions. */
-export async function workbook(sheets: readonly SheetSpec[], intro: readonly string[], rows: Record<string, Cell[][]> = {}, reference: { name: string; rows: Cell[][] }[] = []): Promise<Buffer> {
+export async function workbook(
+	sheets: readonly SheetSpec[],
+	intro: readonly string[],
+	rows: Record<string, Cell[][]> = {},
+	reference: { name: string; rows: Cell[][] }[] = []
+): Promise<Buffer> {
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Rasd';
 	wb.created = new Date(0);
@@ -42,19 +47,36 @@ export async function workbook(sheets: readonly SheetSpec[], intro: readonly str
 	}
 	const ws = wb.addWorksheet('instructions');
 	ws.columns = [{ width: 14 }, { width: 18 }, { width: 14 }, { width: 60 }, { width: 60 }, { width: 60 }];
-	const wrap = (row: ExcelJS.Row) => [4, 5, 6].forEach((i) => (row.getCell(i).alignment = { wrapText: true, vertical: 'top', readingOrder: i === 5 ? 'rtl' : 'ltr' }));
+	const wrap = (row: ExcelJS.Row) =>
+		[4, 5, 6].forEach((i) => (row.getCell(i).alignment = { wrapText: true, vertical: 'top', readingOrder: i === 5 ? 'rtl' : 'ltr' }));
 	ws.addRow(['', '', '', 'Français', 'العربية', 'English']).font = { bold: true };
 	for (const key of intro) wrap(ws.addRow(['', '', '', ...LOCALES.map((l) => say(key, l))]));
 	ws.addRow([]);
-	const head = ws.addRow(['sheet', ...(['import_tpl_col_column', 'import_tpl_col_required'].map((k) => LOCALES.map((l) => say(k, l)).join(' / '))), 'Français', 'العربية', 'English']);
+	const head = ws.addRow([
+		'sheet',
+		...['import_tpl_col_column', 'import_tpl_col_required'].map((k) => LOCALES.map((l) => say(k, l)).join(' / ')),
+		'Français',
+		'العربية',
+		'English'
+	]);
 	head.font = { bold: true };
 	for (const s of sheets)
-		for (const c of s.columns) wrap(ws.addRow([s.name, c.name, LOCALES.map((l) => say(c.required ? 'import_tpl_yes' : 'import_tpl_no', l)).join(' / '), ...LOCALES.map((l) => say(c.help, l))]));
+		for (const c of s.columns)
+			wrap(
+				ws.addRow([
+					s.name,
+					c.name,
+					LOCALES.map((l) => say(c.required ? 'import_tpl_yes' : 'import_tpl_no', l)).join(' / '),
+					...LOCALES.map((l) => say(c.help, l))
+				])
+			);
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 const REQUIRED_VALUE_COLUMNS = new Set(['indicator', 'period', 'value']);
-export const VALUES_SHEETS: SheetSpec[] = [{ name: 'values', columns: VALUE_COLUMNS.map((name) => ({ name, required: REQUIRED_VALUE_COLUMNS.has(name), help: `import_help_${name}` })) }];
+export const VALUES_SHEETS: SheetSpec[] = [
+	{ name: 'values', columns: VALUE_COLUMNS.map((name) => ({ name, required: REQUIRED_VALUE_COLUMNS.has(name), help: `import_help_${name}` })) }
+];
 
 /** The indicator-values template, with the list of indicator codes to pick from. */
 export async function valuesTemplate(db: Db): Promise<Buffer> {

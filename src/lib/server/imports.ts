@@ -40,7 +40,10 @@ export interface ImportIssue {
 export type Table = { sheet: string; header: string[]; rows: { row: number; cells: Record<string, string> }[] };
 export type ReadResult = { ok: true; table: Table } | { ok: false; issues: ImportIssue[] };
 
-const fileIssue = (key: string, params?: Record<string, string | number>): ReadResult => ({ ok: false, issues: [{ sheet: '', row: 0, column: '', key, params }] });
+const fileIssue = (key: string, params?: Record<string, string | number>): ReadResult => ({
+	ok: false,
+	issues: [{ sheet: '', row: 0, column: '', key, params }]
+});
 
 /** A cell as text: numbers keep their full precision, dates become ISO days. */
 function cellText(v: ExcelJS.CellValue): string {
@@ -96,7 +99,11 @@ async function readXlsx(bytes: Buffer): Promise<ReadResult> {
  * Reads the named sheets of a workbook (a sheet that is absent is left out). A CSV holds one table
  * only, so a multi-sheet import needs the workbook.
  */
-export async function readSheets(bytes: Buffer, fileName: string, names: readonly string[]): Promise<{ ok: true; tables: Table[] } | { ok: false; issues: ImportIssue[] }> {
+export async function readSheets(
+	bytes: Buffer,
+	fileName: string,
+	names: readonly string[]
+): Promise<{ ok: true; tables: Table[] } | { ok: false; issues: ImportIssue[] }> {
 	if (bytes.length > MAX_IMPORT_BYTES) return fileIssue('err_import_too_large', { mb: 20 }) as { ok: false; issues: ImportIssue[] };
 	if (bytes.length === 0) return fileIssue('err_import_empty') as { ok: false; issues: ImportIssue[] };
 	if (!bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
@@ -142,7 +149,9 @@ function readCsv(bytes: Buffer, sheet: string): ReadResult {
 	const [head, ...body] = records;
 	if (!head) return fileIssue('err_import_empty');
 	const header = head.map((h) => h.trim().toLowerCase());
-	const rows = body.map((r, i) => ({ row: i + 2, cells: Object.fromEntries(header.map((h, j) => [h, (r[j] ?? '').trim()])) })).filter((r) => Object.values(r.cells).some((v) => v !== ''));
+	const rows = body
+		.map((r, i) => ({ row: i + 2, cells: Object.fromEntries(header.map((h, j) => [h, (r[j] ?? '').trim()])) }))
+		.filter((r) => Object.values(r.cells).some((v) => v !== ''));
 	return { ok: true, table: { sheet, header, rows } };
 }
 
@@ -156,7 +165,19 @@ export async function readTable(bytes: Buffer, fileName: string): Promise<ReadRe
 	return readCsv(bytes, fileName.replace(/\.[^.]*$/, ''));
 }
 
-export type RowPlan = { row: number; action: 'create' | 'update' | 'unchanged'; indicatorId: number; code: string; period: string; regionId: number | null; value: number; source: string | null; note: string | null; openId: number | null; openVersion: number | null };
+export type RowPlan = {
+	row: number;
+	action: 'create' | 'update' | 'unchanged';
+	indicatorId: number;
+	code: string;
+	period: string;
+	regionId: number | null;
+	value: number;
+	source: string | null;
+	note: string | null;
+	openId: number | null;
+	openVersion: number | null;
+};
 export type DryRun = { ok: boolean; issues: ImportIssue[]; rows: RowPlan[]; counts: { create: number; update: number; unchanged: number }; hash: string };
 
 /** The row schema is the entry form's, keyed by indicator code instead of id. */
@@ -172,13 +193,34 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
 	const counts = { create: 0, update: 0, unchanged: 0 };
 	const missing = REQUIRED.filter((c) => !table.header.includes(c));
 	if (opts.publicRecord && !table.header.includes('source')) missing.push('source' as never);
-	if (missing.length) return { ok: false, issues: missing.map((column) => ({ sheet: table.sheet, row: 1, column, key: 'err_import_missing_column', params: { column } })), rows: [], counts, hash };
+	if (missing.length)
+		return {
+			ok: false,
+			issues: missing.map((column) => ({ sheet: table.sheet, row: 1, column, key: 'err_import_missing_column', params: { column } })),
+			rows: [],
+			counts,
+			hash
+		};
 
 	// Everything the rows are checked against, read once (no query per row).
 	const inds = new Map(
-		db.all<{ id: number; code: string; kind: IndicatorKind; frequency: Frequency; dimensions: string; min: number | null; max: number | null; planStart: string; planEnd: string }>(sql`
+		db
+			.all<{
+				id: number;
+				code: string;
+				kind: IndicatorKind;
+				frequency: Frequency;
+				dimensions: string;
+				min: number | null;
+				max: number | null;
+				planStart: string;
+				planEnd: string;
+			}>(
+				sql`
 			SELECT i.id, i.code, i.kind, i.frequency, i.dimensions, i.plausible_min AS min, i.plausible_max AS max, p.start_date AS planStart, p.end_date AS planEnd
-			FROM indicators i JOIN measures m ON m.id = i.measure_id JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id`).map((r) => [r.code, r])
+			FROM indicators i JOIN measures m ON m.id = i.measure_id JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id`
+			)
+			.map((r) => [r.code, r])
 	);
 	const regions = new Map(db.all<{ id: number; iso: string }>(sql`SELECT id, iso FROM regions`).map((r) => [r.iso, r.id]));
 	// Like the entry form: a closed period takes no new submission. The public record (the admin's correction, with its source) may still be set.
@@ -186,7 +228,17 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
 	const cellKey = (indicatorId: number, period: string, regionId: number | null) => `${indicatorId}|${period}|${regionId ?? ''}`;
 	const current = new Map<string, { value: number; source: string | null }>();
 	const open = new Map<string, { id: number; version: number; value: number; state: string; source: string | null }>();
-	for (const v of db.all<{ id: number; indicatorId: number; period: string; regionId: number | null; value: number; state: string; isCurrent: number; version: number; source: string | null }>(sql`
+	for (const v of db.all<{
+		id: number;
+		indicatorId: number;
+		period: string;
+		regionId: number | null;
+		value: number;
+		state: string;
+		isCurrent: number;
+		version: number;
+		source: string | null;
+	}>(sql`
 		SELECT id, indicator_id AS indicatorId, period, region_id AS regionId, value, state, is_current AS isCurrent, version, source FROM indicator_values
 		WHERE sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL AND (is_current = 1 OR state IN ('draft','submitted','returned'))`)) {
 		const k = cellKey(v.indicatorId, v.period, v.regionId);
@@ -198,7 +250,13 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
 	const rows: RowPlan[] = [];
 	for (const { row, cells } of table.rows) {
 		const at = (column: string, key: string, params?: Record<string, string | number>) => issues.push({ sheet: table.sheet, row, column, key, params });
-		const parsed = rowSchema.safeParse({ period: cells.period ?? '', region: cells.region, value: (cells.value ?? '').replace(/\s/g, '').replace(',', '.'), source: cells.source, note: cells.note });
+		const parsed = rowSchema.safeParse({
+			period: cells.period ?? '',
+			region: cells.region,
+			value: (cells.value ?? '').replace(/\s/g, '').replace(',', '.'),
+			source: cells.source,
+			note: cells.note
+		});
 		const ind = inds.get((cells.indicator ?? '').trim());
 		if (!ind) at('indicator', 'err_import_unknown_indicator', { code: cells.indicator ?? '' });
 		if (!parsed.success) {
@@ -240,7 +298,19 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
 		// Unchanged when the record already says it: validated, or (for a workflow import) already submitted.
 		const action = (opts.publicRecord ? same(cur) && !op : same(cur) || (op?.state === 'submitted' && same(op))) ? 'unchanged' : op ? 'update' : 'create';
 		counts[action]++;
-		rows.push({ row, action, indicatorId: ind.id, code: ind.code, period: d.period, regionId, value: d.value, source: d.source ?? null, note: d.note ?? null, openId: op?.id ?? null, openVersion: op?.version ?? null });
+		rows.push({
+			row,
+			action,
+			indicatorId: ind.id,
+			code: ind.code,
+			period: d.period,
+			regionId,
+			value: d.value,
+			source: d.source ?? null,
+			note: d.note ?? null,
+			openId: op?.id ?? null,
+			openVersion: op?.version ?? null
+		});
 	}
 	return { ok: issues.length === 0, issues, rows, counts, hash };
 }
@@ -250,7 +320,12 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
  * validates them); public-record values are validated and become current at once. One import run
  * and one audit event with the counts.
  */
-export function applyValues(db: Db, actorId: number, plan: DryRun, meta: { fileName: string; publicRecord: boolean }): { ok: true; runId: number } | { ok: false } {
+export function applyValues(
+	db: Db,
+	actorId: number,
+	plan: DryRun,
+	meta: { fileName: string; publicRecord: boolean }
+): { ok: true; runId: number } | { ok: false } {
 	if (!plan.ok) return { ok: false };
 	return transaction(db, (tx) => {
 		// a period closed since the dry run: nothing is written
@@ -259,23 +334,56 @@ export function applyValues(db: Db, actorId: number, plan: DryRun, meta: { fileN
 		const at = nowIso();
 		const state = meta.publicRecord ? 'validated' : 'submitted';
 		const client = tx.$client;
-		const insert = client.prepare(`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, region_id, value, source, note, state, is_current, reported_by, validated_by, submitted_at, validated_at, sources, public_record)
+		const insert =
+			client.prepare(`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, region_id, value, source, note, state, is_current, reported_by, validated_by, submitted_at, validated_at, sources, public_record)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-		const updateOpen = client.prepare(`UPDATE indicator_values SET value = ?, source = ?, note = ?, state = ?, is_current = ?, reported_by = ?, validated_by = ?, submitted_at = ?, validated_at = ?, public_record = ?, version = version + 1, updated_at = ? WHERE id = ?`);
-		const stepDown = client.prepare(`UPDATE indicator_values SET is_current = 0 WHERE indicator_id = ? AND period = ? AND region_id IS ? AND is_current = 1 AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL`);
+		const updateOpen = client.prepare(
+			`UPDATE indicator_values SET value = ?, source = ?, note = ?, state = ?, is_current = ?, reported_by = ?, validated_by = ?, submitted_at = ?, validated_at = ?, public_record = ?, version = version + 1, updated_at = ? WHERE id = ?`
+		);
+		const stepDown = client.prepare(
+			`UPDATE indicator_values SET is_current = 0 WHERE indicator_id = ? AND period = ? AND region_id IS ? AND is_current = 1 AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL`
+		);
 		const pub = meta.publicRecord;
 		for (const r of plan.rows) {
 			if (r.action === 'unchanged') continue;
 			if (pub) stepDown.run(r.indicatorId, r.period, r.regionId);
 			const sources = pub && r.source ? JSON.stringify([{ title: r.source }]) : '[]';
-			if (r.openId != null) updateOpen.run(r.value, r.source, r.note, state, pub ? 1 : 0, actorId, pub ? actorId : null, at, pub ? at : null, pub ? 1 : 0, at, r.openId);
+			if (r.openId != null)
+				updateOpen.run(r.value, r.source, r.note, state, pub ? 1 : 0, actorId, pub ? actorId : null, at, pub ? at : null, pub ? 1 : 0, at, r.openId);
 			else {
 				const p = parsePeriod(r.period)!;
-				insert.run(r.indicatorId, r.period, p.start, p.end, r.regionId, r.value, r.source, r.note, state, pub ? 1 : 0, actorId, pub ? actorId : null, at, pub ? at : null, sources, pub ? 1 : 0);
+				insert.run(
+					r.indicatorId,
+					r.period,
+					p.start,
+					p.end,
+					r.regionId,
+					r.value,
+					r.source,
+					r.note,
+					state,
+					pub ? 1 : 0,
+					actorId,
+					pub ? actorId : null,
+					at,
+					pub ? at : null,
+					sources,
+					pub ? 1 : 0
+				);
 			}
 		}
-		const run = tx.insert(importRuns).values({ kind: 'values', fileName: meta.fileName, fileHash: plan.hash, userId: actorId, counts: JSON.stringify(plan.counts) }).returning({ id: importRuns.id }).get();
-		audit.record(tx, { userId: actorId, action: 'import', entity: 'import_run', entityId: run.id, after: { kind: 'values', fileName: meta.fileName, hash: plan.hash, counts: plan.counts, publicRecord: meta.publicRecord } });
+		const run = tx
+			.insert(importRuns)
+			.values({ kind: 'values', fileName: meta.fileName, fileHash: plan.hash, userId: actorId, counts: JSON.stringify(plan.counts) })
+			.returning({ id: importRuns.id })
+			.get();
+		audit.record(tx, {
+			userId: actorId,
+			action: 'import',
+			entity: 'import_run',
+			entityId: run.id,
+			after: { kind: 'values', fileName: meta.fileName, hash: plan.hash, counts: plan.counts, publicRecord: meta.publicRecord }
+		});
 		return { ok: true, runId: run.id } as const;
 	});
 }
@@ -324,9 +432,13 @@ export function dropPending(hash: string): void {
 
 /** The recorded imports, newest first, with who ran them. */
 export function listRuns(db: Db, limit = 20) {
-	return db.all<{ id: number; kind: 'values' | 'structure'; fileName: string; fileHash: string; counts: string; createdAt: string; userName: string | null }>(sql`
+	return db
+		.all<{ id: number; kind: 'values' | 'structure'; fileName: string; fileHash: string; counts: string; createdAt: string; userName: string | null }>(
+			sql`
 		SELECT r.id, r.kind, r.file_name AS fileName, r.file_hash AS fileHash, r.counts, r.created_at AS createdAt, u.name AS userName
-		FROM import_runs r LEFT JOIN users u ON u.id = r.user_id ORDER BY r.id DESC LIMIT ${limit}`).map((r) => ({ ...r, counts: JSON.parse(r.counts) as DryRun['counts'] }));
+		FROM import_runs r LEFT JOIN users u ON u.id = r.user_id ORDER BY r.id DESC LIMIT ${limit}`
+		)
+		.map((r) => ({ ...r, counts: JSON.parse(r.counts) as DryRun['counts'] }));
 }
 
 // ---- one entry for the page: check a file of either kind, apply it ----
@@ -353,10 +465,28 @@ export async function checkValues(db: Db, bytes: Buffer, fileName: string, opts:
 	if (!read.ok) return { summary: summarize({ ok: false, hash, counts: { create: 0, update: 0, unchanged: 0 }, issues: read.issues }, []), plan: null };
 	const plan = dryRunValues(db, read.table, bytes, opts);
 	const iso = new Map(db.all<{ id: number; iso: string }>(sql`SELECT id, iso FROM regions`).map((r) => [r.id, r.iso]));
-	const changes = plan.rows.filter((r) => r.action !== 'unchanged').map((r) => ({ sheet: read.table.sheet, row: r.row, action: r.action as 'create' | 'update', item: `${r.code} · ${r.period}${r.regionId ? ` · ${iso.get(r.regionId)}` : ''} = ${r.value}` }));
+	const changes = plan.rows
+		.filter((r) => r.action !== 'unchanged')
+		.map((r) => ({
+			sheet: read.table.sheet,
+			row: r.row,
+			action: r.action as 'create' | 'update',
+			item: `${r.code} · ${r.period}${r.regionId ? ` · ${iso.get(r.regionId)}` : ''} = ${r.value}`
+		}));
 	return { summary: summarize(plan, changes), plan };
 }
 
-export function summarize(plan: { ok: boolean; hash: string; counts: DryRun['counts']; issues: ImportIssue[] }, changes: CheckSummary['changes']): CheckSummary {
-	return { ok: plan.ok, hash: plan.hash, counts: plan.counts, issues: plan.issues.slice(0, SHOWN_ISSUES), issueCount: plan.issues.length, changes: changes.slice(0, SHOWN_CHANGES), changeCount: changes.length };
+export function summarize(
+	plan: { ok: boolean; hash: string; counts: DryRun['counts']; issues: ImportIssue[] },
+	changes: CheckSummary['changes']
+): CheckSummary {
+	return {
+		ok: plan.ok,
+		hash: plan.hash,
+		counts: plan.counts,
+		issues: plan.issues.slice(0, SHOWN_ISSUES),
+		issueCount: plan.issues.length,
+		changes: changes.slice(0, SHOWN_CHANGES),
+		changeCount: changes.length
+	};
 }

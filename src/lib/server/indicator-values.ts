@@ -21,7 +21,12 @@ import * as notices from './notifications';
 import { hasDimension } from '../schemas/json-columns';
 
 /** Only totals (no sex/age/exploitation/nationality category) are entered through this form. */
-const totalsOnly = and(isNull(indicatorValues.sex), isNull(indicatorValues.ageGroup), isNull(indicatorValues.exploitation), isNull(indicatorValues.nationality));
+const totalsOnly = and(
+	isNull(indicatorValues.sex),
+	isNull(indicatorValues.ageGroup),
+	isNull(indicatorValues.exploitation),
+	isNull(indicatorValues.nationality)
+);
 
 function cellCondition(indicatorId: number, period: string, regionId: number | null) {
 	return and(
@@ -48,11 +53,21 @@ export function save(db: Db, actor: { id: number }, input: IndicatorValueInput):
 		if (!plausible.ok) errors.value = `err_value_${plausible.reason}`;
 		if (Object.keys(errors).length) return invalid(errors);
 
-		const open = tx.select().from(indicatorValues).where(and(cellCondition(ind.id, input.period, regionId), inArray(indicatorValues.state, [...OPEN]))).get();
+		const open = tx
+			.select()
+			.from(indicatorValues)
+			.where(and(cellCondition(ind.id, input.period, regionId), inArray(indicatorValues.state, [...OPEN])))
+			.get();
 		if (open && (open.id !== input.valueId || open.version !== input.version)) return conflict(open);
 		// The row the form was opened on, shown only when it is this indicator's (an id is no way to read another's).
 		if (!open && input.valueId !== undefined)
-			return conflict(tx.select().from(indicatorValues).where(and(eq(indicatorValues.id, input.valueId), eq(indicatorValues.indicatorId, ind.id))).get() ?? null);
+			return conflict(
+				tx
+					.select()
+					.from(indicatorValues)
+					.where(and(eq(indicatorValues.id, input.valueId), eq(indicatorValues.indicatorId, ind.id)))
+					.get() ?? null
+			);
 		if (open?.state === 'submitted') return wrongState('submitted');
 		const closed = refuseClosedPeriod(tx, input.period);
 		if (closed) return closed;
@@ -71,13 +86,25 @@ export function save(db: Db, actor: { id: number }, input: IndicatorValueInput):
 			updatedAt: nowIso()
 		};
 		const row = open
-			? tx.update(indicatorValues).set({ ...fields, version: open.version + 1 }).where(eq(indicatorValues.id, open.id)).returning().get()
+			? tx
+					.update(indicatorValues)
+					.set({ ...fields, version: open.version + 1 })
+					.where(eq(indicatorValues.id, open.id))
+					.returning()
+					.get()
 			: tx
 					.insert(indicatorValues)
 					.values({ ...fields, indicatorId: ind.id, period: input.period, periodStart: p.start, periodEnd: p.end, regionId })
 					.returning()
 					.get();
-		audit.record(tx, { userId: actor.id, action: submitting ? 'submit' : 'save_draft', entity: 'indicator_value', entityId: row.id, before: open ?? undefined, after: row });
+		audit.record(tx, {
+			userId: actor.id,
+			action: submitting ? 'submit' : 'save_draft',
+			entity: 'indicator_value',
+			entityId: row.id,
+			before: open ?? undefined,
+			after: row
+		});
 		return { ok: true, value: { id: row.id, version: row.version, state: row.state } };
 	});
 }
@@ -92,7 +119,12 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 		const at = nowIso();
 		reviewBreakdowns(tx, v, input.decision, reviewerId, input.comment ?? null, at);
 		if (input.decision === 'return') {
-			const after = tx.update(indicatorValues).set({ state: 'returned', validatedBy: reviewerId, reviewComment: input.comment, version: v.version + 1, updatedAt: at }).where(eq(indicatorValues.id, v.id)).returning().get();
+			const after = tx
+				.update(indicatorValues)
+				.set({ state: 'returned', validatedBy: reviewerId, reviewComment: input.comment, version: v.version + 1, updatedAt: at })
+				.where(eq(indicatorValues.id, v.id))
+				.returning()
+				.get();
 			audit.record(tx, { userId: reviewerId, action: 'return', entity: 'indicator_value', entityId: v.id, before: v, after });
 			notify(tx, v, 'return', input.comment ?? null);
 			return { ok: true, value: { indicatorId: v.indicatorId } };
@@ -104,7 +136,15 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 			.run();
 		const after = tx
 			.update(indicatorValues)
-			.set({ state: 'validated', isCurrent: true, validatedBy: reviewerId, validatedAt: at, reviewComment: input.comment || null, version: v.version + 1, updatedAt: at })
+			.set({
+				state: 'validated',
+				isCurrent: true,
+				validatedBy: reviewerId,
+				validatedAt: at,
+				reviewComment: input.comment || null,
+				version: v.version + 1,
+				updatedAt: at
+			})
 			.where(eq(indicatorValues.id, v.id))
 			.returning()
 			.get();
@@ -140,5 +180,9 @@ function notify(tx: Db, v: typeof indicatorValues.$inferSelect, decision: 'valid
 		.get()!;
 	const region = v.regionId == null ? undefined : tx.select({ iso: regions.iso }).from(regions).where(eq(regions.id, v.regionId)).get()?.iso;
 	const institutionId = v.reportedBy == null ? null : (tx.select({ i: users.institutionId }).from(users).where(eq(users.id, v.reportedBy)).get()?.i ?? null);
-	notices.reviewed(tx, { institutionId, authorId: v.reportedBy }, { kind: 'value', decision, measure: where.measure, indicator: where.indicator, period: v.period, region, comment });
+	notices.reviewed(
+		tx,
+		{ institutionId, authorId: v.reportedBy },
+		{ kind: 'value', decision, measure: where.measure, indicator: where.indicator, period: v.period, region, comment }
+	);
 }

@@ -23,7 +23,19 @@ export function usage(db: Db, id: number) {
 
 /** Every institution with how many measures it leads and accounts it has (one grouped query each). */
 export function list(db: Db) {
-	return db.all<{ id: number; code: string; nameFr: string; nameAr: string | null; nameEn: string | null; acronymFr: string | null; kind: string; isMember: number; active: number; leads: number; users: number }>(sql`
+	return db.all<{
+		id: number;
+		code: string;
+		nameFr: string;
+		nameAr: string | null;
+		nameEn: string | null;
+		acronymFr: string | null;
+		kind: string;
+		isMember: number;
+		active: number;
+		leads: number;
+		users: number;
+	}>(sql`
 		SELECT i.id, i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.acronym_fr AS acronymFr, i.kind, i.is_member AS isMember, i.active,
 			coalesce(l.n, 0) AS leads, coalesce(u.n, 0) AS users
 		FROM institutions i
@@ -64,7 +76,12 @@ export function update(db: Db, actorId: number, code: string, input: Institution
 		if (!before) return notFound();
 		if (before.version !== input.version) return conflict(before);
 		if (input.code !== before.code && getByCode(tx, input.code)) return invalid({ code: 'err_code_taken' });
-		const after = tx.update(institutions).set({ ...fields(input), version: before.version + 1, updatedAt: nowIso() }).where(eq(institutions.id, before.id)).returning().get();
+		const after = tx
+			.update(institutions)
+			.set({ ...fields(input), version: before.version + 1, updatedAt: nowIso() })
+			.where(eq(institutions.id, before.id))
+			.returning()
+			.get();
 		audit.record(tx, { userId: actorId, action: 'update', entity: 'institution', entityId: before.id, before, after });
 		return { ok: true, value: { code: after.code } };
 	});
@@ -85,7 +102,12 @@ const LINK_TABLES = new Set(['measure_institutions']);
  * projects move to the surviving institution; the merged one stays, deactivated, so old links and the
  * audit trail still name it. One transaction, one audit event with what moved.
  */
-export function merge(db: Db, actorId: number, code: string, input: { version: number; into: number }): WriteResult<{ into: string; moved: Record<string, number> }> {
+export function merge(
+	db: Db,
+	actorId: number,
+	code: string,
+	input: { version: number; into: number }
+): WriteResult<{ into: string; moved: Record<string, number> }> {
 	return transaction(db, (tx) => {
 		const from = getByCode(tx, code);
 		if (!from) return notFound();
@@ -99,13 +121,20 @@ export function merge(db: Db, actorId: number, code: string, input: { version: n
 			// In a link table a row may duplicate one the survivor already has (both contribute to a measure): that one goes.
 			// Anywhere else a plain UPDATE, so a broken constraint rolls the whole merge back.
 			const linkTable = LINK_TABLES.has(ref.table);
-			const n = tx.run(linkTable ? sql`UPDATE OR IGNORE ${t} SET ${c} = ${into.id} WHERE ${c} = ${from.id}` : sql`UPDATE ${t} SET ${c} = ${into.id} WHERE ${c} = ${from.id}`).changes;
+			const n = tx.run(
+				linkTable ? sql`UPDATE OR IGNORE ${t} SET ${c} = ${into.id} WHERE ${c} = ${from.id}` : sql`UPDATE ${t} SET ${c} = ${into.id} WHERE ${c} = ${from.id}`
+			).changes;
 			if (linkTable) tx.run(sql`DELETE FROM ${t} WHERE ${c} = ${from.id}`);
 			if (n) moved[`${ref.table}.${ref.column}`] = n;
 		}
 		// A measure's lead is not also one of its contributors.
 		tx.delete(measureInstitutions)
-			.where(and(eq(measureInstitutions.institutionId, into.id), sql`${measureInstitutions.measureId} IN (SELECT ${measures.id} FROM ${measures} WHERE ${measures.leadInstitutionId} = ${into.id})`))
+			.where(
+				and(
+					eq(measureInstitutions.institutionId, into.id),
+					sql`${measureInstitutions.measureId} IN (SELECT ${measures.id} FROM ${measures} WHERE ${measures.leadInstitutionId} = ${into.id})`
+				)
+			)
 			.run();
 		tx.update(institutions)
 			.set({ active: false, note: `merged into ${into.code}`, version: from.version + 1, updatedAt: nowIso() })
@@ -123,10 +152,20 @@ export function setActive(db: Db, actorId: number, code: string, input: { versio
 		if (!before) return notFound();
 		if (before.version !== input.version) return conflict(before);
 		if (before.active === active) return wrongState(active ? 'active' : 'inactive');
-		if (!active && tx.select({ n: sql<number>`count(*)` }).from(users).where(and(eq(users.institutionId, before.id), eq(users.active, true))).get()!.n > 0) {
+		if (
+			!active &&
+			tx
+				.select({ n: sql<number>`count(*)` })
+				.from(users)
+				.where(and(eq(users.institutionId, before.id), eq(users.active, true)))
+				.get()!.n > 0
+		) {
 			return invalid({ _form: 'err_institution_has_users' });
 		}
-		tx.update(institutions).set({ active, version: before.version + 1, updatedAt: nowIso() }).where(eq(institutions.id, before.id)).run();
+		tx.update(institutions)
+			.set({ active, version: before.version + 1, updatedAt: nowIso() })
+			.where(eq(institutions.id, before.id))
+			.run();
 		audit.record(tx, { userId: actorId, action: active ? 'reactivate' : 'deactivate', entity: 'institution', entityId: before.id, before, after: { active } });
 		return { ok: true, value: { code: before.code } };
 	});

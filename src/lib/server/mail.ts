@@ -73,8 +73,19 @@ export function composeDigest(locale: Locale, name: string, notices: { kind: str
 		const t = noticeText(n.kind, n.payload, locale);
 		return [`• ${t.title}`, ...t.items.map((i) => `    – ${i}`), `    ${new URL(t.href, origin).href}`].join('\n');
 	});
-	const subject = notices.length === 1 ? `Rasd — ${noticeText(notices[0]!.kind, notices[0]!.payload, locale).title}` : m.mail_digest_subject({ count: notices.length, n: formatNumber(notices.length, locale) }, o);
-	const body = [m.mail_greeting({ name }, o), '', m.mail_digest_intro({}, o), '', ...blocks, '', m.mail_footer({ url: new URL('/profile', origin).href }, o)].join('\n');
+	const subject =
+		notices.length === 1
+			? `Rasd — ${noticeText(notices[0]!.kind, notices[0]!.payload, locale).title}`
+			: m.mail_digest_subject({ count: notices.length, n: formatNumber(notices.length, locale) }, o);
+	const body = [
+		m.mail_greeting({ name }, o),
+		'',
+		m.mail_digest_intro({}, o),
+		'',
+		...blocks,
+		'',
+		m.mail_footer({ url: new URL('/profile', origin).href }, o)
+	].join('\n');
 	return { subject, body };
 }
 
@@ -90,7 +101,9 @@ export function queueDigests(db: Db, origin: string, now = new Date()): number {
 			.select({ n: notifications, email: users.email, name: users.name, locale: users.locale, wants: users.emailNotices, active: users.active })
 			.from(notifications)
 			.innerJoin(users, eq(users.id, notifications.userId))
-			.where(and(isNull(notifications.mailedAt), isNull(notifications.readAt), lte(sql`coalesce(${notifications.updatedAt}, ${notifications.createdAt})`, before)))
+			.where(
+				and(isNull(notifications.mailedAt), isNull(notifications.readAt), lte(sql`coalesce(${notifications.updatedAt}, ${notifications.createdAt})`, before))
+			)
 			.orderBy(asc(notifications.userId), asc(notifications.id))
 			.all();
 		const byUser = new Map<number, typeof pending>();
@@ -104,10 +117,22 @@ export function queueDigests(db: Db, origin: string, now = new Date()): number {
 				const { subject, body } = composeDigest(first.locale, first.name, notices, origin);
 				// Keyed by the notices it carries: queuing the same ones twice is refused by the unique index.
 				const key = `digest:${userId}:${rows.map((r) => r.n.id).join(',')}`.slice(0, 500);
-				queued += tx.insert(outbox).values({ toEmail: first.email, kind: 'digest', subject, body, dedupeKey: key, userId, locale: first.locale, createdAt: at }).onConflictDoNothing().run().changes;
+				queued += tx
+					.insert(outbox)
+					.values({ toEmail: first.email, kind: 'digest', subject, body, dedupeKey: key, userId, locale: first.locale, createdAt: at })
+					.onConflictDoNothing()
+					.run().changes;
 			}
 			// Opted out: the notices stay in the app, and are not mailed later if the user opts in again.
-			tx.update(notifications).set({ mailedAt: at }).where(inArray(notifications.id, rows.map((r) => r.n.id))).run();
+			tx.update(notifications)
+				.set({ mailedAt: at })
+				.where(
+					inArray(
+						notifications.id,
+						rows.map((r) => r.n.id)
+					)
+				)
+				.run();
 		}
 		return queued;
 	});
@@ -123,11 +148,29 @@ export function mailConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
  * administrator still sees the link once, to pass it on by hand if the mail does not arrive). The
  * link is a credential: once the mail is sent its body is blanked in the outbox.
  */
-export function queueLinkMail(db: Db, to: { userId: number; email: string; name: string; locale: Locale }, kind: 'invitation' | 'reset', link: string, expiresAt: number): number {
+export function queueLinkMail(
+	db: Db,
+	to: { userId: number; email: string; name: string; locale: Locale },
+	kind: 'invitation' | 'reset',
+	link: string,
+	expiresAt: number
+): number {
 	const o = { locale: to.locale };
-	const date = new Intl.DateTimeFormat(to.locale === 'ar' ? 'ar-MA-u-nu-latn' : to.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Africa/Casablanca' }).format(new Date(expiresAt));
+	const date = new Intl.DateTimeFormat(to.locale === 'ar' ? 'ar-MA-u-nu-latn' : to.locale, {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		timeZone: 'Africa/Casablanca'
+	}).format(new Date(expiresAt));
 	const subject = kind === 'invitation' ? m.mail_invite_subject({}, o) : m.mail_reset_subject({}, o);
-	const body = [m.mail_greeting({ name: to.name }, o), '', kind === 'invitation' ? m.mail_invite_body({}, o) : m.mail_reset_body({}, o), '', link, '', m.mail_link_expires({ date }, o)].join('\n');
+	const body = [
+		m.mail_greeting({ name: to.name }, o),
+		'',
+		kind === 'invitation' ? m.mail_invite_body({}, o) : m.mail_reset_body({}, o),
+		'',
+		link,
+		'',
+		m.mail_link_expires({ date }, o)
+	].join('\n');
 	return db.insert(outbox).values({ toEmail: to.email, kind, subject, body, userId: to.userId, locale: to.locale, createdAt: nowIso() }).run().changes;
 }
 
@@ -208,7 +251,17 @@ export function outboxStatus(db: Db) {
 			coalesce(sum(sent_at IS NOT NULL), 0) AS sent
 		FROM outbox`)!;
 	const problems = db
-		.select({ id: outbox.id, toEmail: outbox.toEmail, subject: outbox.subject, createdAt: outbox.createdAt, attempts: outbox.attempts, lastError: outbox.lastError, nextAttemptAt: outbox.nextAttemptAt, failedAt: outbox.failedAt, locale: outbox.locale })
+		.select({
+			id: outbox.id,
+			toEmail: outbox.toEmail,
+			subject: outbox.subject,
+			createdAt: outbox.createdAt,
+			attempts: outbox.attempts,
+			lastError: outbox.lastError,
+			nextAttemptAt: outbox.nextAttemptAt,
+			failedAt: outbox.failedAt,
+			locale: outbox.locale
+		})
 		.from(outbox)
 		.where(and(isNull(outbox.sentAt), sql`${outbox.attempts} > 0`))
 		.orderBy(sql`${outbox.failedAt} IS NULL`, asc(outbox.id))

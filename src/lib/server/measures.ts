@@ -52,7 +52,12 @@ const institutionSummary = {
  * regions of one indicator and period as a set). Its open work is read apart (`progress-updates`,
  * `indicator-values`, `rollout`), under the same viewer.
  */
-export function getMeasure(db: Db, code: string, viewer: Actor | null | undefined, opts: { breakdownPeriod?: string | null; breakdownRegion?: string | null } = {}) {
+export function getMeasure(
+	db: Db,
+	code: string,
+	viewer: Actor | null | undefined,
+	opts: { breakdownPeriod?: string | null; breakdownRegion?: string | null } = {}
+) {
 	const row = db
 		.select({ measure: measures, objective: objectives, axis: axes, plan: plans, lead: institutionSummary })
 		.from(measures)
@@ -113,12 +118,22 @@ export function getMeasure(db: Db, code: string, viewer: Actor | null | undefine
 	// Current values per region (totals only) of the indicators broken down by region.
 	const regionValues = indicatorRows.some((i) => hasDimension(i.dimensions, 'region'))
 		? db
-				.select({ indicatorId: indicatorValues.indicatorId, period: indicatorValues.period, periodStart: indicatorValues.periodStart, iso: regions.iso, value: indicatorValues.value, isDemo: indicatorValues.isDemo })
+				.select({
+					indicatorId: indicatorValues.indicatorId,
+					period: indicatorValues.period,
+					periodStart: indicatorValues.periodStart,
+					iso: regions.iso,
+					value: indicatorValues.value,
+					isDemo: indicatorValues.isDemo
+				})
 				.from(indicatorValues)
 				.innerJoin(regions, eq(regions.id, indicatorValues.regionId))
 				.where(
 					and(
-						inArray(indicatorValues.indicatorId, indicatorRows.map((i) => i.id)),
+						inArray(
+							indicatorValues.indicatorId,
+							indicatorRows.map((i) => i.id)
+						),
 						eq(indicatorValues.isCurrent, true),
 						sql`${indicatorValues.sex} IS NULL AND ${indicatorValues.ageGroup} IS NULL AND ${indicatorValues.exploitation} IS NULL AND ${indicatorValues.nationality} IS NULL`
 					)
@@ -200,14 +215,19 @@ export function getMeasure(db: Db, code: string, viewer: Actor | null | undefine
 	// A total a breakdown table hides (its parts would give it back) is hidden in the value tables too.
 	const hiddenTotals = new Set(breakdowns.flatMap((b) => b.maskedTotals.map((k) => `${b.code}|${k}`)));
 	const codeOf = new Map(indicatorRows.map((i) => [i.id, i.code]));
-	const hideTotal = <T extends { value: number | null; masked: boolean }>(v: T, key: string): T => (hiddenTotals.has(key) ? { ...v, value: null, masked: true } : v);
+	const hideTotal = <T extends { value: number | null; masked: boolean }>(v: T, key: string): T =>
+		hiddenTotals.has(key) ? { ...v, value: null, masked: true } : v;
 	return {
 		...row,
 		contributors,
 		regions: regionRows,
 		indicators: indicatorRows,
-		values: suppressBySet(values, isSensitive, (v) => `${v.indicatorId} ${v.period}`, { partOfTotal: false }).map((v) => hideTotal(v, `${codeOf.get(v.indicatorId)}||${v.period}`)),
-		regionValues: suppressBySet(regionValues, isSensitive, (v) => `${v.indicatorId} ${v.period}`).map((v) => hideTotal(v, `${codeOf.get(v.indicatorId)}|${v.iso}|${v.period}`)),
+		values: suppressBySet(values, isSensitive, (v) => `${v.indicatorId} ${v.period}`, { partOfTotal: false }).map((v) =>
+			hideTotal(v, `${codeOf.get(v.indicatorId)}||${v.period}`)
+		),
+		regionValues: suppressBySet(regionValues, isSensitive, (v) => `${v.indicatorId} ${v.period}`).map((v) =>
+			hideTotal(v, `${codeOf.get(v.indicatorId)}|${v.iso}|${v.period}`)
+		),
 		breakdowns,
 		recommendations: recs,
 		projects,
@@ -241,13 +261,17 @@ export function listMeasures(db: Db, f: MeasureFilters, opts: ListOptions) {
 	if (f.pillar) conds.push(eq(measures.pillar, f.pillar));
 	if (f.institution) {
 		const inst = sql`(SELECT id FROM institutions WHERE code = ${f.institution})`;
-		conds.push(sql`(${measures.leadInstitutionId} = ${inst} OR ${measures.id} IN (SELECT measure_id FROM measure_institutions WHERE institution_id = ${inst}))`);
+		conds.push(
+			sql`(${measures.leadInstitutionId} = ${inst} OR ${measures.id} IN (SELECT measure_id FROM measure_institutions WHERE institution_id = ${inst}))`
+		);
 	}
 	if (f.region) {
 		conds.push(sql`${measures.id} IN (SELECT measure_id FROM measure_regions WHERE region_id = (SELECT id FROM regions WHERE iso = ${f.region}))`);
 	}
 	if (f.recommendation) {
-		conds.push(sql`${measures.id} IN (SELECT rm.measure_id FROM recommendation_measures rm JOIN recommendations r ON r.id = rm.recommendation_id WHERE r.code = ${f.recommendation})`);
+		conds.push(
+			sql`${measures.id} IN (SELECT rm.measure_id FROM recommendation_measures rm JOIN recommendations r ON r.id = rm.recommendation_id WHERE r.code = ${f.recommendation})`
+		);
 	}
 	if (f.overdue) conds.push(flags.overdue);
 	if (f.atRisk) conds.push(flags.atRisk);
@@ -255,7 +279,9 @@ export function listMeasures(db: Db, f: MeasureFilters, opts: ListOptions) {
 		const p = likePattern(f.q);
 		const localTitle = opts.locale === 'ar' ? measures.titleAr : opts.locale === 'en' ? measures.titleEn : measures.titleFr;
 		// A measure that moved is still found under the code it had.
-		conds.push(sql`(${measures.code} LIKE ${p} ESCAPE '\\' OR ${localTitle} LIKE ${p} ESCAPE '\\' OR ${measures.titleFr} LIKE ${p} ESCAPE '\\' OR ${measures.id} IN (SELECT measure_id FROM measure_former_codes WHERE code LIKE ${p} ESCAPE '\\'))`);
+		conds.push(
+			sql`(${measures.code} LIKE ${p} ESCAPE '\\' OR ${localTitle} LIKE ${p} ESCAPE '\\' OR ${measures.titleFr} LIKE ${p} ESCAPE '\\' OR ${measures.id} IN (SELECT measure_id FROM measure_former_codes WHERE code LIKE ${p} ESCAPE '\\'))`
+		);
 	}
 	const where = conds.length ? and(...conds) : undefined;
 
@@ -269,7 +295,12 @@ export function listMeasures(db: Db, f: MeasureFilters, opts: ListOptions) {
 					? [sql`${measures.lastValidatedAt} IS NULL`, direction(measures.lastValidatedAt), asc(measures.code)]
 					: f.sort === 'pillar'
 						? // grouped in the 3P+P order, governance and measures without a pillar last
-							[direction(sql`CASE ${measures.pillar} WHEN 'prevention' THEN 1 WHEN 'protection' THEN 2 WHEN 'prosecution' THEN 3 WHEN 'partnership' THEN 4 WHEN 'governance' THEN 5 ELSE 6 END`), asc(measures.code)]
+							[
+								direction(
+									sql`CASE ${measures.pillar} WHEN 'prevention' THEN 1 WHEN 'protection' THEN 2 WHEN 'prosecution' THEN 3 WHEN 'partnership' THEN 4 WHEN 'governance' THEN 5 ELSE 6 END`
+								),
+								asc(measures.code)
+							]
 						: [direction(measures.code)];
 
 	const base = () =>
@@ -311,11 +342,34 @@ export function listMeasures(db: Db, f: MeasureFilters, opts: ListOptions) {
 /** The choices offered by the list's filter form. */
 export function filterOptions(db: Db) {
 	return {
-		plans: db.select({ code: plans.code, titleFr: plans.titleFr, titleAr: plans.titleAr, titleEn: plans.titleEn }).from(plans).orderBy(asc(plans.sortOrder)).all(),
-		axes: db.select({ code: axes.code, planCode: plans.code, titleFr: axes.titleFr, titleAr: axes.titleAr, titleEn: axes.titleEn }).from(axes).innerJoin(plans, eq(plans.id, axes.planId)).orderBy(asc(plans.sortOrder), asc(axes.sortOrder)).all(),
+		plans: db
+			.select({ code: plans.code, titleFr: plans.titleFr, titleAr: plans.titleAr, titleEn: plans.titleEn })
+			.from(plans)
+			.orderBy(asc(plans.sortOrder))
+			.all(),
+		axes: db
+			.select({ code: axes.code, planCode: plans.code, titleFr: axes.titleFr, titleAr: axes.titleAr, titleEn: axes.titleEn })
+			.from(axes)
+			.innerJoin(plans, eq(plans.id, axes.planId))
+			.orderBy(asc(plans.sortOrder), asc(axes.sortOrder))
+			.all(),
 		institutions: db.select(institutionLabelColumns).from(institutions).where(eq(institutions.isMember, true)).orderBy(asc(institutions.id)).all(),
-		regions: db.select({ iso: regions.iso, nameFr: regions.nameFr, nameAr: regions.nameAr, nameEn: regions.nameEn }).from(regions).orderBy(asc(regions.iso)).all(),
-		recommendations: db.select({ code: recommendations.code, rank: recommendations.rank, titleFr: recommendations.titleFr, titleAr: recommendations.titleAr, titleEn: recommendations.titleEn }).from(recommendations).orderBy(asc(recommendations.sourceYear), asc(recommendations.rank)).all()
+		regions: db
+			.select({ iso: regions.iso, nameFr: regions.nameFr, nameAr: regions.nameAr, nameEn: regions.nameEn })
+			.from(regions)
+			.orderBy(asc(regions.iso))
+			.all(),
+		recommendations: db
+			.select({
+				code: recommendations.code,
+				rank: recommendations.rank,
+				titleFr: recommendations.titleFr,
+				titleAr: recommendations.titleAr,
+				titleEn: recommendations.titleEn
+			})
+			.from(recommendations)
+			.orderBy(asc(recommendations.sourceYear), asc(recommendations.rank))
+			.all()
 	};
 }
 
@@ -330,7 +384,11 @@ export function getMeasureRef(db: Db, code: string) {
 }
 
 export function indicatorBelongs(db: Db, indicatorId: number, measureId: number): boolean {
-	return !!db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.id, indicatorId), eq(indicators.measureId, measureId))).get();
+	return !!db
+		.select({ id: indicators.id })
+		.from(indicators)
+		.where(and(eq(indicators.id, indicatorId), eq(indicators.measureId, measureId)))
+		.get();
 }
 
 /**
@@ -340,10 +398,24 @@ export function indicatorBelongs(db: Db, indicatorId: number, measureId: number)
 export function workOf(db: Db, institutionId: number, today: string, period: string) {
 	const flags = flagSql(today, 'm');
 	const rows = db.all<{
-		id: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null;
-		status: MeasureFilters['status'] & string; progress: number; deadline: string; role: 'lead' | 'contributor';
-		openState: string | null; openId: number | null; reviewComment: string | null;
-		reportedThisPeriod: number; dueSoon: number; overdue: number; atRisk: number; stale: number; isDemo: number;
+		id: number;
+		code: string;
+		titleFr: string;
+		titleAr: string | null;
+		titleEn: string | null;
+		status: MeasureFilters['status'] & string;
+		progress: number;
+		deadline: string;
+		role: 'lead' | 'contributor';
+		openState: string | null;
+		openId: number | null;
+		reviewComment: string | null;
+		reportedThisPeriod: number;
+		dueSoon: number;
+		overdue: number;
+		atRisk: number;
+		stale: number;
+		isDemo: number;
 	}>(sql`
 		SELECT m.id, m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, m.status, m.progress, m.deadline, m.is_demo AS isDemo,
 			CASE WHEN m.lead_institution_id = ${institutionId} THEN 'lead' ELSE 'contributor' END AS role,
@@ -357,5 +429,13 @@ export function workOf(db: Db, institutionId: number, today: string, period: str
 			OR m.id IN (SELECT measure_id FROM measure_institutions WHERE institution_id = ${institutionId})
 		ORDER BY CASE u.state WHEN 'returned' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END,
 			reportedThisPeriod, m.deadline, m.code`);
-	return rows.map((r) => ({ ...r, reportedThisPeriod: !!r.reportedThisPeriod, dueSoon: !!r.dueSoon, overdue: !!r.overdue, atRisk: !!r.atRisk, stale: !!r.stale, isDemo: !!r.isDemo }));
+	return rows.map((r) => ({
+		...r,
+		reportedThisPeriod: !!r.reportedThisPeriod,
+		dueSoon: !!r.dueSoon,
+		overdue: !!r.overdue,
+		atRisk: !!r.atRisk,
+		stale: !!r.stale,
+		isDemo: !!r.isDemo
+	}));
 }

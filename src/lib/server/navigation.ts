@@ -5,7 +5,22 @@
  */
 import { can, type Action, type Actor } from './auth/permissions';
 
-export const NAV_IDS = ['overview', 'my_work', 'review', 'plans', 'measures', 'indicators', 'recommendations', 'institutions', 'partner_projects', 'regions', 'reports', 'admin', 'admin_plan', 'audit'] as const;
+export const NAV_IDS = [
+	'overview',
+	'my_work',
+	'review',
+	'plans',
+	'measures',
+	'indicators',
+	'recommendations',
+	'institutions',
+	'partner_projects',
+	'regions',
+	'reports',
+	'admin',
+	'admin_plan',
+	'audit'
+] as const;
 export type NavId = (typeof NAV_IDS)[number];
 export interface NavItem {
 	id: NavId;

@@ -51,14 +51,23 @@ export function list(db: Db, userId: number, limit = 50): (Omit<Notice, 'payload
 		.map((n) => ({ ...n, payload: parseObject(n.payload) }));
 }
 
-
 /** Marks one of the user's own notices read (another user's id changes nothing). */
 export function markRead(db: Db, userId: number, id: number): boolean {
-	return db.update(notifications).set({ readAt: nowIso() }).where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt))).run().changes > 0;
+	return (
+		db
+			.update(notifications)
+			.set({ readAt: nowIso() })
+			.where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)))
+			.run().changes > 0
+	);
 }
 
 export function markAllRead(db: Db, userId: number): number {
-	return db.update(notifications).set({ readAt: nowIso() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run().changes;
+	return db
+		.update(notifications)
+		.set({ readAt: nowIso() })
+		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+		.run().changes;
 }
 
 /** Active focal points of `institutionId`, plus `authorId` when still active. */
@@ -84,9 +93,14 @@ export function reviewed(tx: Db, who: { institutionId: number | null; authorId: 
 		if (open) {
 			const p = parseObject(open.payload) as { items?: ReviewItem[]; total?: number };
 			const items = [...(p.items ?? []), item].slice(-DIGEST_MAX_ITEMS);
-			tx.update(notifications).set({ payload: JSON.stringify({ items, total: (p.total ?? p.items?.length ?? 0) + 1 }), updatedAt: at }).where(eq(notifications.id, open.id)).run();
+			tx.update(notifications)
+				.set({ payload: JSON.stringify({ items, total: (p.total ?? p.items?.length ?? 0) + 1 }), updatedAt: at })
+				.where(eq(notifications.id, open.id))
+				.run();
 		} else {
-			tx.insert(notifications).values({ userId, kind: 'review', payload: JSON.stringify({ items: [item], total: 1 }), createdAt: at, updatedAt: at }).run();
+			tx.insert(notifications)
+				.values({ userId, kind: 'review', payload: JSON.stringify({ items: [item], total: 1 }), createdAt: at, updatedAt: at })
+				.run();
 		}
 	}
 }
@@ -143,7 +157,12 @@ export function runScheduled(db: Db, today: string): { periodOpened: number; dea
 		for (const [userId, items] of byUser) {
 			deadlines += tx
 				.insert(notifications)
-				.values({ userId, kind: 'deadlines', payload: JSON.stringify({ items: items.slice(0, DIGEST_MAX_ITEMS), total: items.length, today }), dedupeKey: `deadlines:${userId}:${today}` })
+				.values({
+					userId,
+					kind: 'deadlines',
+					payload: JSON.stringify({ items: items.slice(0, DIGEST_MAX_ITEMS), total: items.length, today }),
+					dedupeKey: `deadlines:${userId}:${today}`
+				})
 				.onConflictDoNothing()
 				.run().changes;
 		}
@@ -166,7 +185,10 @@ export function runScheduled(db: Db, today: string): { periodOpened: number; dea
 				AND NOT EXISTS (SELECT 1 FROM progress_updates pu WHERE pu.period = p.code AND pu.institution_id = c.inst AND pu.state IN ('submitted', 'validated'))
 			ON CONFLICT (dedupe_key) DO NOTHING`).changes;
 
-		tx.insert(meta).values({ key: CHECKED_KEY, value: today }).onConflictDoUpdate({ target: meta.key, set: { value: today } }).run();
+		tx.insert(meta)
+			.values({ key: CHECKED_KEY, value: today })
+			.onConflictDoUpdate({ target: meta.key, set: { value: today } })
+			.run();
 		// Old read notices go: the list is a to-do, not an archive (the audit trail is the archive).
 		tx.run(sql`DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < ${addDays(today, -KEEP_READ_DAYS)}`);
 		return { periodOpened: periodOpenedCount, deadlines, periodDue };
@@ -175,5 +197,9 @@ export function runScheduled(db: Db, today: string): { periodOpened: number; dea
 
 /** Who a notice goes to, for the mail digest: address, language and whether they want e-mail. */
 export function recipientOf(db: Db, userId: number) {
-	return db.select({ email: users.email, locale: users.locale, name: users.name, emailNotices: users.emailNotices, active: users.active }).from(users).where(eq(users.id, userId)).get();
+	return db
+		.select({ email: users.email, locale: users.locale, name: users.name, emailNotices: users.emailNotices, active: users.active })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
 }

@@ -10,7 +10,11 @@ import { deleteProjectSchema, partnerProjectSchema, projectFormObject } from '..
 
 /** Who may open the form at all: the commission and the admin, and any partner (for its own projects). */
 export function mayRecord(actor: Actor | null | undefined): boolean {
-	return !!actor && (can(actor, 'partner_project.manage', { partnerInstitutionId: -1 }) || (actor.institutionId != null && can(actor, 'partner_project.manage', { partnerInstitutionId: actor.institutionId })));
+	return (
+		!!actor &&
+		(can(actor, 'partner_project.manage', { partnerInstitutionId: -1 }) ||
+			(actor.institutionId != null && can(actor, 'partner_project.manage', { partnerInstitutionId: actor.institutionId })))
+	);
 }
 
 /** The form's choices: a partner sees only its own organisation as the carrying partner. */

@@ -12,7 +12,18 @@ import { conflict, forbidden, invalid, notFound, nowIso, type WriteResult } from
 import type { PartnerProjectInput } from '../schemas/partner-project';
 
 export type PartnerProject = typeof partnerProjects.$inferSelect;
-type Names = { code: string; nameFr: string; nameAr: string | null; nameEn: string | null; acronymFr: string | null; acronymAr: string | null; acronymEn: string | null; shortNameFr: string | null; shortNameAr: string | null; shortNameEn: string | null };
+type Names = {
+	code: string;
+	nameFr: string;
+	nameAr: string | null;
+	nameEn: string | null;
+	acronymFr: string | null;
+	acronymAr: string | null;
+	acronymEn: string | null;
+	shortNameFr: string | null;
+	shortNameAr: string | null;
+	shortNameEn: string | null;
+};
 export type ProjectRow = PartnerProject & { partner: Names; donor: Names | null; measureCodes: string[]; regionCodes: string[] };
 
 const names = (alias: string) =>
@@ -60,7 +71,21 @@ export function get(db: Db, code: string): ProjectRow | null {
 /** Institutions a project may name as partner or donor, by code. */
 export function institutionChoices(db: Db) {
 	return db
-		.select({ id: institutions.id, code: institutions.code, nameFr: institutions.nameFr, nameAr: institutions.nameAr, nameEn: institutions.nameEn, acronymFr: institutions.acronymFr, acronymAr: institutions.acronymAr, acronymEn: institutions.acronymEn, shortNameFr: institutions.shortNameFr, shortNameAr: institutions.shortNameAr, shortNameEn: institutions.shortNameEn, kind: institutions.kind, isMember: institutions.isMember })
+		.select({
+			id: institutions.id,
+			code: institutions.code,
+			nameFr: institutions.nameFr,
+			nameAr: institutions.nameAr,
+			nameEn: institutions.nameEn,
+			acronymFr: institutions.acronymFr,
+			acronymAr: institutions.acronymAr,
+			acronymEn: institutions.acronymEn,
+			shortNameFr: institutions.shortNameFr,
+			shortNameAr: institutions.shortNameAr,
+			shortNameEn: institutions.shortNameEn,
+			kind: institutions.kind,
+			isMember: institutions.isMember
+		})
 		.from(institutions)
 		.where(eq(institutions.active, true))
 		.orderBy(asc(institutions.code))
@@ -68,7 +93,11 @@ export function institutionChoices(db: Db) {
 }
 
 export function regionChoices(db: Db) {
-	return db.select({ iso: regions.iso, nameFr: regions.nameFr, nameAr: regions.nameAr, nameEn: regions.nameEn }).from(regions).orderBy(asc(regions.sortOrder), asc(regions.iso)).all();
+	return db
+		.select({ iso: regions.iso, nameFr: regions.nameFr, nameAr: regions.nameAr, nameEn: regions.nameEn })
+		.from(regions)
+		.orderBy(asc(regions.sortOrder), asc(regions.iso))
+		.all();
 }
 
 /**
@@ -82,7 +111,9 @@ export function save(db: Db, actor: Actor, input: PartnerProjectInput): WriteRes
 		if (!partner) errors.partner = 'err_institution_unknown';
 		const donor = input.donor ? tx.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, input.donor)).get() : undefined;
 		if (input.donor && !donor) errors.donor = 'err_institution_unknown';
-		const measureRows = input.measures.length ? tx.select({ id: measures.id, code: measures.code }).from(measures).where(inArray(measures.code, input.measures)).all() : [];
+		const measureRows = input.measures.length
+			? tx.select({ id: measures.id, code: measures.code }).from(measures).where(inArray(measures.code, input.measures)).all()
+			: [];
 		if (measureRows.length !== input.measures.length) errors.measures = 'err_measure_unknown';
 		const regionRows = input.regions.length ? tx.select({ id: regions.id }).from(regions).where(inArray(regions.iso, input.regions)).all() : [];
 		if (regionRows.length !== new Set(input.regions).size) errors.regions = 'err_region_unknown';
@@ -115,13 +146,24 @@ export function save(db: Db, actor: Actor, input: PartnerProjectInput): WriteRes
 		};
 		const at = nowIso();
 		const after = before
-			? tx.update(partnerProjects).set({ ...values, version: before.version + 1, updatedAt: at }).where(and(eq(partnerProjects.id, before.id), eq(partnerProjects.version, before.version))).returning().get()
+			? tx
+					.update(partnerProjects)
+					.set({ ...values, version: before.version + 1, updatedAt: at })
+					.where(and(eq(partnerProjects.id, before.id), eq(partnerProjects.version, before.version)))
+					.returning()
+					.get()
 			: tx.insert(partnerProjects).values(values).returning().get();
 		const beforeLinks = before ? links(tx, before.id) : undefined;
 		tx.delete(partnerProjectMeasures).where(eq(partnerProjectMeasures.projectId, after.id)).run();
 		tx.delete(partnerProjectRegions).where(eq(partnerProjectRegions.projectId, after.id)).run();
-		if (measureRows.length) tx.insert(partnerProjectMeasures).values(measureRows.map((m) => ({ projectId: after.id, measureId: m.id }))).run();
-		if (regionRows.length) tx.insert(partnerProjectRegions).values(regionRows.map((r) => ({ projectId: after.id, regionId: r.id }))).run();
+		if (measureRows.length)
+			tx.insert(partnerProjectMeasures)
+				.values(measureRows.map((m) => ({ projectId: after.id, measureId: m.id })))
+				.run();
+		if (regionRows.length)
+			tx.insert(partnerProjectRegions)
+				.values(regionRows.map((r) => ({ projectId: after.id, regionId: r.id })))
+				.run();
 		audit.record(tx, {
 			userId: actor.id,
 			action: before ? 'update' : 'create',
@@ -145,14 +187,28 @@ export function remove(db: Db, actor: Actor, input: { code: string; version: num
 		if (!can(actor, 'partner_project.manage', { partnerInstitutionId: before.partnerInstitutionId })) return forbidden('project_other_partner');
 		if (before.version !== input.version) return conflict(before);
 		const beforeLinks = links(tx, before.id);
-		tx.delete(partnerProjects).where(and(eq(partnerProjects.id, before.id), eq(partnerProjects.version, before.version))).run();
+		tx.delete(partnerProjects)
+			.where(and(eq(partnerProjects.id, before.id), eq(partnerProjects.version, before.version)))
+			.run();
 		audit.record(tx, { userId: actor.id, action: 'delete', entity: 'partner_project', entityId: before.id, before: { ...before, ...beforeLinks } });
 		return { ok: true, value: before };
 	});
 }
 
 function links(db: Db, projectId: number) {
-	const ms = db.select({ code: measures.code }).from(partnerProjectMeasures).innerJoin(measures, eq(measures.id, partnerProjectMeasures.measureId)).where(eq(partnerProjectMeasures.projectId, projectId)).orderBy(asc(measures.code)).all();
-	const rs = db.select({ iso: regions.iso }).from(partnerProjectRegions).innerJoin(regions, eq(regions.id, partnerProjectRegions.regionId)).where(eq(partnerProjectRegions.projectId, projectId)).orderBy(asc(regions.iso)).all();
+	const ms = db
+		.select({ code: measures.code })
+		.from(partnerProjectMeasures)
+		.innerJoin(measures, eq(measures.id, partnerProjectMeasures.measureId))
+		.where(eq(partnerProjectMeasures.projectId, projectId))
+		.orderBy(asc(measures.code))
+		.all();
+	const rs = db
+		.select({ iso: regions.iso })
+		.from(partnerProjectRegions)
+		.innerJoin(regions, eq(regions.id, partnerProjectRegions.regionId))
+		.where(eq(partnerProjectRegions.projectId, projectId))
+		.orderBy(asc(regions.iso))
+		.all();
 	return { measures: ms.map((m) => m.code), regions: rs.map((r) => r.iso) };
 }

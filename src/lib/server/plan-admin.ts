@@ -21,10 +21,34 @@ export const ENTITY: Record<Level, string> = { axes: 'axis', objectives: 'object
 
 /** The plan as a tree for the editor: every level, archived items included and marked. */
 export function tree(db: Db) {
-	const plans = db.all<{ id: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; start: string; end: string }>(sql`SELECT id, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, start_date AS start, end_date AS "end" FROM plans ORDER BY sort_order, code`);
-	const axes = db.all<{ id: number; planId: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; archivedAt: string | null }>(sql`SELECT id, plan_id AS planId, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt FROM axes ORDER BY sort_order, code`);
-	const objectives = db.all<{ id: number; axisId: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; archivedAt: string | null }>(sql`SELECT id, axis_id AS axisId, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt FROM objectives ORDER BY sort_order, code`);
-	const measures = db.all<{ id: number; objectiveId: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; archivedAt: string | null; lead: string; indicators: number }>(sql`
+	const plans = db.all<{ id: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; start: string; end: string }>(
+		sql`SELECT id, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, start_date AS start, end_date AS "end" FROM plans ORDER BY sort_order, code`
+	);
+	const axes = db.all<{ id: number; planId: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; archivedAt: string | null }>(
+		sql`SELECT id, plan_id AS planId, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt FROM axes ORDER BY sort_order, code`
+	);
+	const objectives = db.all<{
+		id: number;
+		axisId: number;
+		code: string;
+		titleFr: string;
+		titleAr: string | null;
+		titleEn: string | null;
+		archivedAt: string | null;
+	}>(
+		sql`SELECT id, axis_id AS axisId, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt FROM objectives ORDER BY sort_order, code`
+	);
+	const measures = db.all<{
+		id: number;
+		objectiveId: number;
+		code: string;
+		titleFr: string;
+		titleAr: string | null;
+		titleEn: string | null;
+		archivedAt: string | null;
+		lead: string;
+		indicators: number;
+	}>(sql`
 		SELECT m.id, m.objective_id AS objectiveId, m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, m.archived_at AS archivedAt, i.code AS lead,
 			(SELECT count(*) FROM indicators x WHERE x.measure_id = m.id) AS indicators
 		FROM measures m JOIN institutions i ON i.id = m.lead_institution_id ORDER BY m.code`);
@@ -36,12 +60,17 @@ export function tree(db: Db) {
 	const mByO = group(measures, (m) => m.objectiveId);
 	const oByA = group(objectives, (o) => o.axisId);
 	const aByP = group(axes, (a) => a.planId);
-	return plans.map((p) => ({ ...p, axes: (aByP.get(p.id) ?? []).map((a) => ({ ...a, objectives: (oByA.get(a.id) ?? []).map((o) => ({ ...o, measures: mByO.get(o.id) ?? [] })) })) }));
+	return plans.map((p) => ({
+		...p,
+		axes: (aByP.get(p.id) ?? []).map((a) => ({ ...a, objectives: (oByA.get(a.id) ?? []).map((o) => ({ ...o, measures: mByO.get(o.id) ?? [] })) }))
+	}));
 }
 
 /** One item as the editor's form shows it (the workbook's columns), with its version and archive mark. */
 export function get(db: Db, level: Level, code: string) {
-	const meta = db.get<{ id: number; version: number; archivedAt: string | null }>(sql`SELECT id, version, archived_at AS archivedAt FROM ${sql.raw(TABLE[level])} WHERE code = ${code}`);
+	const meta = db.get<{ id: number; version: number; archivedAt: string | null }>(
+		sql`SELECT id, version, archived_at AS archivedAt FROM ${sql.raw(TABLE[level])} WHERE code = ${code}`
+	);
 	if (!meta) return null;
 	const row = exportData(db)[level].find((r) => r.code === code)!;
 	const values = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v == null ? '' : String(v)]));
@@ -54,7 +83,14 @@ const toErrors = (issues: ImportIssue[]) => Object.fromEntries(issues.map((i) =>
  * Creates (`version` absent) or updates one item from form fields named as the workbook's columns.
  * The row goes through the structure import's checks; the write is audited as an edit, not an import.
  */
-export function save(db: Db, actorId: number, level: Level, fields: Record<string, string>, version?: number, locale: Locale = 'fr'): WriteResult<{ code: string }> {
+export function save(
+	db: Db,
+	actorId: number,
+	level: Level,
+	fields: Record<string, string>,
+	version?: number,
+	locale: Locale = 'fr'
+): WriteResult<{ code: string }> {
 	const columns = Object.keys(STRUCTURE_SHEETS[level].columns);
 	const code = planCode.safeParse(fields.code ?? '');
 	if (!code.success) return invalid({ code: 'err_code_invalid' });
@@ -99,7 +135,8 @@ export function usage(db: Db, level: Level, code: string) {
 				: level === 'measures'
 					? sql`SELECT id FROM measures WHERE code = ${code}`
 					: sql`SELECT -1`;
-	const indicatorScope = level === 'indicators' ? sql`SELECT id FROM indicators WHERE code = ${code}` : sql`SELECT id FROM indicators WHERE measure_id IN (${scope})`;
+	const indicatorScope =
+		level === 'indicators' ? sql`SELECT id FROM indicators WHERE code = ${code}` : sql`SELECT id FROM indicators WHERE measure_id IN (${scope})`;
 	const r = db.get<{ objectives: number; measures: number; indicators: number; updates: number; values: number; stages: number }>(sql`
 		SELECT ${level === 'axes' ? sql`(SELECT count(*) FROM objectives o JOIN axes a ON a.id = o.axis_id WHERE a.code = ${code})` : sql`0`} AS objectives,
 			(SELECT count(*) FROM (${scope})) AS measures,
@@ -115,20 +152,28 @@ export function usage(db: Db, level: Level, code: string) {
  * Removes an item: deleted with everything under it when none of it holds reported data, otherwise
  * archived with everything under it (kept, with its history, out of the live plan and the dashboards).
  */
-export function remove(db: Db, actorId: number, level: Level, code: string, version: number): WriteResult<{ archived: boolean; usage: ReturnType<typeof usage> }> {
+export function remove(
+	db: Db,
+	actorId: number,
+	level: Level,
+	code: string,
+	version: number
+): WriteResult<{ archived: boolean; usage: ReturnType<typeof usage> }> {
 	const item = get(db, level, code);
 	if (!item) return notFound();
 	if (item.version !== version) return conflict(item);
 	const use = usage(db, level, code);
 	return transaction(db, (tx) => {
 		const c = tx.$client;
-		const measureIds = (level === 'axes'
-			? c.prepare(`SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE o.axis_id = ?`).all(item.id)
-			: level === 'objectives'
-				? c.prepare(`SELECT id FROM measures WHERE objective_id = ?`).all(item.id)
-				: level === 'measures'
-					? [{ id: item.id }]
-					: []) as { id: number }[];
+		const measureIds = (
+			level === 'axes'
+				? c.prepare(`SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE o.axis_id = ?`).all(item.id)
+				: level === 'objectives'
+					? c.prepare(`SELECT id FROM measures WHERE objective_id = ?`).all(item.id)
+					: level === 'measures'
+						? [{ id: item.id }]
+						: []
+		) as { id: number }[];
 		const ids = measureIds.map((m) => m.id);
 		const inList = ids.length ? ids.join(',') : '-1';
 		const archived = use.reported > 0;
@@ -151,7 +196,13 @@ export function remove(db: Db, actorId: number, level: Level, code: string, vers
 				if (level !== 'measures') c.prepare(`DELETE FROM ${TABLE[level]} WHERE id = ?`).run(item.id);
 			}
 		}
-		audit.record(tx, { userId: actorId, action: archived ? 'archive' : 'delete', entity: ENTITY[level], entityId: item.id, before: { ...item.values, usage: use } });
+		audit.record(tx, {
+			userId: actorId,
+			action: archived ? 'archive' : 'delete',
+			entity: ENTITY[level],
+			entityId: item.id,
+			before: { ...item.values, usage: use }
+		});
 		return { ok: true, value: { archived, usage: use } } as const;
 	});
 }
@@ -166,7 +217,12 @@ export function restore(db: Db, actorId: number, level: Level, code: string, ver
 		const c = tx.$client;
 		const at = item.archivedAt;
 		if (level !== 'indicators') {
-			const measuresUnder = level === 'axes' ? `SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE o.axis_id = ${item.id}` : level === 'objectives' ? `SELECT id FROM measures WHERE objective_id = ${item.id}` : `SELECT ${item.id}`;
+			const measuresUnder =
+				level === 'axes'
+					? `SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE o.axis_id = ${item.id}`
+					: level === 'objectives'
+						? `SELECT id FROM measures WHERE objective_id = ${item.id}`
+						: `SELECT ${item.id}`;
 			c.prepare(`UPDATE indicators SET archived_at = NULL WHERE archived_at = ? AND measure_id IN (${measuresUnder})`).run(at);
 			c.prepare(`UPDATE measures SET archived_at = NULL WHERE archived_at = ? AND id IN (${measuresUnder})`).run(at);
 			if (level === 'axes') c.prepare(`UPDATE objectives SET archived_at = NULL WHERE archived_at = ? AND axis_id = ?`).run(at, item.id);
@@ -190,7 +246,11 @@ export function move(db: Db, actorId: number, code: string, input: { objective: 
 	const newCode = planCode.safeParse(input.newCode);
 	if (!newCode.success) return invalid({ newCode: 'err_code_invalid' });
 	// Free: no other measure has it, now or formerly (its own former codes it may take back).
-	const taken = newCode.data !== code && db.get(sql`SELECT 1 FROM measures WHERE code = ${newCode.data} UNION ALL SELECT 1 FROM measure_former_codes WHERE code = ${newCode.data} AND measure_id <> ${item.id}`);
+	const taken =
+		newCode.data !== code &&
+		db.get(
+			sql`SELECT 1 FROM measures WHERE code = ${newCode.data} UNION ALL SELECT 1 FROM measure_former_codes WHERE code = ${newCode.data} AND measure_id <> ${item.id}`
+		);
 	if (taken) return invalid({ newCode: 'err_code_taken' });
 	return transaction(db, (tx) => {
 		const c = tx.$client;
@@ -200,15 +260,29 @@ export function move(db: Db, actorId: number, code: string, input: { objective: 
 			c.prepare(`DELETE FROM measure_former_codes WHERE code = ?`).run(newCode.data);
 			c.prepare(`INSERT INTO measure_former_codes (code, measure_id, moved_at) VALUES (?, ?, ?)`).run(code, item.id, at);
 		}
-		c.prepare(`UPDATE measures SET objective_id = ?, code = ?, version = version + 1, updated_at = ? WHERE id = ?`).run(objective.id, newCode.data, at, item.id);
-		audit.record(tx, { userId: actorId, action: 'move', entity: 'measure', entityId: item.id, before: { code, objective: item.values.objective }, after: { code: newCode.data, objective: input.objective } });
+		c.prepare(`UPDATE measures SET objective_id = ?, code = ?, version = version + 1, updated_at = ? WHERE id = ?`).run(
+			objective.id,
+			newCode.data,
+			at,
+			item.id
+		);
+		audit.record(tx, {
+			userId: actorId,
+			action: 'move',
+			entity: 'measure',
+			entityId: item.id,
+			before: { code, objective: item.values.objective },
+			after: { code: newCode.data, objective: input.objective }
+		});
 		return { ok: true, value: { code: newCode.data } } as const;
 	});
 }
 
 /** Former codes of a measure, newest first. */
 export function formerCodes(db: Db, measureId: number) {
-	return db.all<{ code: string; movedAt: string }>(sql`SELECT code, moved_at AS movedAt FROM measure_former_codes WHERE measure_id = ${measureId} ORDER BY moved_at DESC`);
+	return db.all<{ code: string; movedAt: string }>(
+		sql`SELECT code, moved_at AS movedAt FROM measure_former_codes WHERE measure_id = ${measureId} ORDER BY moved_at DESC`
+	);
 }
 
 /** Links a recommendation to a measure or unlinks it. */
@@ -220,7 +294,13 @@ export function setRecommendation(db: Db, actorId: number, measureCode: string, 
 	return transaction(db, (tx) => {
 		if (linked) tx.$client.prepare(`INSERT OR IGNORE INTO recommendation_measures (recommendation_id, measure_id) VALUES (?, ?)`).run(r.id, m.id);
 		else tx.$client.prepare(`DELETE FROM recommendation_measures WHERE recommendation_id = ? AND measure_id = ?`).run(r.id, m.id);
-		audit.record(tx, { userId: actorId, action: linked ? 'link' : 'unlink', entity: 'recommendation_measure', entityId: `${r.id}:${m.id}`, after: { recommendation: recommendationCode, measure: measureCode } });
+		audit.record(tx, {
+			userId: actorId,
+			action: linked ? 'link' : 'unlink',
+			entity: 'recommendation_measure',
+			entityId: `${r.id}:${m.id}`,
+			after: { recommendation: recommendationCode, measure: measureCode }
+		});
 		return { ok: true, value: { code: measureCode } } as const;
 	});
 }
@@ -233,11 +313,21 @@ export function choices(db: Db) {
 		// every label in the three languages: the editor reads in the user's
 		plans: db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM plans ORDER BY sort_order, code`),
 		axes: db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM axes WHERE archived_at IS NULL ORDER BY code`),
-		objectives: db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM objectives WHERE archived_at IS NULL ORDER BY code`),
-		measures: db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM measures WHERE archived_at IS NULL ORDER BY code`),
-		regions: db.all<{ iso: string; nameFr: string; nameAr: string | null; nameEn: string | null }>(sql`SELECT iso, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM regions ORDER BY iso`),
-		institutions: db.all<{ code: string; nameFr: string; nameAr: string | null; nameEn: string | null }>(sql`SELECT code, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM institutions WHERE active = 1 ORDER BY code`),
-		recommendations: db.all<{ code: string; titleFr: string; titleAr: string | null; titleEn: string | null }>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM recommendations ORDER BY rank, code`)
+		objectives: db.all<Titled>(
+			sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM objectives WHERE archived_at IS NULL ORDER BY code`
+		),
+		measures: db.all<Titled>(
+			sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM measures WHERE archived_at IS NULL ORDER BY code`
+		),
+		regions: db.all<{ iso: string; nameFr: string; nameAr: string | null; nameEn: string | null }>(
+			sql`SELECT iso, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM regions ORDER BY iso`
+		),
+		institutions: db.all<{ code: string; nameFr: string; nameAr: string | null; nameEn: string | null }>(
+			sql`SELECT code, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM institutions WHERE active = 1 ORDER BY code`
+		),
+		recommendations: db.all<{ code: string; titleFr: string; titleAr: string | null; titleEn: string | null }>(
+			sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM recommendations ORDER BY rank, code`
+		)
 	};
 }
 
@@ -247,7 +337,12 @@ export function fieldsOf(data: FormData): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [k, v] of data) {
 		if (typeof v !== 'string') continue;
-		out[k] = LISTS.has(k) ? data.getAll(k).filter((x): x is string => typeof x === 'string').join(';') : v;
+		out[k] = LISTS.has(k)
+			? data
+					.getAll(k)
+					.filter((x): x is string => typeof x === 'string')
+					.join(';')
+			: v;
 	}
 	return out;
 }

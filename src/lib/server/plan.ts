@@ -8,7 +8,9 @@ import { measureRowColumns } from './columns';
 import { axes, measures, objectives, plans, institutions, recommendations } from './db/schema';
 
 /** Weighted mean progress of non-cancelled measures, as a SQL expression over `measures`. */
-export const weightedProgressSql = sql<number | null>`round(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.progress} * ${measures.weight} END) / nullif(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.weight} END), 0), 1)`;
+export const weightedProgressSql = sql<
+	number | null
+>`round(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.progress} * ${measures.weight} END) / nullif(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.weight} END), 0), 1)`;
 const measureCountSql = sql<number>`count(${measures.id})`;
 const completedCountSql = sql<number>`count(CASE WHEN ${measures.status} = 'completed' THEN 1 END)`;
 
@@ -83,12 +85,7 @@ export function getPlan(db: Db, code: string) {
 		.groupBy(objectives.id)
 		.orderBy(asc(objectives.sortOrder), asc(objectives.code))
 		.all();
-	const recommendationRows = db
-		.select()
-		.from(recommendations)
-		.where(eq(recommendations.planId, plan.id))
-		.orderBy(asc(recommendations.rank))
-		.all();
+	const recommendationRows = db.select().from(recommendations).where(eq(recommendations.planId, plan.id)).orderBy(asc(recommendations.rank)).all();
 	const children = db.select().from(plans).where(eq(plans.parentId, plan.id)).orderBy(asc(plans.sortOrder)).all();
 	return { plan, parent: parent ?? null, children, axes: axisRows, objectives: objectiveRows, recommendations: recommendationRows };
 }
@@ -105,16 +102,14 @@ export function measuresPerObjective(objectives: number): number {
 }
 
 export function getAxis(db: Db, code: string) {
-	const row = db
-		.select({ axis: axes, plan: plans })
-		.from(axes)
-		.innerJoin(plans, eq(plans.id, axes.planId))
-		.where(eq(axes.code, code))
-		.get();
+	const row = db.select({ axis: axes, plan: plans }).from(axes).innerJoin(plans, eq(plans.id, axes.planId)).where(eq(axes.code, code)).get();
 	if (!row) return null;
 	const objectiveRows = db
 		// Spelled out: drizzle leaves the outer column unqualified in a one-table select.
-		.select({ objective: objectives, measureCount: sql<number>`(SELECT count(*) FROM measures x WHERE x.objective_id = "objectives"."id" AND x.archived_at IS NULL)` })
+		.select({
+			objective: objectives,
+			measureCount: sql<number>`(SELECT count(*) FROM measures x WHERE x.objective_id = "objectives"."id" AND x.archived_at IS NULL)`
+		})
 		.from(objectives)
 		.where(and(eq(objectives.axisId, row.axis.id), isNull(objectives.archivedAt)))
 		.orderBy(asc(objectives.sortOrder), asc(objectives.code))

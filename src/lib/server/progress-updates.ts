@@ -78,7 +78,11 @@ export function save(
 		if (!open && input.updateId !== undefined) {
 			// The copy the form was opened on has been validated or replaced meanwhile.
 			// Shown only when it is this measure's: an id is no way to read another measure's work.
-			const gone = tx.select().from(progressUpdates).where(and(eq(progressUpdates.id, input.updateId), eq(progressUpdates.measureId, measureId))).get();
+			const gone = tx
+				.select()
+				.from(progressUpdates)
+				.where(and(eq(progressUpdates.id, input.updateId), eq(progressUpdates.measureId, measureId)))
+				.get();
 			return conflict(gone ?? null);
 		}
 		if (open?.state === 'submitted') return wrongState('submitted');
@@ -115,9 +119,20 @@ export function save(
 				.returning()
 				.get();
 		} else {
-			row = tx.insert(progressUpdates).values({ ...fields, measureId }).returning().get();
+			row = tx
+				.insert(progressUpdates)
+				.values({ ...fields, measureId })
+				.returning()
+				.get();
 		}
-		audit.record(tx, { userId: actor.id, action: submitting ? 'submit' : 'save_draft', entity: 'progress_update', entityId: row.id, before: open ?? undefined, after: row });
+		audit.record(tx, {
+			userId: actor.id,
+			action: submitting ? 'submit' : 'save_draft',
+			entity: 'progress_update',
+			entityId: row.id,
+			before: open ?? undefined,
+			after: row
+		});
 		insertEvidence(tx, actor, row.id, newEvidence);
 		return { ok: true, value: { id: row.id, version: row.version, state: row.state } };
 	});

@@ -100,12 +100,14 @@ export function cached<T>(db: Db, key: string, compute: () => T): T {
 	// kept. An asynchronous one is kept as its promise at once, so the requests that ask while it
 	// runs wait for that one computation; a failure is dropped, so the next request tries again.
 	// Across `npm start`'s workers each process computes once per generation (caches are per process).
-	const value = (computed instanceof Promise
-		? computed.then(deepFreeze, (e: unknown) => {
-				if (store.entries.get(key) === value) store.entries.delete(key);
-				throw e;
-			})
-		: deepFreeze(computed)) as T;
+	const value = (
+		computed instanceof Promise
+			? computed.then(deepFreeze, (e: unknown) => {
+					if (store.entries.get(key) === value) store.entries.delete(key);
+					throw e;
+				})
+			: deepFreeze(computed)
+	) as T;
 	store.entries.set(key, value);
 	if (store.entries.size > READ_CACHE_ENTRIES) store.entries.delete(store.entries.keys().next().value!);
 	return value;

@@ -42,7 +42,6 @@ export const getAxis = memoize('getAxis', plan.getAxis);
 // who may read them, and every value of a sensitive indicator through the confidentiality rule
 // (`domain/confidentiality`) for whoever may not read small counts.
 
-
 type Viewer = Actor | null | undefined;
 type Summaries = { rows: readonly dashboard.IndicatorSummary[]; total: number };
 
@@ -56,7 +55,10 @@ const regionalSets = memoize('regionalSets', (db: Db, pairs: [string, string][])
 			SELECT i.code, v.period, r.iso, v.value
 			FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id JOIN regions r ON r.id = v.region_id
 			WHERE v.is_current = 1 AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL
-				AND (i.code, v.period) IN (VALUES ${sql.join(pairs.map(([c, p]) => sql`(${c}, ${p})`), sql`, `)})
+				AND (i.code, v.period) IN (VALUES ${sql.join(
+					pairs.map(([c, p]) => sql`(${c}, ${p})`),
+					sql`, `
+				)})
 			ORDER BY i.code, v.period, r.iso`)
 		: []
 );
@@ -66,13 +68,29 @@ const regionalSets = memoize('regionalSets', (db: Db, pairs: [string, string][])
  * it is among all the regions of its indicator and period (as the measure page and the explorer mask
  * them), so no page shows a cell another page hides.
  */
-function indicatorsFor(db: Db, viewer: Viewer, s: Summaries, regionIso?: string): { rows: (dashboard.IndicatorSummary & { masked: boolean })[]; total: number } {
+function indicatorsFor(
+	db: Db,
+	viewer: Viewer,
+	s: Summaries,
+	regionIso?: string
+): { rows: (dashboard.IndicatorSummary & { masked: boolean })[]; total: number } {
 	if (!masks(viewer)) return { total: s.total, rows: s.rows.map((r) => ({ ...r, masked: false })) };
 	const picked = s.rows.filter((r) => r.sensitive && r.value != null && r.period != null);
 	if (regionIso == null)
-		return { total: s.total, rows: suppressBySet(s.rows, (r) => r.sensitive, (r) => r.code, { partOfTotal: false }) };
+		return {
+			total: s.total,
+			rows: suppressBySet(
+				s.rows,
+				(r) => r.sensitive,
+				(r) => r.code,
+				{ partOfTotal: false }
+			)
+		};
 	const sets = suppressBySet(
-		regionalSets(db, picked.map((r) => [r.code, r.period!])),
+		regionalSets(
+			db,
+			picked.map((r) => [r.code, r.period!])
+		),
 		() => true,
 		(c) => `${c.code} ${c.period}`
 	);

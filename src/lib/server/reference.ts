@@ -7,12 +7,20 @@ import { institutions, measureInstitutions, measureRegions, measures, regions } 
 
 export function listInstitutions(db: Db) {
 	const led = db
-		.select({ institutionId: measures.leadInstitutionId, n: sql<number>`count(*)`.as('led_n'), demo: sql<number>`count(CASE WHEN ${measures.isDemo} THEN 1 END)`.as('led_demo') })
+		.select({
+			institutionId: measures.leadInstitutionId,
+			n: sql<number>`count(*)`.as('led_n'),
+			demo: sql<number>`count(CASE WHEN ${measures.isDemo} THEN 1 END)`.as('led_demo')
+		})
 		.from(measures)
 		.groupBy(measures.leadInstitutionId)
 		.as('led');
 	const contributed = db
-		.select({ institutionId: measureInstitutions.institutionId, n: sql<number>`count(*)`.as('contrib_n'), demo: sql<number>`count(CASE WHEN ${measures.isDemo} THEN 1 END)`.as('contrib_demo') })
+		.select({
+			institutionId: measureInstitutions.institutionId,
+			n: sql<number>`count(*)`.as('contrib_n'),
+			demo: sql<number>`count(CASE WHEN ${measures.isDemo} THEN 1 END)`.as('contrib_demo')
+		})
 		.from(measureInstitutions)
 		.innerJoin(measures, eq(measures.id, measureInstitutions.measureId))
 		.groupBy(measureInstitutions.institutionId)
@@ -35,7 +43,11 @@ export function listInstitutions(db: Db) {
 
 export function listRegions(db: Db) {
 	const concerned = db
-		.select({ regionId: measureRegions.regionId, n: sql<number>`count(*)`.as('concerned_n'), demo: sql<number>`count(CASE WHEN ${measures.isDemo} THEN 1 END)`.as('concerned_demo') })
+		.select({
+			regionId: measureRegions.regionId,
+			n: sql<number>`count(*)`.as('concerned_n'),
+			demo: sql<number>`count(CASE WHEN ${measures.isDemo} THEN 1 END)`.as('concerned_demo')
+		})
 		.from(measureRegions)
 		.innerJoin(measures, eq(measures.id, measureRegions.measureId))
 		.groupBy(measureRegions.regionId)

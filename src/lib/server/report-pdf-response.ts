@@ -10,6 +10,10 @@ export function pdfResponse(r: ReportView, locale: Locale): Response {
 	const pdf = getPdf(getDb(), r.id, locale);
 	if (!pdf) error(404, { message: 'err_not_found' });
 	return new Response(new Uint8Array(pdf), {
-		headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${reportFileName(r, 'pdf', locale)}"`, 'cache-control': 'private, max-age=3600' }
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `attachment; filename="${reportFileName(r, 'pdf', locale)}"`,
+			'cache-control': 'private, max-age=3600'
+		}
 	});
 }

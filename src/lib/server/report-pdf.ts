@@ -17,7 +17,15 @@ import { LOCALES, type Locale } from '../domain/enums';
 export const CHROMIUM_PATH = process.env.RASD_CHROMIUM ?? '/usr/bin/chromium';
 
 /** The flags the project runs Chromium with (no sandbox in containers, no network chatter). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-dev-shm-usage'
+];
 
 /** Whether PDFs can be made here: Chromium is installed and not switched off (`RASD_PDF=off`). */
 export function pdfAvailable(): boolean {
@@ -110,8 +118,16 @@ export async function renderReportPdfs(db: Db, id: number, requestOrigin: string
 /** A report's stored PDF in `locale` (French when that language's is missing). */
 export function getPdf(db: Db, id: number, locale: Locale): Buffer | null {
 	const row =
-		db.select({ bytes: s.reportFiles.bytes }).from(s.reportFiles).where(and(eq(s.reportFiles.reportId, id), eq(s.reportFiles.kind, 'pdf'), eq(s.reportFiles.locale, locale))).get() ??
-		db.select({ bytes: s.reportFiles.bytes }).from(s.reportFiles).where(and(eq(s.reportFiles.reportId, id), eq(s.reportFiles.kind, 'pdf'), eq(s.reportFiles.locale, 'fr'))).get();
+		db
+			.select({ bytes: s.reportFiles.bytes })
+			.from(s.reportFiles)
+			.where(and(eq(s.reportFiles.reportId, id), eq(s.reportFiles.kind, 'pdf'), eq(s.reportFiles.locale, locale)))
+			.get() ??
+		db
+			.select({ bytes: s.reportFiles.bytes })
+			.from(s.reportFiles)
+			.where(and(eq(s.reportFiles.reportId, id), eq(s.reportFiles.kind, 'pdf'), eq(s.reportFiles.locale, 'fr')))
+			.get();
 	return row ? (row.bytes as Buffer) : null;
 }
 

@@ -45,7 +45,12 @@ export function open(db: Db, actorId: number, input: OpenPeriodInput, today: str
 		if (existing?.closedAt) return invalid({ code: 'err_period_already_closed' });
 		if (existing && existing.opensOn <= today) return invalid({ code: 'err_period_already_open' });
 		const row = existing
-			? tx.update(reportingPeriods).set({ ...input, version: existing.version + 1, updatedAt: nowIso() }).where(eq(reportingPeriods.id, existing.id)).returning().get()
+			? tx
+					.update(reportingPeriods)
+					.set({ ...input, version: existing.version + 1, updatedAt: nowIso() })
+					.where(eq(reportingPeriods.id, existing.id))
+					.returning()
+					.get()
 			: tx.insert(reportingPeriods).values(input).returning().get();
 		audit.record(tx, { userId: actorId, action: 'open', entity: 'reporting_period', entityId: row.id, before: existing, after: row });
 		// Open from today: focal points hear of it now; a period planned ahead, from the daily check when it starts.
@@ -80,5 +85,10 @@ export function isClosed(db: Db, period: string): boolean {
 
 /** Codes of the periods the commission has closed (the entry forms leave them out). */
 export function closedCodes(db: Db): string[] {
-	return db.select({ code: reportingPeriods.code }).from(reportingPeriods).where(isNotNull(reportingPeriods.closedAt)).all().map((r) => r.code);
+	return db
+		.select({ code: reportingPeriods.code })
+		.from(reportingPeriods)
+		.where(isNotNull(reportingPeriods.closedAt))
+		.all()
+		.map((r) => r.code);
 }

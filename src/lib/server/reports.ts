@@ -20,15 +20,7 @@ import { parsePeriod } from '../domain/period';
 import { parseSources } from '../schemas/json-columns';
 import { indicatorBreakdowns } from './breakdowns';
 import { viewCells, type BreakdownView, type IndicatorBreakdowns } from '../domain/breakdown';
-import {
-	SNAPSHOT_SCHEMA,
-	reportTitles,
-	type ReportScope,
-	type ReportSection,
-	type ReportSnapshot,
-	type SnapIndicator,
-	type Texts
-} from '../domain/report';
+import { SNAPSHOT_SCHEMA, reportTitles, type ReportScope, type ReportSection, type ReportSnapshot, type SnapIndicator, type Texts } from '../domain/report';
 
 /**
  * Whom a snapshot is built for: a reader who sees validated data only and small counts masked.
@@ -83,7 +75,11 @@ function indicatorRows(db: Db, scope: dashboard.Scope, end: string): { rows: Jso
  * full answer, whose `maskedTotals` say which totals must be hidden elsewhere; `maskedCells`
  * counts the cells masked in `shown`.
  */
-function frozenBreakdowns(db: Db, codes: string[], opts: { mask: boolean; until: string }): { all: IndicatorBreakdowns[]; shown: IndicatorBreakdowns[]; maskedCells: number } {
+function frozenBreakdowns(
+	db: Db,
+	codes: string[],
+	opts: { mask: boolean; until: string }
+): { all: IndicatorBreakdowns[]; shown: IndicatorBreakdowns[]; maskedCells: number } {
 	const all = indicatorBreakdowns(db, codes, { mask: opts.mask, until: opts.until, regionIso: null });
 	const shown = all
 		.filter((b): b is IndicatorBreakdowns & { view: BreakdownView; period: string } => b.view != null && b.period != null)
@@ -123,11 +119,16 @@ export function buildSnapshot(
 	if (input.scope === 'axis') {
 		axis =
 			db.get<{ id: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null }>(sql`
-			SELECT id, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM axes WHERE code = ${input.axisCode ?? ''} AND plan_id = ${plan.id}`) ?? null;
+			SELECT id, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM axes WHERE code = ${input.axisCode ?? ''} AND plan_id = ${plan.id}`) ??
+			null;
 		if (!axis) return null;
 	}
 	const scope: dashboard.Scope =
-		input.scope === 'axis' ? { kind: 'axis', axisId: axis!.id } : input.scope === 'recommendations' ? { kind: 'recommended' } : { kind: 'plan', planId: plan.id };
+		input.scope === 'axis'
+			? { kind: 'axis', axisId: axis!.id }
+			: input.scope === 'recommendations'
+				? { kind: 'recommended' }
+				: { kind: 'plan', planId: plan.id };
 	const today = period.end < opts.today ? period.end : opts.today;
 	const snapOpts: dashboard.SnapshotOptions = { today, period: period.code };
 
@@ -140,14 +141,21 @@ export function buildSnapshot(
 	const layer = dashboard.mapIndicatorLayer(db, scope, { mask, until: period.end });
 
 	const ind = indicatorRows(db, scope, period.end);
-	const breakdowns = frozenBreakdowns(db, ind.rows.map((r) => String(r.code)), { mask, until: period.end });
+	const breakdowns = frozenBreakdowns(
+		db,
+		ind.rows.map((r) => String(r.code)),
+		{ mask, until: period.end }
+	);
 	// A national total a breakdown table hides (its parts would give it back) is hidden in the indicator table too.
 	const hiddenTotals = new Set(breakdowns.all.flatMap((b) => b.maskedTotals.map((k) => `${b.code}|${k}`)));
 	let maskedCells = layer.byRegion.filter((r) => r.masked).length + breakdowns.maskedCells;
 	const indicators: SnapIndicator[] = ind.rows.map((r) => {
 		const sensitive = !!r.sensitive;
 		// Each national value stands alone (no total beside it): primary suppression only, as on the explorer.
-		const [first] = mask && sensitive ? suppressSmallCells([{ value: numOrNull(r.value), masked: false }], { partOfTotal: false }) : [{ value: numOrNull(r.value), masked: false }];
+		const [first] =
+			mask && sensitive
+				? suppressSmallCells([{ value: numOrNull(r.value), masked: false }], { partOfTotal: false })
+				: [{ value: numOrNull(r.value), masked: false }];
 		const cell = first!.value != null && r.valuePeriod != null && hiddenTotals.has(`${r.code}||${r.valuePeriod}`) ? { value: null, masked: true } : first;
 		if (cell!.masked) maskedCells++;
 		return {
@@ -204,14 +212,38 @@ export function buildSnapshot(
 			recommendationsLinked: kpis.recommendationsLinked
 		},
 		byAxis,
-		byInstitution: byInstitution.map(({ code, nameFr, nameAr, nameEn, acronymFr, acronymEn, lead, contributes }) => ({ code, nameFr, nameAr, nameEn, acronymFr, acronymEn, lead, contributes })),
+		byInstitution: byInstitution.map(({ code, nameFr, nameAr, nameEn, acronymFr, acronymEn, lead, contributes }) => ({
+			code,
+			nameFr,
+			nameAr,
+			nameEn,
+			acronymFr,
+			acronymEn,
+			lead,
+			contributes
+		})),
 		byRegion,
 		map: {
 			indicator: layer.indicator
-				? { code: layer.indicator.code, nameFr: layer.indicator.nameFr, nameAr: layer.indicator.nameAr, nameEn: layer.indicator.nameEn, unit: layer.indicator.unit, sensitive: layer.indicator.sensitive, isDemo: layer.indicator.isDemo }
+				? {
+						code: layer.indicator.code,
+						nameFr: layer.indicator.nameFr,
+						nameAr: layer.indicator.nameAr,
+						nameEn: layer.indicator.nameEn,
+						unit: layer.indicator.unit,
+						sensitive: layer.indicator.sensitive,
+						isDemo: layer.indicator.isDemo
+					}
 				: null,
 			period: layer.regionPeriod,
-			byRegion: layer.byRegion.map((r) => ({ iso: r.iso, nameFr: r.nameFr, nameAr: r.nameAr, nameEn: r.nameEn, value: r.masked ? null : r.value, masked: r.masked }))
+			byRegion: layer.byRegion.map((r) => ({
+				iso: r.iso,
+				nameFr: r.nameFr,
+				nameAr: r.nameAr,
+				nameEn: r.nameEn,
+				value: r.masked ? null : r.value,
+				masked: r.masked
+			}))
 		},
 		recommendations: recommendations.map((r) => ({ ...r })),
 		indicators: { rows: indicators, total: ind.total },
@@ -238,7 +270,12 @@ export type ReportRow = typeof s.reports.$inferSelect;
  * with its audit event. A correction (`replaces`) must be about the same plan, period and scope as
  * the report it replaces, which must not be corrected already; it takes the next version number.
  */
-export function publish(db: Db, userId: number | null, input: PublishInput, opts: { today: string; now?: string }): WriteResult<{ id: number; reportVersion: number }> {
+export function publish(
+	db: Db,
+	userId: number | null,
+	input: PublishInput,
+	opts: { today: string; now?: string }
+): WriteResult<{ id: number; reportVersion: number }> {
 	const at = opts.now ?? nowIso();
 	return transaction(db, (tx) => {
 		const snapshot = buildSnapshot(tx, input, { today: opts.today, narratives: input.narratives, takenAt: at });
@@ -248,7 +285,12 @@ export function publish(db: Db, userId: number | null, input: PublishInput, opts
 			const old = tx.select().from(s.reports).where(eq(s.reports.id, input.replaces)).get();
 			if (!old || old.state === 'draft') return notFound();
 			const oldSnap = JSON.parse(old.frozenData ?? '{}') as ReportSnapshot;
-			if (oldSnap.plan?.code !== input.planCode || old.period !== input.period || old.scope !== input.scope || (oldSnap.scope?.axis?.code ?? null) !== (snapshot.scope.axis?.code ?? null)) {
+			if (
+				oldSnap.plan?.code !== input.planCode ||
+				old.period !== input.period ||
+				old.scope !== input.scope ||
+				(oldSnap.scope?.axis?.code ?? null) !== (snapshot.scope.axis?.code ?? null)
+			) {
 				return invalid({ replaces: 'err_report_replaces_other' });
 			}
 			if (tx.get(sql`SELECT 1 FROM reports WHERE replaces_id = ${old.id}`)) return wrongState('replaced');
@@ -290,7 +332,15 @@ export function publish(db: Db, userId: number | null, input: PublishInput, opts
 			action: 'report.publish',
 			entity: 'report',
 			entityId: row.id,
-			after: { title: titles.fr, period: snapshot.period.code, scope: input.scope, axis: snapshot.scope.axis?.code ?? null, replaces: input.replaces ?? null, reportVersion, maskedCells: snapshot.confidentiality.maskedCells }
+			after: {
+				title: titles.fr,
+				period: snapshot.period.code,
+				scope: input.scope,
+				axis: snapshot.scope.axis?.code ?? null,
+				replaces: input.replaces ?? null,
+				reportVersion,
+				maskedCells: snapshot.confidentiality.maskedCells
+			}
 		});
 		return { ok: true, value: { id: row.id, reportVersion } };
 	});
@@ -308,7 +358,14 @@ export function withdraw(db: Db, userId: number, input: { id: number; version: n
 			.set({ state: 'withdrawn', withdrawnAt: at, withdrawnBy: userId, withdrawnReason: input.reason, version: r.version + 1, updatedAt: at })
 			.where(and(eq(s.reports.id, r.id), eq(s.reports.version, r.version)))
 			.run();
-		record(tx, { userId, action: 'report.withdraw', entity: 'report', entityId: r.id, before: { state: r.state }, after: { state: 'withdrawn', reason: input.reason } });
+		record(tx, {
+			userId,
+			action: 'report.withdraw',
+			entity: 'report',
+			entityId: r.id,
+			before: { state: r.state },
+			after: { state: 'withdrawn', reason: input.reason }
+		});
 		return { ok: true, value: { id: r.id } };
 	});
 }
@@ -322,7 +379,10 @@ export function share(db: Db, userId: number, id: number): WriteResult<{ token: 
 		if (!r) return notFound();
 		if (r.state !== 'published') return wrongState(r.state);
 		const token = randomBytes(24).toString('base64url');
-		tx.update(s.reports).set({ publicTokenHash: hashToken(token), updatedAt: nowIso() }).where(eq(s.reports.id, id)).run();
+		tx.update(s.reports)
+			.set({ publicTokenHash: hashToken(token), updatedAt: nowIso() })
+			.where(eq(s.reports.id, id))
+			.run();
 		record(tx, { userId, action: 'report.share', entity: 'report', entityId: id, after: { publicLink: true } });
 		return { ok: true, value: { token } };
 	});
@@ -391,12 +451,18 @@ function listItem(r: Json): ReportListItem {
 export function list(db: Db, viewer: Actor | null, filters: { plan?: string | null; period?: string | null } = {}): ReportListItem[] {
 	if (!can(viewer, 'report.read_published')) return [];
 	const staff = can(viewer, 'report.read_draft');
-	const conds: SQL[] = [staff ? sql`r.state IN ('published', 'withdrawn')` : sql`r.state = 'published' AND NOT EXISTS (SELECT 1 FROM reports c WHERE c.replaces_id = r.id AND c.state = 'published')`];
+	const conds: SQL[] = [
+		staff
+			? sql`r.state IN ('published', 'withdrawn')`
+			: sql`r.state = 'published' AND NOT EXISTS (SELECT 1 FROM reports c WHERE c.replaces_id = r.id AND c.state = 'published')`
+	];
 	if (filters.plan) conds.push(sql`p.code = ${filters.plan}`);
 	if (filters.period) conds.push(sql`r.period = ${filters.period}`);
 	return db
-		.all<Json>(sql`SELECT ${LIST_COLUMNS} FROM reports r JOIN plans p ON p.id = r.plan_id WHERE ${sql.join(conds, sql` AND `)}
-			ORDER BY r.period_end DESC, r.published_at DESC, r.id DESC`)
+		.all<Json>(
+			sql`SELECT ${LIST_COLUMNS} FROM reports r JOIN plans p ON p.id = r.plan_id WHERE ${sql.join(conds, sql` AND `)}
+			ORDER BY r.period_end DESC, r.published_at DESC, r.id DESC`
+		)
 		.map(listItem);
 }
 
@@ -467,7 +533,7 @@ export function history(db: Db, id: number) {
 // ─── Demonstration ──────────────────────────────────────────────────────────────────────────────
 
 const DEMO_NARRATIVE: Texts = {
-	fr: "Rapport de démonstration : les chiffres sont générés et ne décrivent pas la mise en œuvre réelle du plan.",
+	fr: 'Rapport de démonstration : les chiffres sont générés et ne décrivent pas la mise en œuvre réelle du plan.',
 	ar: 'تقرير للعرض التوضيحي: الأرقام مولّدة ولا تصف التنفيذ الفعلي للخطة.',
 	en: 'Demonstration report: the figures are generated and do not describe the real implementation of the plan.'
 };

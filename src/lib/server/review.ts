@@ -111,7 +111,8 @@ export function queue(db: Db, limit = 200): QueueItem[] {
 }
 
 /** A submission's evidence, every item: the reviewer (who may read all evidence) opens each before deciding. */
-const EVIDENCE_OF = (where: string) => sql.raw(`(SELECT json_group_array(json_object('id', e.id, 'kind', e.kind, 'fileName', e.file_name, 'label', e.label,
+const EVIDENCE_OF = (where: string) =>
+	sql.raw(`(SELECT json_group_array(json_object('id', e.id, 'kind', e.kind, 'fileName', e.file_name, 'label', e.label,
 		'url', e.url, 'visibility', e.visibility, 'institution', ei.code) ORDER BY e.id)
 	FROM evidence e LEFT JOIN institutions ei ON ei.id = e.institution_id WHERE ${where})`);
 
@@ -120,7 +121,12 @@ function cards(db: Db, keys: readonly Key[]): QueueItem[] {
 	if (keys.length === 0) return [];
 	const ids = (kind: Key['kind']) => {
 		const list = keys.filter((k) => k.kind === kind).map((k) => k.id);
-		return list.length ? sql.join(list.map((id) => sql`${id}`), sql`, `) : sql`NULL`;
+		return list.length
+			? sql.join(
+					list.map((id) => sql`${id}`),
+					sql`, `
+				)
+			: sql`NULL`;
 	};
 	const rows = db.all<Row>(sql`
 		SELECT 'update' AS kind, u.id, u.version, u.submitted_at AS submittedAt,
@@ -177,7 +183,9 @@ function cards(db: Db, keys: readonly Key[]): QueueItem[] {
 
 export function count(db: Db): number {
 	return (
-		db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted') + (SELECT count(*) FROM indicator_values WHERE state = 'submitted' AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL) + (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted') AS n`)?.n ?? 0
+		db.get<{ n: number }>(
+			sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted') + (SELECT count(*) FROM indicator_values WHERE state = 'submitted' AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL) + (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted') AS n`
+		)?.n ?? 0
 	);
 }
 

@@ -34,11 +34,35 @@ export function save(db: Db, actor: { id: number }, measureId: number, input: St
 		const outside = refuseOutsidePlan(tx, measureId, 'since', input.since, input.since);
 		if (outside) return outside;
 		const submitting = input.intent === 'submit';
-		const fields = { stage: input.stage, since: input.since, note: input.note ?? null, state: submitting ? ('submitted' as const) : ('draft' as const), submittedAt: submitting ? nowIso() : null, authorId: actor.id, updatedAt: nowIso() };
+		const fields = {
+			stage: input.stage,
+			since: input.since,
+			note: input.note ?? null,
+			state: submitting ? ('submitted' as const) : ('draft' as const),
+			submittedAt: submitting ? nowIso() : null,
+			authorId: actor.id,
+			updatedAt: nowIso()
+		};
 		const row = open
-			? tx.update(measureRegionStages).set({ ...fields, version: open.version + 1 }).where(eq(measureRegionStages.id, open.id)).returning().get()
-			: tx.insert(measureRegionStages).values({ ...fields, measureId, regionId: region.id }).returning().get();
-		audit.record(tx, { userId: actor.id, action: submitting ? 'submit' : 'save_draft', entity: 'measure_region_stage', entityId: row.id, before: open ?? undefined, after: row });
+			? tx
+					.update(measureRegionStages)
+					.set({ ...fields, version: open.version + 1 })
+					.where(eq(measureRegionStages.id, open.id))
+					.returning()
+					.get()
+			: tx
+					.insert(measureRegionStages)
+					.values({ ...fields, measureId, regionId: region.id })
+					.returning()
+					.get();
+		audit.record(tx, {
+			userId: actor.id,
+			action: submitting ? 'submit' : 'save_draft',
+			entity: 'measure_region_stage',
+			entityId: row.id,
+			before: open ?? undefined,
+			after: row
+		});
 		return { ok: true, value: { id: row.id, version: row.version, state: row.state } };
 	});
 }
@@ -62,7 +86,11 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 		const code = tx.select({ code: measures.code }).from(measures).where(eq(measures.id, s.measureId)).get()!.code;
 		const region = tx.select({ iso: regions.iso }).from(regions).where(eq(regions.id, s.regionId)).get()?.iso;
 		const institutionId = s.authorId == null ? null : (tx.select({ i: users.institutionId }).from(users).where(eq(users.id, s.authorId)).get()?.i ?? null);
-		notices.reviewed(tx, { institutionId, authorId: s.authorId }, { kind: 'stage', decision: input.decision, measure: code, region, comment: input.comment ?? null });
+		notices.reviewed(
+			tx,
+			{ institutionId, authorId: s.authorId },
+			{ kind: 'stage', decision: input.decision, measure: code, region, comment: input.comment ?? null }
+		);
 		return { ok: true, value: { measureId: s.measureId } };
 	});
 }

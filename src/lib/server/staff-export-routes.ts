@@ -22,7 +22,8 @@ const localeOf = (event: RequestEvent) => {
 	return l.success ? l.data : event.locals.locale;
 };
 /** The filters as the URL had them (the export's own parameters left out). */
-const filtersOf = (event: RequestEvent) => Object.fromEntries([...event.url.searchParams].filter(([k, v]) => v !== '' && !['lang', 'table', 'page'].includes(k)));
+const filtersOf = (event: RequestEvent) =>
+	Object.fromEntries([...event.url.searchParams].filter(([k, v]) => v !== '' && !['lang', 'table', 'page'].includes(k)));
 
 export async function measuresExport(event: RequestEvent, format: 'xlsx' | 'csv'): Promise<Response> {
 	authorize(event, 'data.export');
@@ -41,15 +42,33 @@ export async function indicatorExport(event: RequestEvent, format: 'xlsx' | 'csv
 	if (!p.i) {
 		// no indicator chosen: the explorer's list, as its search narrows it
 		const found = dashboard.searchIndicators(getDb(), p.q, ALL);
-		const notes = staffNotes(m.export_indicators_what({ count: found.rows.length }, { locale }), filtersOf(event), locale, { demo: found.rows.some((r) => r.isDemo) });
+		const notes = staffNotes(m.export_indicators_what({ count: found.rows.length }, { locale }), filtersOf(event), locale, {
+			demo: found.rows.some((r) => r.isDemo)
+		});
 		return staffDownload([indicatorListTable(found.rows, locale)], notes, format, locale, 'rasd-indicateurs');
 	}
 	const includeSubmitted = can(user, 'dashboard.read_unvalidated') && !!p.sub;
 	// the breakdowns of the period and area the page shows (`bp`, `br`), as the page masks them for this viewer
-	const x = readModels.indicatorExplorerFor(getDb(), user, p.i, { includeSubmitted, regionPeriod: p.rp ?? null, breakdownPeriod: p.bp ?? null, breakdownRegion: p.br ?? null });
+	const x = readModels.indicatorExplorerFor(getDb(), user, p.i, {
+		includeSubmitted,
+		regionPeriod: p.rp ?? null,
+		breakdownPeriod: p.bp ?? null,
+		breakdownRegion: p.br ?? null
+	});
 	if (!x) error(404, { message: 'err_not_found' });
 	const demo = x.series.some((s) => s.isDemo) || x.byRegion.some((r) => r.isDemo) || x.indicator.isDemo || !!x.breakdowns?.isDemo;
-	const notes = staffNotes(m.export_indicator_what({ code: x.indicator.code }, { locale }), filtersOf(event), locale, { includeSubmitted, demo, masked: x.masked });
+	const notes = staffNotes(m.export_indicator_what({ code: x.indicator.code }, { locale }), filtersOf(event), locale, {
+		includeSubmitted,
+		demo,
+		masked: x.masked
+	});
 	const regionNames = new Map(reference.regionNames(getDb()).map((r) => [r.iso, localized(r, 'name', locale).text]));
-	return staffDownload(explorerTables(x, locale, regionNames), notes, format, locale, `rasd-indicateur-${x.indicator.code}`, event.url.searchParams.get('table'));
+	return staffDownload(
+		explorerTables(x, locale, regionNames),
+		notes,
+		format,
+		locale,
+		`rasd-indicateur-${x.indicator.code}`,
+		event.url.searchParams.get('table')
+	);
 }

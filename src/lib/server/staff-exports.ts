@@ -104,7 +104,10 @@ export function explorerTables(x: IndicatorExplorer, locale: Locale, regionNames
 	const value = (v: number | null, masked: boolean) => (masked ? MASKED_LABEL : v);
 	const unit = ind.unit ? ` (${unitLabel(ind, locale)})` : '';
 	const rate = !!x.census;
-	const common = (p: { state: string; isDemo: boolean }) => [p.state === 'submitted' ? m.export_state_submitted({}, o) : m.export_state_validated({}, o), p.isDemo ? '✓' : ''];
+	const common = (p: { state: string; isDemo: boolean }) => [
+		p.state === 'submitted' ? m.export_state_submitted({}, o) : m.export_state_validated({}, o),
+		p.isDemo ? '✓' : ''
+	];
 	const breakdowns = x.breakdowns?.view ? [breakdownTable([{ b: x.breakdowns, name: text(ind, 'name', locale) }], locale, regionNames)] : [];
 	return [
 		{
@@ -137,12 +140,22 @@ export function explorerTables(x: IndicatorExplorer, locale: Locale, regionNames
 }
 
 /** The notes sheet of a staff export: what it is, when, with which filters, which values. */
-export function staffNotes(what: string, filters: Record<string, string>, locale: Locale, opts: { includeSubmitted?: boolean; demo: boolean; masked?: boolean }): Notes {
+export function staffNotes(
+	what: string,
+	filters: Record<string, string>,
+	locale: Locale,
+	opts: { includeSubmitted?: boolean; demo: boolean; masked?: boolean }
+): Notes {
 	const o = { locale };
 	const lines: [string, string][] = [
 		[m.export_note_what({}, o), what],
 		[m.export_note_when({}, o), new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'],
-		[m.export_note_filters({}, o), Object.entries(filters).map(([k, v]) => `${k}=${v}`).join(', ') || '—'],
+		[
+			m.export_note_filters({}, o),
+			Object.entries(filters)
+				.map(([k, v]) => `${k}=${v}`)
+				.join(', ') || '—'
+		],
 		[m.report_data_label({}, o), opts.includeSubmitted ? m.dash_ind_with_submitted({}, o) : m.dash_ind_validated_only({}, o)],
 		[m.demo_badge({}, o), opts.demo ? m.report_demo_note({}, o) : m.report_no_demo({}, o)]
 	];
@@ -151,12 +164,27 @@ export function staffNotes(what: string, filters: Record<string, string>, locale
 }
 
 /** The HTTP answer: the workbook, or one table as CSV (`table` = its key, default the first). */
-export async function staffDownload(tables: Table[], notes: Notes, format: 'xlsx' | 'csv', locale: Locale, baseName: string, table?: string | null): Promise<Response> {
+export async function staffDownload(
+	tables: Table[],
+	notes: Notes,
+	format: 'xlsx' | 'csv',
+	locale: Locale,
+	baseName: string,
+	table?: string | null
+): Promise<Response> {
 	const headers = { 'cache-control': 'private, no-store' };
 	if (format === 'xlsx') {
 		const body = await tablesToXlsx(tables, locale, notes);
-		return new Response(new Uint8Array(body), { headers: { ...headers, 'content-type': CONTENT_TYPES.xlsx, 'content-disposition': `attachment; filename="${baseName}-${locale}.xlsx"` } });
+		return new Response(new Uint8Array(body), {
+			headers: { ...headers, 'content-type': CONTENT_TYPES.xlsx, 'content-disposition': `attachment; filename="${baseName}-${locale}.xlsx"` }
+		});
 	}
 	const t = tables.find((x) => x.key === table) ?? tables[0]!;
-	return new Response(tableToCsv(t), { headers: { ...headers, 'content-type': CONTENT_TYPES.csv, 'content-disposition': `attachment; filename="${baseName}${tables.length > 1 ? `-${t.key}` : ''}-${locale}.csv"` } });
+	return new Response(tableToCsv(t), {
+		headers: {
+			...headers,
+			'content-type': CONTENT_TYPES.csv,
+			'content-disposition': `attachment; filename="${baseName}${tables.length > 1 ? `-${t.key}` : ''}-${locale}.csv"`
+		}
+	});
 }

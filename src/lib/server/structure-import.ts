@@ -22,7 +22,13 @@ const SHEETS = Object.keys(STRUCTURE_SHEETS) as StructureSheet[];
 type Parsed = { axes: AxisRow; objectives: ObjectiveRow; measures: MeasureRow; indicators: IndicatorRow };
 type Cell = string | number | null;
 export type StructureRow<S extends StructureSheet = StructureSheet> = { sheet: S; row: number; action: 'create' | 'update' | 'unchanged'; data: Parsed[S] };
-export type StructureDryRun = { ok: boolean; issues: ImportIssue[]; rows: StructureRow[]; counts: { create: number; update: number; unchanged: number }; hash: string };
+export type StructureDryRun = {
+	ok: boolean;
+	issues: ImportIssue[];
+	rows: StructureRow[];
+	counts: { create: number; update: number; unchanged: number };
+	hash: string;
+};
 
 export const STRUCTURE_SPECS: SheetSpec[] = SHEETS.map((name) => ({
 	name,
@@ -35,23 +41,36 @@ const list = (v: string | null) => (v ? v.split(',').sort().join('; ') : '');
 /** Every stored row of the structure, keyed by the workbook's columns: what the export writes. */
 export function exportData(db: Db): Record<StructureSheet, Record<string, Cell>[]> {
 	return {
-		axes: db.all<Record<string, Cell>>(sql`SELECT p.code AS plan, a.code, a.title_fr, a.title_ar, a.title_en, a.pillar, a.sort_order AS "order" FROM axes a JOIN plans p ON p.id = a.plan_id ORDER BY p.sort_order, p.code, a.sort_order, a.code`),
-		objectives: db.all<Record<string, Cell>>(sql`SELECT a.code AS axis, o.code, o.title_fr, o.title_ar, o.title_en, o.sort_order AS "order" FROM objectives o JOIN axes a ON a.id = o.axis_id ORDER BY a.code, o.sort_order, o.code`),
+		axes: db.all<Record<string, Cell>>(
+			sql`SELECT p.code AS plan, a.code, a.title_fr, a.title_ar, a.title_en, a.pillar, a.sort_order AS "order" FROM axes a JOIN plans p ON p.id = a.plan_id ORDER BY p.sort_order, p.code, a.sort_order, a.code`
+		),
+		objectives: db.all<Record<string, Cell>>(
+			sql`SELECT a.code AS axis, o.code, o.title_fr, o.title_ar, o.title_en, o.sort_order AS "order" FROM objectives o JOIN axes a ON a.id = o.axis_id ORDER BY a.code, o.sort_order, o.code`
+		),
 		measures: db
-			.all<Record<string, Cell>>(sql`
+			.all<Record<string, Cell>>(
+				sql`
 				SELECT o.code AS objective, m.code, m.title_fr, m.title_ar, m.title_en, l.code AS lead,
 					(SELECT group_concat(i.code) FROM measure_institutions mi JOIN institutions i ON i.id = mi.institution_id WHERE mi.measure_id = m.id) AS contributors,
 					(SELECT group_concat(r.iso) FROM measure_regions mr JOIN regions r ON r.id = mr.region_id WHERE mr.measure_id = m.id) AS regions,
 					m.start_date AS start, m.deadline, m.weight, m.pillar,
 					(SELECT group_concat(rc.code) FROM recommendation_measures rm JOIN recommendations rc ON rc.id = rm.recommendation_id WHERE rm.measure_id = m.id) AS recommendations
-				FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN institutions l ON l.id = m.lead_institution_id ORDER BY o.code, m.code`)
-			.map((r) => ({ ...r, contributors: list(r.contributors as string | null), regions: list(r.regions as string | null), recommendations: list(r.recommendations as string | null) })),
+				FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN institutions l ON l.id = m.lead_institution_id ORDER BY o.code, m.code`
+			)
+			.map((r) => ({
+				...r,
+				contributors: list(r.contributors as string | null),
+				regions: list(r.regions as string | null),
+				recommendations: list(r.recommendations as string | null)
+			})),
 		indicators: db
-			.all<Record<string, Cell>>(sql`
+			.all<Record<string, Cell>>(
+				sql`
 				SELECT m.code AS measure, i.code, i.name_fr, i.name_ar, i.name_en, i.kind, i.frequency, i.unit, i.unit_ar, i.unit_en,
 					i.baseline_value AS baseline, i.baseline_year, i.target_value AS target, i.target_year, i.direction,
 					(SELECT group_concat(value) FROM json_each(i.dimensions)) AS dimensions, i.sensitive, i.sdg_target AS sdg
-				FROM indicators i JOIN measures m ON m.id = i.measure_id ORDER BY m.code, i.code`)
+				FROM indicators i JOIN measures m ON m.id = i.measure_id ORDER BY m.code, i.code`
+			)
 			.map((r) => ({ ...r, dimensions: list(r.dimensions as string | null), sensitive: r.sensitive ? 'yes' : 'no' }))
 	};
 }
@@ -67,10 +86,19 @@ export async function exportWorkbook(db: Db): Promise<Buffer> {
 export async function template(db: Db): Promise<Buffer> {
 	const ref = (title: string, rows: Cell[][]) => ({ name: title, rows });
 	return workbook(STRUCTURE_SPECS, INTRO, {}, [
-		ref('plans', [['code', 'title_fr', 'start', 'end'], ...db.all<Cell[]>(sql`SELECT code, title_fr, start_date, end_date FROM plans ORDER BY sort_order, code`).map((r) => Object.values(r))]),
-		ref('institutions', [['code', 'name_fr'], ...db.all<Cell[]>(sql`SELECT code, name_fr FROM institutions WHERE active = 1 ORDER BY code`).map((r) => Object.values(r))]),
+		ref('plans', [
+			['code', 'title_fr', 'start', 'end'],
+			...db.all<Cell[]>(sql`SELECT code, title_fr, start_date, end_date FROM plans ORDER BY sort_order, code`).map((r) => Object.values(r))
+		]),
+		ref('institutions', [
+			['code', 'name_fr'],
+			...db.all<Cell[]>(sql`SELECT code, name_fr FROM institutions WHERE active = 1 ORDER BY code`).map((r) => Object.values(r))
+		]),
 		ref('regions', [['iso', 'name_fr'], ...db.all<Cell[]>(sql`SELECT iso, name_fr FROM regions ORDER BY iso`).map((r) => Object.values(r))]),
-		ref('recommendations', [['code', 'title_fr'], ...db.all<Cell[]>(sql`SELECT code, title_fr FROM recommendations ORDER BY code`).map((r) => Object.values(r))])
+		ref('recommendations', [
+			['code', 'title_fr'],
+			...db.all<Cell[]>(sql`SELECT code, title_fr FROM recommendations ORDER BY code`).map((r) => Object.values(r))
+		])
 	]);
 }
 
@@ -90,8 +118,13 @@ export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer)
 		// A stored row the schema would refuse (older data) compares unequal: the file's row updates it.
 		return p.success ? JSON.stringify(p.data) : '';
 	};
-	const current = Object.fromEntries(SHEETS.map((s) => [s, new Map(stored[s].map((r) => [String(r.code), normal(s, r)]))])) as Record<StructureSheet, Map<string, string>>;
-	const plans = new Map(db.all<{ code: string; start: string; end: string }>(sql`SELECT code, start_date AS start, end_date AS "end" FROM plans`).map((p) => [p.code, p]));
+	const current = Object.fromEntries(SHEETS.map((s) => [s, new Map(stored[s].map((r) => [String(r.code), normal(s, r)]))])) as Record<
+		StructureSheet,
+		Map<string, string>
+	>;
+	const plans = new Map(
+		db.all<{ code: string; start: string; end: string }>(sql`SELECT code, start_date AS start, end_date AS "end" FROM plans`).map((p) => [p.code, p])
+	);
 	const institutions = new Map(db.all<{ code: string; active: number }>(sql`SELECT code, active FROM institutions`).map((i) => [i.code, i.active]));
 	const regions = new Set(db.all<{ iso: string }>(sql`SELECT iso FROM regions`).map((r) => r.iso));
 	const recommendations = new Set(db.all<{ code: string }>(sql`SELECT code FROM recommendations`).map((r) => r.code));
@@ -107,7 +140,9 @@ export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer)
 		const table = byName.get(sheet);
 		if (!table) continue;
 		const spec = STRUCTURE_SHEETS[sheet];
-		const missing = Object.entries(spec.columns).filter(([c, required]) => required && !table.header.includes(c)).map(([c]) => c);
+		const missing = Object.entries(spec.columns)
+			.filter(([c, required]) => required && !table.header.includes(c))
+			.map(([c]) => c);
 		if (missing.length) {
 			for (const column of missing) issues.push({ sheet: table.sheet, row: 1, column, key: 'err_import_missing_column', params: { column } });
 			continue;
@@ -154,7 +189,8 @@ export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer)
 				const badRecs = r.recommendations.filter((c) => !recommendations.has(c));
 				if (badRecs.length) fail('recommendations', 'err_import_unknown_recommendation', { code: badRecs.join(', ') });
 				if (plan) {
-					for (const column of ['start', 'deadline'] as const) if (r[column] < plan.start || r[column] > plan.end) fail(column, 'err_import_date_outside_plan', { start: plan.start, end: plan.end });
+					for (const column of ['start', 'deadline'] as const)
+						if (r[column] < plan.start || r[column] > plan.end) fail(column, 'err_import_date_outside_plan', { start: plan.start, end: plan.end });
 				}
 				if (ok) parentOf.measures.set(r.code, r.objective);
 			} else {
@@ -177,12 +213,24 @@ export async function checkStructure(db: Db, bytes: Buffer, fileName: string): P
 	const hash = createHash('sha256').update(bytes).digest('hex');
 	if (!read.ok) return { summary: summarize({ ok: false, hash, counts: { create: 0, update: 0, unchanged: 0 }, issues: read.issues }, []), plan: null };
 	const plan = dryRunStructure(db, read.tables, bytes);
-	const changes = plan.rows.filter((r) => r.action !== 'unchanged').map((r) => ({ sheet: r.sheet, row: r.row, action: r.action as 'create' | 'update', item: `${r.data.code} — ${'title_fr' in r.data ? r.data.title_fr : r.data.name_fr}` }));
+	const changes = plan.rows
+		.filter((r) => r.action !== 'unchanged')
+		.map((r) => ({
+			sheet: r.sheet,
+			row: r.row,
+			action: r.action as 'create' | 'update',
+			item: `${r.data.code} — ${'title_fr' in r.data ? r.data.title_fr : r.data.name_fr}`
+		}));
 	return { summary: summarize(plan, changes), plan };
 }
 
 /** Applies a clean dry run in one transaction, level by level (a new axis before its objectives), with one import run and one audit event. */
-export function applyStructure(db: Db, actorId: number, plan: StructureDryRun, meta: { fileName: string; edit?: { entity: string; before: unknown } }): { ok: true; runId: number } | { ok: false } {
+export function applyStructure(
+	db: Db,
+	actorId: number,
+	plan: StructureDryRun,
+	meta: { fileName: string; edit?: { entity: string; before: unknown } }
+): { ok: true; runId: number } | { ok: false } {
 	if (!plan.ok) return { ok: false };
 	return transaction(db, (tx) => {
 		const c = tx.$client;
@@ -192,13 +240,36 @@ export function applyStructure(db: Db, actorId: number, plan: StructureDryRun, m
 
 		const planIds = ids('plans');
 		for (const { action, data: r } of changed('axes')) {
-			if (action === 'create') c.prepare(`INSERT INTO axes (plan_id, code, title_fr, title_ar, title_en, pillar, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(planIds.get(r.plan), r.code, r.title_fr, r.title_ar ?? null, r.title_en ?? null, r.pillar ?? null, r.order ?? 0);
-			else c.prepare(`UPDATE axes SET plan_id = ?, title_fr = ?, title_ar = ?, title_en = ?, pillar = ?, sort_order = coalesce(?, sort_order), version = version + 1, updated_at = ? WHERE code = ?`).run(planIds.get(r.plan), r.title_fr, r.title_ar ?? null, r.title_en ?? null, r.pillar ?? null, r.order ?? null, at, r.code);
+			if (action === 'create')
+				c.prepare(`INSERT INTO axes (plan_id, code, title_fr, title_ar, title_en, pillar, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+					planIds.get(r.plan),
+					r.code,
+					r.title_fr,
+					r.title_ar ?? null,
+					r.title_en ?? null,
+					r.pillar ?? null,
+					r.order ?? 0
+				);
+			else
+				c.prepare(
+					`UPDATE axes SET plan_id = ?, title_fr = ?, title_ar = ?, title_en = ?, pillar = ?, sort_order = coalesce(?, sort_order), version = version + 1, updated_at = ? WHERE code = ?`
+				).run(planIds.get(r.plan), r.title_fr, r.title_ar ?? null, r.title_en ?? null, r.pillar ?? null, r.order ?? null, at, r.code);
 		}
 		const axisIds = ids('axes');
 		for (const { action, data: r } of changed('objectives')) {
-			if (action === 'create') c.prepare(`INSERT INTO objectives (axis_id, code, title_fr, title_ar, title_en, sort_order) VALUES (?, ?, ?, ?, ?, ?)`).run(axisIds.get(r.axis), r.code, r.title_fr, r.title_ar ?? null, r.title_en ?? null, r.order ?? 0);
-			else c.prepare(`UPDATE objectives SET axis_id = ?, title_fr = ?, title_ar = ?, title_en = ?, sort_order = coalesce(?, sort_order), version = version + 1, updated_at = ? WHERE code = ?`).run(axisIds.get(r.axis), r.title_fr, r.title_ar ?? null, r.title_en ?? null, r.order ?? null, at, r.code);
+			if (action === 'create')
+				c.prepare(`INSERT INTO objectives (axis_id, code, title_fr, title_ar, title_en, sort_order) VALUES (?, ?, ?, ?, ?, ?)`).run(
+					axisIds.get(r.axis),
+					r.code,
+					r.title_fr,
+					r.title_ar ?? null,
+					r.title_en ?? null,
+					r.order ?? 0
+				);
+			else
+				c.prepare(
+					`UPDATE objectives SET axis_id = ?, title_fr = ?, title_ar = ?, title_en = ?, sort_order = coalesce(?, sort_order), version = version + 1, updated_at = ? WHERE code = ?`
+				).run(axisIds.get(r.axis), r.title_fr, r.title_ar ?? null, r.title_en ?? null, r.order ?? null, at, r.code);
 		}
 		const objectiveIds = ids('objectives');
 		const instIds = ids('institutions');
@@ -207,25 +278,76 @@ export function applyStructure(db: Db, actorId: number, plan: StructureDryRun, m
 		for (const { action, data: r } of changed('measures')) {
 			const lead = instIds.get(r.lead);
 			if (action === 'create')
-				c.prepare(`INSERT INTO measures (objective_id, code, title_fr, title_ar, title_en, lead_institution_id, start_date, deadline, weight, pillar) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(objectiveIds.get(r.objective), r.code, r.title_fr, r.title_ar ?? null, r.title_en ?? null, lead, r.start, r.deadline, r.weight ?? 1, r.pillar ?? null);
+				c.prepare(
+					`INSERT INTO measures (objective_id, code, title_fr, title_ar, title_en, lead_institution_id, start_date, deadline, weight, pillar) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				).run(
+					objectiveIds.get(r.objective),
+					r.code,
+					r.title_fr,
+					r.title_ar ?? null,
+					r.title_en ?? null,
+					lead,
+					r.start,
+					r.deadline,
+					r.weight ?? 1,
+					r.pillar ?? null
+				);
 			else
-				c.prepare(`UPDATE measures SET objective_id = ?, title_fr = ?, title_ar = ?, title_en = ?, lead_institution_id = ?, start_date = ?, deadline = ?, weight = coalesce(?, weight), pillar = ?, version = version + 1, updated_at = ? WHERE code = ?`).run(objectiveIds.get(r.objective), r.title_fr, r.title_ar ?? null, r.title_en ?? null, lead, r.start, r.deadline, r.weight ?? null, r.pillar ?? null, at, r.code);
+				c.prepare(
+					`UPDATE measures SET objective_id = ?, title_fr = ?, title_ar = ?, title_en = ?, lead_institution_id = ?, start_date = ?, deadline = ?, weight = coalesce(?, weight), pillar = ?, version = version + 1, updated_at = ? WHERE code = ?`
+				).run(
+					objectiveIds.get(r.objective),
+					r.title_fr,
+					r.title_ar ?? null,
+					r.title_en ?? null,
+					lead,
+					r.start,
+					r.deadline,
+					r.weight ?? null,
+					r.pillar ?? null,
+					at,
+					r.code
+				);
 			const id = (c.prepare(`SELECT id FROM measures WHERE code = ?`).get(r.code) as { id: number }).id;
 			// The links are the row's lists: replaced as a whole.
 			c.prepare(`DELETE FROM measure_institutions WHERE measure_id = ?`).run(id);
-			for (const code of r.contributors) if (code !== r.lead) c.prepare(`INSERT INTO measure_institutions (measure_id, institution_id) VALUES (?, ?)`).run(id, instIds.get(code));
+			for (const code of r.contributors)
+				if (code !== r.lead) c.prepare(`INSERT INTO measure_institutions (measure_id, institution_id) VALUES (?, ?)`).run(id, instIds.get(code));
 			c.prepare(`DELETE FROM measure_regions WHERE measure_id = ?`).run(id);
 			for (const iso of r.regions) c.prepare(`INSERT INTO measure_regions (measure_id, region_id) VALUES (?, ?)`).run(id, regionIds.get(iso));
 			c.prepare(`DELETE FROM recommendation_measures WHERE measure_id = ?`).run(id);
-			for (const code of r.recommendations) c.prepare(`INSERT INTO recommendation_measures (recommendation_id, measure_id) VALUES (?, ?)`).run(recIds.get(code), id);
+			for (const code of r.recommendations)
+				c.prepare(`INSERT INTO recommendation_measures (recommendation_id, measure_id) VALUES (?, ?)`).run(recIds.get(code), id);
 		}
 		const measureIds = ids('measures');
 		for (const { action, data: r } of changed('indicators')) {
-			const v = [measureIds.get(r.measure), r.name_fr, r.name_ar ?? null, r.name_en ?? null, r.kind, r.frequency, r.unit ?? null, r.unit_ar ?? null, r.unit_en ?? null, r.baseline ?? null, r.baseline_year ?? null, r.target ?? null, r.target_year ?? null, r.direction, JSON.stringify(r.dimensions), r.sensitive ? 1 : 0, r.sdg ?? null];
+			const v = [
+				measureIds.get(r.measure),
+				r.name_fr,
+				r.name_ar ?? null,
+				r.name_en ?? null,
+				r.kind,
+				r.frequency,
+				r.unit ?? null,
+				r.unit_ar ?? null,
+				r.unit_en ?? null,
+				r.baseline ?? null,
+				r.baseline_year ?? null,
+				r.target ?? null,
+				r.target_year ?? null,
+				r.direction,
+				JSON.stringify(r.dimensions),
+				r.sensitive ? 1 : 0,
+				r.sdg ?? null
+			];
 			if (action === 'create')
-				c.prepare(`INSERT INTO indicators (measure_id, name_fr, name_ar, name_en, kind, frequency, unit, unit_ar, unit_en, baseline_value, baseline_year, target_value, target_year, direction, dimensions, sensitive, sdg_target, code) VALUES (${v.map(() => '?').join(', ')}, ?)`).run(...v, r.code);
+				c.prepare(
+					`INSERT INTO indicators (measure_id, name_fr, name_ar, name_en, kind, frequency, unit, unit_ar, unit_en, baseline_value, baseline_year, target_value, target_year, direction, dimensions, sensitive, sdg_target, code) VALUES (${v.map(() => '?').join(', ')}, ?)`
+				).run(...v, r.code);
 			else
-				c.prepare(`UPDATE indicators SET measure_id = ?, name_fr = ?, name_ar = ?, name_en = ?, kind = ?, frequency = ?, unit = ?, unit_ar = ?, unit_en = ?, baseline_value = ?, baseline_year = ?, target_value = ?, target_year = ?, direction = ?, dimensions = ?, sensitive = ?, sdg_target = ?, version = version + 1, updated_at = ? WHERE code = ?`).run(...v, at, r.code);
+				c.prepare(
+					`UPDATE indicators SET measure_id = ?, name_fr = ?, name_ar = ?, name_en = ?, kind = ?, frequency = ?, unit = ?, unit_ar = ?, unit_en = ?, baseline_value = ?, baseline_year = ?, target_value = ?, target_year = ?, direction = ?, dimensions = ?, sensitive = ?, sdg_target = ?, version = version + 1, updated_at = ? WHERE code = ?`
+				).run(...v, at, r.code);
 		}
 		// One item edited by hand (the plan editor): audited as that item's change, not as an import run.
 		if (meta.edit) {
@@ -236,9 +358,21 @@ export function applyStructure(db: Db, actorId: number, plan: StructureDryRun, m
 			}
 			return { ok: true, runId: 0 } as const;
 		}
-		const run = tx.insert(importRuns).values({ kind: 'structure', fileName: meta.fileName, fileHash: plan.hash, userId: actorId, counts: JSON.stringify(plan.counts) }).returning({ id: importRuns.id }).get();
-		const bySheet = Object.fromEntries(SHEETS.map((s) => [s, plan.rows.filter((r) => r.sheet === s && r.action !== 'unchanged').map((r) => `${r.action}:${r.data.code}`)]));
-		audit.record(tx, { userId: actorId, action: 'import', entity: 'import_run', entityId: run.id, after: { kind: 'structure', fileName: meta.fileName, hash: plan.hash, counts: plan.counts, changed: bySheet } });
+		const run = tx
+			.insert(importRuns)
+			.values({ kind: 'structure', fileName: meta.fileName, fileHash: plan.hash, userId: actorId, counts: JSON.stringify(plan.counts) })
+			.returning({ id: importRuns.id })
+			.get();
+		const bySheet = Object.fromEntries(
+			SHEETS.map((s) => [s, plan.rows.filter((r) => r.sheet === s && r.action !== 'unchanged').map((r) => `${r.action}:${r.data.code}`)])
+		);
+		audit.record(tx, {
+			userId: actorId,
+			action: 'import',
+			entity: 'import_run',
+			entityId: run.id,
+			after: { kind: 'structure', fileName: meta.fileName, hash: plan.hash, counts: plan.counts, changed: bySheet }
+		});
 		return { ok: true, runId: run.id } as const;
 	});
 }

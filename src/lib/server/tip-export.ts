@@ -75,7 +75,10 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 		JOIN indicators i ON i.id = v.indicator_id
 		JOIN measures me ON me.id = i.measure_id
 		WHERE v.is_current = 1 AND v.region_id IS NULL AND i.kind = 'count'
-			AND v.period IN (${sql.join(periods.map((p) => sql`${p}`), sql`, `)})
+			AND v.period IN (${sql.join(
+				periods.map((p) => sql`${p}`),
+				sql`, `
+			)})
 		GROUP BY v.indicator_id, v.period, v.sex, v.age_group, v.exploitation, v.nationality
 		ORDER BY i.code, periodStart`);
 
@@ -100,7 +103,9 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 		const totalRow = g.find((r) => !r.sex && !r.ageGroup && !r.exploitation && !r.nationality);
 		const dims = parseDimensions(first.dimensions);
 		const sensitiveMask = mask && !!first.sensitive;
-		const parts: BreakdownRow[] = g.filter((r) => r !== totalRow).map((r) => ({ sex: r.sex, ageGroup: r.ageGroup, exploitation: r.exploitation, nationality: r.nationality, value: r.value }));
+		const parts: BreakdownRow[] = g
+			.filter((r) => r !== totalRow)
+			.map((r) => ({ sex: r.sex, ageGroup: r.ageGroup, exploitation: r.exploitation, nationality: r.nationality, value: r.value }));
 		const view = breakdownView(parts, totalRow?.value ?? null, dims, sensitiveMask);
 		// A total stands alone in this sheet: below the threshold it is masked like any small count.
 		let total: ViewCell = view.total;
@@ -108,19 +113,33 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 		const rows = byPillar.get(pillar) ?? [];
 		const base = (dimension: string | null, category: string | null, c: ViewCell): CellValue[] => {
 			if (c.masked) anyMasked = true;
-			return [item, first.code, text(first, 'name'), formatPeriod(first.period, locale), dimension, category, cellText(c), totalRow?.source ?? null, first.isDemo ? msg('demo_badge', locale) : null];
+			return [
+				item,
+				first.code,
+				text(first, 'name'),
+				formatPeriod(first.period, locale),
+				dimension,
+				category,
+				cellText(c),
+				totalRow?.source ?? null,
+				first.isDemo ? msg('demo_badge', locale) : null
+			];
 		};
 		if (totalRow) rows.push(base(msg('grid_total', locale), null, total));
 		if (view.cross) {
 			const x = view.cross;
-			x.sexes.forEach((s, i) => x.ages.forEach((a, j) => rows.push(base(msg('breakdown_cross', locale), `${catLabel('sex', s)} × ${catLabel('age_group', a)}`, x.cells[i]![j]!))));
+			x.sexes.forEach((s, i) =>
+				x.ages.forEach((a, j) => rows.push(base(msg('breakdown_cross', locale), `${catLabel('sex', s)} × ${catLabel('age_group', a)}`, x.cells[i]![j]!)))
+			);
 			x.sexes.forEach((s, i) => rows.push(base(dimLabel('sex'), catLabel('sex', s), x.bySex[i]!)));
 			x.ages.forEach((a, j) => rows.push(base(dimLabel('age_group'), catLabel('age_group', a), x.byAge[j]!)));
 		}
-		for (const d of view.dimensions) for (const c of d.cells) if (c.value != null || c.masked) rows.push(base(dimLabel(d.dimension), catLabel(d.dimension, c.category), c));
+		for (const d of view.dimensions)
+			for (const c of d.cells) if (c.value != null || c.masked) rows.push(base(dimLabel(d.dimension), catLabel(d.dimension, c.category), c));
 		byPillar.set(pillar, rows);
 		for (const r of g)
-			for (const s of (r.sources ?? '').split('\u001f')) for (const x of parseSources(s)) sourceSet.set(`${x.title}|${x.url ?? ''}`, { label: x.title, url: x.url });
+			for (const s of (r.sources ?? '').split('\u001f'))
+				for (const x of parseSources(s)) sourceSet.set(`${x.title}|${x.url ?? ''}`, { label: x.title, url: x.url });
 	}
 
 	const figureColumns = [
@@ -188,7 +207,16 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 			{ header: m.col_progress({}, o), kind: 'percent' },
 			{ header: m.demo_badge({}, o), kind: 'text' }
 		],
-		rows: recs.map((r) => [pillarName(r.pillar), r.code, text(r, 'title'), r.measures, r.inProgress, r.completed, r.measures ? r.progress : null, r.isDemo ? m.demo_badge({}, o) : null])
+		rows: recs.map((r) => [
+			pillarName(r.pillar),
+			r.code,
+			text(r, 'title'),
+			r.measures,
+			r.inProgress,
+			r.completed,
+			r.measures ? r.progress : null,
+			r.isDemo ? m.demo_badge({}, o) : null
+		])
 	});
 
 	const notes: Notes = {
@@ -206,7 +234,13 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 }
 
 /** The workbook and its file name (`rasd-TIP2025-fr.xlsx`). */
-export async function tipWorkbook(db: Db, viewer: Actor | null | undefined, code: string, locale: Locale, today: string): Promise<{ body: Buffer; fileName: string } | null> {
+export async function tipWorkbook(
+	db: Db,
+	viewer: Actor | null | undefined,
+	code: string,
+	locale: Locale,
+	today: string
+): Promise<{ body: Buffer; fileName: string } | null> {
 	const x = tipExport(db, viewer, code, locale, today);
 	if (!x) return null;
 	return { body: await tablesToXlsx(x.tables, locale, x.notes), fileName: `rasd-${x.year.code}-${locale}.xlsx` };

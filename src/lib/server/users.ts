@@ -53,9 +53,21 @@ export async function signIn(db: Db, email: string, password: string, clientOrAd
 			const locks = recordFailure(tx, keys, now);
 			// The typed address is kept (cut short) even for an unknown account: a sweep over many names shows.
 			const entityId = user ? user.id : normalized.slice(0, 120);
-			audit.record(tx, { userId: null, action: 'sign_in_failed', entity: 'user', entityId, after: { email: normalized.slice(0, 120), address: client.address, reason, knownClient: known.device || known.address } });
+			audit.record(tx, {
+				userId: null,
+				action: 'sign_in_failed',
+				entity: 'user',
+				entityId,
+				after: { email: normalized.slice(0, 120), address: client.address, reason, knownClient: known.device || known.address }
+			});
 			for (const lock of locks) {
-				audit.record(tx, { userId: null, action: 'sign_in_lock', entity: 'user', entityId, after: { scope: lock.scope, failures: lock.failures, delaySeconds: Math.round(lock.delayMs / 1000), address: client.address } });
+				audit.record(tx, {
+					userId: null,
+					action: 'sign_in_lock',
+					entity: 'user',
+					entityId,
+					after: { scope: lock.scope, failures: lock.failures, delaySeconds: Math.round(lock.delayMs / 1000), address: client.address }
+				});
 			}
 		});
 		return { ok: false, reason: 'invalid' };
@@ -65,11 +77,29 @@ export async function signIn(db: Db, email: string, password: string, clientOrAd
 		clearFailures(tx, keys);
 		rememberClient(tx, user.id, client.address, hashToken(deviceToken), now);
 		// Rotation: the browser's previous session (whoever it was for) and any older one this browser held for this account end.
-		let ended = client.sessionToken && isToken(client.sessionToken) ? tx.delete(sessions).where(eq(sessions.id, hashToken(client.sessionToken))).run().changes : 0;
-		ended += tx.delete(sessions).where(and(eq(sessions.userId, user.id), eq(sessions.device, hashToken(deviceToken)))).run().changes;
+		let ended =
+			client.sessionToken && isToken(client.sessionToken)
+				? tx
+						.delete(sessions)
+						.where(eq(sessions.id, hashToken(client.sessionToken)))
+						.run().changes
+				: 0;
+		ended += tx
+			.delete(sessions)
+			.where(and(eq(sessions.userId, user.id), eq(sessions.device, hashToken(deviceToken))))
+			.run().changes;
 		const s = createSession(tx, user.id, now, { address: client.address, userAgent: client.userAgent ?? undefined, device: hashToken(deviceToken) });
-		tx.update(users).set({ lastLoginAt: new Date(now).toISOString() }).where(eq(users.id, user.id)).run();
-		audit.record(tx, { userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id, after: { address: client.address, knownClient: known.device || known.address, sessionsEnded: ended } });
+		tx.update(users)
+			.set({ lastLoginAt: new Date(now).toISOString() })
+			.where(eq(users.id, user.id))
+			.run();
+		audit.record(tx, {
+			userId: user.id,
+			action: 'sign_in',
+			entity: 'user',
+			entityId: user.id,
+			after: { address: client.address, knownClient: known.device || known.address, sessionsEnded: ended }
+		});
 		return s;
 	});
 	return { ok: true, ...session, deviceToken, user: { id: user.id, locale: user.locale, role: user.role } };
@@ -129,7 +159,9 @@ export function list(db: Db, f: { q?: string; role?: User['role']; status?: 'act
 		.leftJoin(institutions, eq(institutions.id, users.institutionId))
 		.where(
 			and(
-				q ? or(sql`${users.name} LIKE ${q} ESCAPE '\\'`, sql`${users.email} LIKE ${q} ESCAPE '\\'`, sql`${institutions.code} LIKE ${q} ESCAPE '\\'`) : undefined,
+				q
+					? or(sql`${users.name} LIKE ${q} ESCAPE '\\'`, sql`${users.email} LIKE ${q} ESCAPE '\\'`, sql`${institutions.code} LIKE ${q} ESCAPE '\\'`)
+					: undefined,
 				f.role ? eq(users.role, f.role) : undefined,
 				f.status ? eq(users.active, f.status === 'active') : undefined
 			)
@@ -147,7 +179,11 @@ const NO_PASSWORD = '!';
 export const PASSWORD_LINK_TTL_MS = 72 * 60 * 60 * 1000;
 
 function activeAdminsOtherThan(db: Db, id: number): number {
-	return db.select({ n: sql<number>`count(*)` }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, id))).get()!.n;
+	return db
+		.select({ n: sql<number>`count(*)` })
+		.from(users)
+		.where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, id)))
+		.get()!.n;
 }
 
 function institutionError(db: Db, institutionId: number | undefined): string | null {
@@ -158,10 +194,14 @@ function institutionError(db: Db, institutionId: number | undefined): string | n
 
 /** Replaces any unused link of the user by a new one; the plain token leaves this function once, to be shown. */
 function issuePasswordLink(tx: Db, userId: number, purpose: 'invite' | 'reset', createdBy: number, now: number): { token: string; expiresAt: number } {
-	tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt))).run();
+	tx.delete(passwordTokens)
+		.where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)))
+		.run();
 	const token = generateToken();
 	const expiresAt = now + PASSWORD_LINK_TTL_MS;
-	tx.insert(passwordTokens).values({ id: hashToken(token), userId, purpose, expiresAt, createdBy }).run();
+	tx.insert(passwordTokens)
+		.values({ id: hashToken(token), userId, purpose, expiresAt, createdBy })
+		.run();
 	return { token, expiresAt };
 }
 
@@ -175,7 +215,14 @@ export function invite(db: Db, actorId: number, input: InviteInput, now = Date.n
 		if (Object.keys(errors).length) return invalid(errors);
 		const row = tx
 			.insert(users)
-			.values({ email: input.email, name: input.name, role: input.role, institutionId: input.institutionId ?? null, locale: input.locale, passwordHash: NO_PASSWORD })
+			.values({
+				email: input.email,
+				name: input.name,
+				role: input.role,
+				institutionId: input.institutionId ?? null,
+				locale: input.locale,
+				passwordHash: NO_PASSWORD
+			})
 			.returning({ id: users.id })
 			.get();
 		const link = issuePasswordLink(tx, row.id, 'invite', actorId, now);
@@ -192,7 +239,8 @@ export function update(db: Db, actorId: number, input: UpdateUserInput): Guarded
 		const before = get(tx, input.id);
 		if (!before) return notFound();
 		if (before.version !== input.version) return conflict(before);
-		if (before.role === 'admin' && input.role !== 'admin' && before.active && activeAdminsOtherThan(tx, before.id) === 0) return { ok: false, kind: 'last_admin' } as const;
+		if (before.role === 'admin' && input.role !== 'admin' && before.active && activeAdminsOtherThan(tx, before.id) === 0)
+			return { ok: false, kind: 'last_admin' } as const;
 		const inst = input.institutionId !== before.institutionId ? institutionError(tx, input.institutionId) : null;
 		if (inst) return invalid({ institutionId: inst });
 		tx.update(users)
@@ -215,9 +263,14 @@ export function deactivate(db: Db, actorId: number, ref: { id: number; version: 
 		if (before.version !== ref.version) return conflict(before);
 		if (!before.active) return wrongState('inactive');
 		if (before.role === 'admin' && activeAdminsOtherThan(tx, before.id) === 0) return { ok: false, kind: 'last_admin' } as const;
-		tx.update(users).set({ active: false, version: before.version + 1, updatedAt: nowIso() }).where(eq(users.id, before.id)).run();
+		tx.update(users)
+			.set({ active: false, version: before.version + 1, updatedAt: nowIso() })
+			.where(eq(users.id, before.id))
+			.run();
 		const sessionsEnded = invalidateOtherSessions(tx, before.id, undefined);
-		tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, before.id), isNull(passwordTokens.usedAt))).run();
+		tx.delete(passwordTokens)
+			.where(and(eq(passwordTokens.userId, before.id), isNull(passwordTokens.usedAt)))
+			.run();
 		audit.record(tx, { userId: actorId, action: 'deactivate', entity: 'user', entityId: before.id, before, after: { active: false, sessionsEnded } });
 		return { ok: true, value: { sessionsEnded } };
 	});
@@ -229,7 +282,10 @@ export function reactivate(db: Db, actorId: number, ref: { id: number; version: 
 		if (!before) return notFound();
 		if (before.version !== ref.version) return conflict(before);
 		if (before.active) return wrongState('active');
-		tx.update(users).set({ active: true, version: before.version + 1, updatedAt: nowIso() }).where(eq(users.id, before.id)).run();
+		tx.update(users)
+			.set({ active: true, version: before.version + 1, updatedAt: nowIso() })
+			.where(eq(users.id, before.id))
+			.run();
 		audit.record(tx, { userId: actorId, action: 'reactivate', entity: 'user', entityId: before.id, before, after: { active: true } });
 		return { ok: true, value: { id: before.id } };
 	});
@@ -239,13 +295,21 @@ export function reactivate(db: Db, actorId: number, ref: { id: number; version: 
  * An administrator's reset: the old password stops working, every session ends, and a new one-time
  * link (72 hours) is returned for the administrator to pass on.
  */
-export function resetPassword(db: Db, actorId: number, ref: { id: number; version: number }, now = Date.now()): WriteResult<{ token: string; expiresAt: number; sessionsEnded: number }> {
+export function resetPassword(
+	db: Db,
+	actorId: number,
+	ref: { id: number; version: number },
+	now = Date.now()
+): WriteResult<{ token: string; expiresAt: number; sessionsEnded: number }> {
 	return transaction(db, (tx) => {
 		const before = get(tx, ref.id);
 		if (!before) return notFound();
 		if (before.version !== ref.version) return conflict(before);
 		if (!before.active) return wrongState('inactive');
-		tx.update(users).set({ passwordHash: NO_PASSWORD, version: before.version + 1, updatedAt: nowIso() }).where(eq(users.id, before.id)).run();
+		tx.update(users)
+			.set({ passwordHash: NO_PASSWORD, version: before.version + 1, updatedAt: nowIso() })
+			.where(eq(users.id, before.id))
+			.run();
 		const sessionsEnded = invalidateOtherSessions(tx, before.id, undefined);
 		const link = issuePasswordLink(tx, before.id, 'reset', actorId, now);
 		audit.record(tx, { userId: actorId, action: 'reset_password', entity: 'user', entityId: before.id, after: { sessionsEnded } });
@@ -257,7 +321,16 @@ export function resetPassword(db: Db, actorId: number, ref: { id: number; versio
 export function passwordLink(db: Db, token: string, now = Date.now()) {
 	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
 	const row = db
-		.select({ userId: users.id, name: users.name, email: users.email, locale: users.locale, active: users.active, purpose: passwordTokens.purpose, expiresAt: passwordTokens.expiresAt, usedAt: passwordTokens.usedAt })
+		.select({
+			userId: users.id,
+			name: users.name,
+			email: users.email,
+			locale: users.locale,
+			active: users.active,
+			purpose: passwordTokens.purpose,
+			expiresAt: passwordTokens.expiresAt,
+			usedAt: passwordTokens.usedAt
+		})
 		.from(passwordTokens)
 		.innerJoin(users, eq(users.id, passwordTokens.userId))
 		.where(eq(passwordTokens.id, hashToken(token)))
@@ -274,8 +347,14 @@ export async function setPasswordWithLink(db: Db, token: string, password: strin
 		// Checked again inside the transaction: two tabs using the same link, only one wins.
 		const link = passwordLink(tx, token, now);
 		if (!link) return { ok: false } as const;
-		tx.update(passwordTokens).set({ usedAt: nowIso() }).where(eq(passwordTokens.id, hashToken(token))).run();
-		tx.update(users).set({ passwordHash: hash, version: sql`${users.version} + 1`, updatedAt: nowIso() }).where(eq(users.id, link.userId)).run();
+		tx.update(passwordTokens)
+			.set({ usedAt: nowIso() })
+			.where(eq(passwordTokens.id, hashToken(token)))
+			.run();
+		tx.update(users)
+			.set({ passwordHash: hash, version: sql`${users.version} + 1`, updatedAt: nowIso() })
+			.where(eq(users.id, link.userId))
+			.run();
 		invalidateUserSessions(tx, link.userId);
 		audit.record(tx, { userId: link.userId, action: link.purpose === 'invite' ? 'accept_invite' : 'set_password', entity: 'user', entityId: link.userId });
 		return { ok: true, email: link.email } as const;
@@ -283,12 +362,21 @@ export async function setPasswordWithLink(db: Db, token: string, password: strin
 }
 
 /** A user's own change: the current password is required, and every other session ends. */
-export async function changePassword(db: Db, userId: number, current: string, next: string, keepToken: string | undefined): Promise<{ ok: true; sessionsEnded: number } | { ok: false; errors: Record<string, string> }> {
+export async function changePassword(
+	db: Db,
+	userId: number,
+	current: string,
+	next: string,
+	keepToken: string | undefined
+): Promise<{ ok: true; sessionsEnded: number } | { ok: false; errors: Record<string, string> }> {
 	const user = db.select().from(users).where(eq(users.id, userId)).get();
 	if (!user || !(await verifyPassword(user.passwordHash, current))) return { ok: false, errors: { current: 'err_password_wrong' } };
 	const hash = await hashPassword(next);
 	return transaction(db, (tx) => {
-		tx.update(users).set({ passwordHash: hash, version: sql`${users.version} + 1`, updatedAt: nowIso() }).where(eq(users.id, userId)).run();
+		tx.update(users)
+			.set({ passwordHash: hash, version: sql`${users.version} + 1`, updatedAt: nowIso() })
+			.where(eq(users.id, userId))
+			.run();
 		const sessionsEnded = invalidateOtherSessions(tx, userId, keepToken);
 		audit.record(tx, { userId, action: 'change_password', entity: 'user', entityId: userId, after: { sessionsEnded } });
 		return { ok: true, sessionsEnded } as const;

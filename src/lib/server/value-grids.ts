@@ -19,7 +19,6 @@ import { parseDimensions } from '../schemas/json-columns';
 
 const OPEN = ['draft', 'submitted', 'returned'] as const;
 
-
 /** Whether an indicator's values have breakdowns to enter on a grid (anything besides region). */
 export function hasBreakdowns(dimensionsJson: string): boolean {
 	return parseDimensions(dimensionsJson).some((d) => (BREAKDOWN_DIMENSIONS as readonly string[]).includes(d));
@@ -27,9 +26,18 @@ export function hasBreakdowns(dimensionsJson: string): boolean {
 
 /** The rows of a grid: indicator × period × region, any categories. */
 function gridRows(indicatorId: number, period: string, regionId: number | null) {
-	return and(eq(indicatorValues.indicatorId, indicatorId), eq(indicatorValues.period, period), regionId == null ? isNull(indicatorValues.regionId) : eq(indicatorValues.regionId, regionId));
+	return and(
+		eq(indicatorValues.indicatorId, indicatorId),
+		eq(indicatorValues.period, period),
+		regionId == null ? isNull(indicatorValues.regionId) : eq(indicatorValues.regionId, regionId)
+	);
 }
-const isBreakdown = or(isNotNull(indicatorValues.sex), isNotNull(indicatorValues.ageGroup), isNotNull(indicatorValues.exploitation), isNotNull(indicatorValues.nationality));
+const isBreakdown = or(
+	isNotNull(indicatorValues.sex),
+	isNotNull(indicatorValues.ageGroup),
+	isNotNull(indicatorValues.exploitation),
+	isNotNull(indicatorValues.nationality)
+);
 
 type Row = typeof indicatorValues.$inferSelect;
 
@@ -94,7 +102,11 @@ export function openGrids(db: Db, indicatorId: number): OpenGrid[] {
 /** The validated grid of a cell (its current rows), to start a correction from. */
 export function currentGrid(db: Db, indicatorId: number, period: string, regionIso: string | null): Grid | null {
 	const regionId = regionIso ? (db.select({ id: regions.id }).from(regions).where(eq(regions.iso, regionIso)).get()?.id ?? -1) : null;
-	const rows = db.select().from(indicatorValues).where(and(gridRows(indicatorId, period, regionId), eq(indicatorValues.isCurrent, true))).all();
+	const rows = db
+		.select()
+		.from(indicatorValues)
+		.where(and(gridRows(indicatorId, period, regionId), eq(indicatorValues.isCurrent, true)))
+		.all();
 	return rows.length ? gridOf(rows) : null;
 }
 
@@ -103,7 +115,8 @@ export type GridResult = WriteResult<{ id: number; version: number; state: strin
 /** The breakdown cells of a grid as (column values, value) pairs. */
 function breakdownCells(grid: Grid): { cats: Partial<Record<BreakdownDimension, string>>; value: number }[] {
 	const out: { cats: Partial<Record<BreakdownDimension, string>>; value: number }[] = [];
-	for (const dim of BREAKDOWN_DIMENSIONS) for (const [cat, v] of Object.entries(grid.parts[dim] ?? {})) if (v != null) out.push({ cats: { [dim]: cat }, value: v });
+	for (const dim of BREAKDOWN_DIMENSIONS)
+		for (const [cat, v] of Object.entries(grid.parts[dim] ?? {})) if (v != null) out.push({ cats: { [dim]: cat }, value: v });
 	for (const [code, v] of Object.entries(grid.countries ?? {})) if (v != null) out.push({ cats: { nationality: code }, value: v });
 	return out;
 }
@@ -132,17 +145,28 @@ export function save(db: Db, actor: { id: number }, input: GridInput): GridResul
 		if (input.grid.total == null && !errors.some((e) => e.field === 'total')) errors.push({ field: 'total', key: 'err_grid_total_missing' });
 		if (errors.length) return { ok: false, kind: 'grid', errors };
 
-		const open = tx.select().from(indicatorValues).where(and(gridRows(ind.id, input.period, regionId), inArray(indicatorValues.state, [...OPEN]))).all();
+		const open = tx
+			.select()
+			.from(indicatorValues)
+			.where(and(gridRows(ind.id, input.period, regionId), inArray(indicatorValues.state, [...OPEN])))
+			.all();
 		const head = open.find((r) => !r.sex && !r.ageGroup && !r.exploitation && !r.nationality);
 		if (head && (head.id !== input.valueId || head.version !== input.version)) return conflict(head);
 		// The row the form was opened on, shown only when it is this indicator's (an id is no way to read another's).
 		if (!head && input.valueId !== undefined)
-			return conflict(tx.select().from(indicatorValues).where(and(eq(indicatorValues.id, input.valueId), eq(indicatorValues.indicatorId, ind.id))).get() ?? null);
+			return conflict(
+				tx
+					.select()
+					.from(indicatorValues)
+					.where(and(eq(indicatorValues.id, input.valueId), eq(indicatorValues.indicatorId, ind.id)))
+					.get() ?? null
+			);
 		if (head?.state === 'submitted') return wrongState('submitted');
 		if (refuseClosedPeriod(tx, input.period)) return { ok: false, kind: 'grid', errors: [{ field: 'period', key: 'err_period_closed' }] };
 
 		const p = parsePeriod(input.period)!;
-		if (refuseOutsidePlan(tx, ind.measureId, 'period', p.start, p.end)) return { ok: false, kind: 'grid', errors: [{ field: 'period', key: 'err_outside_plan' }] };
+		if (refuseOutsidePlan(tx, ind.measureId, 'period', p.start, p.end))
+			return { ok: false, kind: 'grid', errors: [{ field: 'period', key: 'err_outside_plan' }] };
 		const submitting = input.intent === 'submit';
 		const at = nowIso();
 		const fields = {
@@ -156,17 +180,43 @@ export function save(db: Db, actor: { id: number }, input: GridInput): GridResul
 		const before = head ? { head, grid: gridOf(open) } : undefined;
 		const key = { indicatorId: ind.id, period: input.period, periodStart: p.start, periodEnd: p.end, regionId };
 		const row = head
-			? tx.update(indicatorValues).set({ ...fields, value: input.grid.total!, version: head.version + 1 }).where(eq(indicatorValues.id, head.id)).returning().get()
-			: tx.insert(indicatorValues).values({ ...fields, ...key, value: input.grid.total! }).returning().get();
+			? tx
+					.update(indicatorValues)
+					.set({ ...fields, value: input.grid.total!, version: head.version + 1 })
+					.where(eq(indicatorValues.id, head.id))
+					.returning()
+					.get()
+			: tx
+					.insert(indicatorValues)
+					.values({ ...fields, ...key, value: input.grid.total! })
+					.returning()
+					.get();
 		// The open breakdown rows are replaced wholesale: a part left empty is no longer reported.
 		const oldParts = open.filter((r) => r !== head).map((r) => r.id);
 		if (oldParts.length) tx.delete(indicatorValues).where(inArray(indicatorValues.id, oldParts)).run();
 		const cells = breakdownCells(input.grid);
 		if (cells.length)
 			tx.insert(indicatorValues)
-				.values(cells.map((c) => ({ ...fields, ...key, value: c.value, sex: c.cats.sex as never, ageGroup: c.cats.age_group as never, exploitation: c.cats.exploitation as never, nationality: c.cats.nationality ?? null })))
+				.values(
+					cells.map((c) => ({
+						...fields,
+						...key,
+						value: c.value,
+						sex: c.cats.sex as never,
+						ageGroup: c.cats.age_group as never,
+						exploitation: c.cats.exploitation as never,
+						nationality: c.cats.nationality ?? null
+					}))
+				)
 				.run();
-		audit.record(tx, { userId: actor.id, action: submitting ? 'submit' : 'save_draft', entity: 'indicator_value', entityId: row.id, before, after: { head: row, grid: input.grid } });
+		audit.record(tx, {
+			userId: actor.id,
+			action: submitting ? 'submit' : 'save_draft',
+			entity: 'indicator_value',
+			entityId: row.id,
+			before,
+			after: { head: row, grid: input.grid }
+		});
 		return { ok: true, value: { id: row.id, version: row.version, state: row.state } };
 	});
 }
@@ -178,15 +228,35 @@ export function save(db: Db, actor: { id: number }, input: GridInput): GridResul
  */
 export function reviewBreakdowns(tx: Db, head: Row, decision: 'validate' | 'return', reviewerId: number, comment: string | null, at: string): number {
 	const cell = and(gridRows(head.indicatorId, head.period, head.regionId), isBreakdown);
-	const submitted = tx.select({ id: indicatorValues.id }).from(indicatorValues).where(and(cell, eq(indicatorValues.state, 'submitted'))).all().map((r) => r.id);
+	const submitted = tx
+		.select({ id: indicatorValues.id })
+		.from(indicatorValues)
+		.where(and(cell, eq(indicatorValues.state, 'submitted')))
+		.all()
+		.map((r) => r.id);
 	if (decision === 'return') {
-		if (submitted.length) tx.update(indicatorValues).set({ state: 'returned', validatedBy: reviewerId, reviewComment: comment, updatedAt: at, version: sql`${indicatorValues.version} + 1` }).where(inArray(indicatorValues.id, submitted)).run();
+		if (submitted.length)
+			tx.update(indicatorValues)
+				.set({ state: 'returned', validatedBy: reviewerId, reviewComment: comment, updatedAt: at, version: sql`${indicatorValues.version} + 1` })
+				.where(inArray(indicatorValues.id, submitted))
+				.run();
 		return submitted.length;
 	}
-	tx.update(indicatorValues).set({ isCurrent: false }).where(and(cell, eq(indicatorValues.isCurrent, true))).run();
+	tx.update(indicatorValues)
+		.set({ isCurrent: false })
+		.where(and(cell, eq(indicatorValues.isCurrent, true)))
+		.run();
 	if (submitted.length)
 		tx.update(indicatorValues)
-			.set({ state: 'validated', isCurrent: true, validatedBy: reviewerId, validatedAt: at, reviewComment: comment, updatedAt: at, version: sql`${indicatorValues.version} + 1` })
+			.set({
+				state: 'validated',
+				isCurrent: true,
+				validatedBy: reviewerId,
+				validatedAt: at,
+				reviewComment: comment,
+				updatedAt: at,
+				version: sql`${indicatorValues.version} + 1`
+			})
 			.where(inArray(indicatorValues.id, submitted))
 			.run();
 	return submitted.length;

@@ -20,7 +20,6 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 		referenceDay: dashboard.referenceDay(f.opts),
 		overview: f.plan ? dashboard.overviewFor(db, locals.user, f.plan.code, f.opts) : null,
 		hasRegionalIndicators: scope ? dashboard.regionalIndicators(db, scope).total > 0 : false,
-		indicatorLayer:
-			scope && layer === 'indicator' ? dashboard.mapIndicatorLayerFor(db, locals.user, scope, { code: params.ind, until }) : null
+		indicatorLayer: scope && layer === 'indicator' ? dashboard.mapIndicatorLayerFor(db, locals.user, scope, { code: params.ind, until }) : null
 	};
 };

@@ -30,7 +30,8 @@ export function scorecardKpis(k: KpiFigures, opts: { awaiting?: number | null; l
 		{ label: m.dash_kpi_at_risk(), value: formatNumber(k.atRisk, L), tone: 'risk', href: opts.listHref?.({ atRisk: '1' }), testid: 'kpi-at-risk' },
 		{ label: m.dash_kpi_due_soon(), value: formatNumber(k.dueSoon, L), testid: 'kpi-due-soon' }
 	];
-	if (opts.awaiting != null) items.push({ label: m.kpi_awaiting(), value: formatNumber(opts.awaiting, L), note: m.dash_kpi_awaiting_note(), testid: 'kpi-awaiting' });
+	if (opts.awaiting != null)
+		items.push({ label: m.kpi_awaiting(), value: formatNumber(opts.awaiting, L), note: m.dash_kpi_awaiting_note(), testid: 'kpi-awaiting' });
 	// every tile counts the same measures: badged when any of them is demonstration data
 	const demo = (k.demo ?? 0) > 0;
 	return items.map((i) => ({ ...i, demo }));

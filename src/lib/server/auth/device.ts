@@ -22,7 +22,10 @@ export function knownTo(db: Db, userId: number, address: string, device: string 
 			and(
 				eq(knownClients.userId, userId),
 				sql`${knownClients.lastSuccessAt} > ${now - KNOWN_CLIENT_TTL_MS}`,
-				or(and(eq(knownClients.kind, 'address'), eq(knownClients.value, address)), device ? and(eq(knownClients.kind, 'device'), eq(knownClients.value, device)) : undefined)
+				or(
+					and(eq(knownClients.kind, 'address'), eq(knownClients.value, address)),
+					device ? and(eq(knownClients.kind, 'device'), eq(knownClients.value, device)) : undefined
+				)
 			)
 		)
 		.all();
@@ -43,7 +46,10 @@ export function rememberClient(db: Db, userId: number, address: string, device: 
 }
 
 export function deleteStaleClients(db: Db, now = Date.now()): number {
-	return db.delete(knownClients).where(lt(knownClients.lastSuccessAt, now - KNOWN_CLIENT_TTL_MS)).run().changes;
+	return db
+		.delete(knownClients)
+		.where(lt(knownClients.lastSuccessAt, now - KNOWN_CLIENT_TTL_MS))
+		.run().changes;
 }
 
 /** Kept across sign-outs: it names the browser, not a session, and grants nothing by itself. */

@@ -91,13 +91,7 @@ export interface Target {
 }
 
 type Condition =
-	| 'always'
-	| 'own_institution_measure'
-	| 'evidence_visible'
-	| 'evidence_published'
-	| 'own_institution_evidence'
-	| 'not_own_submission'
-	| 'own_partner_project';
+	'always' | 'own_institution_measure' | 'evidence_visible' | 'evidence_published' | 'own_institution_evidence' | 'not_own_submission' | 'own_partner_project';
 type Rule = Partial<Record<Role, Condition>>;
 
 const everyone: Rule = { admin: 'always', commission: 'always', focal_point: 'always', partner: 'always' };
@@ -161,10 +155,7 @@ function holds(condition: Condition, actor: Actor, target: Target | undefined): 
 		case 'own_institution_measure': {
 			// A focal point writes only to measures its institution leads or contributes to.
 			if (actor.institutionId == null || !target) return false;
-			return (
-				target.leadInstitutionId === actor.institutionId ||
-				(target.contributingInstitutionIds ?? []).includes(actor.institutionId)
-			);
+			return target.leadInstitutionId === actor.institutionId || (target.contributingInstitutionIds ?? []).includes(actor.institutionId);
 		}
 		case 'evidence_published':
 			// Public evidence of a validated update: what the commission has accepted.

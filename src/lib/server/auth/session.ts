@@ -44,7 +44,12 @@ export function isToken(token: string | undefined): token is string {
 	return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
-export function createSession(db: Db, userId: number, now = Date.now(), client: SessionClient = {}): { token: string; expiresAt: number; absoluteExpiresAt: number } {
+export function createSession(
+	db: Db,
+	userId: number,
+	now = Date.now(),
+	client: SessionClient = {}
+): { token: string; expiresAt: number; absoluteExpiresAt: number } {
 	const token = generateToken();
 	const absoluteExpiresAt = now + SESSION_ABSOLUTE_MS;
 	const expiresAt = Math.min(now + SESSION_IDLE_MS, absoluteExpiresAt);
@@ -108,7 +113,9 @@ export function validateSession(
 }
 
 export function invalidateSession(db: Db, token: string): void {
-	db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+	db.delete(sessions)
+		.where(eq(sessions.id, hashToken(token)))
+		.run();
 }
 
 export function invalidateUserSessions(db: Db, userId: number): number {
@@ -118,12 +125,18 @@ export function invalidateUserSessions(db: Db, userId: number): number {
 /** Every session of the user but the one of `keepToken` (a password change keeps the browser that made it). */
 export function invalidateOtherSessions(db: Db, userId: number, keepToken: string | undefined): number {
 	if (!keepToken) return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
-	return db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, hashToken(keepToken)))).run().changes;
+	return db
+		.delete(sessions)
+		.where(and(eq(sessions.userId, userId), ne(sessions.id, hashToken(keepToken))))
+		.run().changes;
 }
 
 /** One session of the user, by its id (the token's hash, as listed): never another user's. */
 export function endUserSession(db: Db, userId: number, sessionId: string): number {
-	return db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).run().changes;
+	return db
+		.delete(sessions)
+		.where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId)))
+		.run().changes;
 }
 
 export interface SessionRow {

@@ -71,7 +71,12 @@ export function lockedFor(db: Db, keys: ThrottleKey[], trusted: boolean, now = D
 	const rows = db
 		.select()
 		.from(loginThrottle)
-		.where(inArray(loginThrottle.key, keys.map((k) => k.key)))
+		.where(
+			inArray(
+				loginThrottle.key,
+				keys.map((k) => k.key)
+			)
+		)
 		.all();
 	let waitMs = 0;
 	let scope: ThrottleScope | null = null;
@@ -119,5 +124,8 @@ export function clearFailures(db: Db, keys: ThrottleKey[]): void {
 
 /** Forgets counters whose last failure is older than FORGET_AFTER_MS; returns how many. */
 export function deleteStaleThrottles(db: Db, now = Date.now()): number {
-	return db.delete(loginThrottle).where(lt(loginThrottle.lastFailureAt, now - FORGET_AFTER_MS)).run().changes;
+	return db
+		.delete(loginThrottle)
+		.where(lt(loginThrottle.lastFailureAt, now - FORGET_AFTER_MS))
+		.run().changes;
 }

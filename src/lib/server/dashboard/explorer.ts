@@ -141,21 +141,29 @@ export function indicatorExplorer(
 		isDemo: !!r.is_demo,
 		masked: false
 	});
-	const series = db
-		.all<Json>(sql`${cellValuesSql(id, includeSubmitted, sql`v.region_id IS NULL`, sql`v.period`)} ORDER BY period_start`)
-		.map((r) => ({ ...point(r, str(r.period)), source: strOrNull(r.source), sources: str(r.sources) || '[]', note: strOrNull(r.note), publicRecord: !!r.public_record }));
+	const series = db.all<Json>(sql`${cellValuesSql(id, includeSubmitted, sql`v.region_id IS NULL`, sql`v.period`)} ORDER BY period_start`).map((r) => ({
+		...point(r, str(r.period)),
+		source: strOrNull(r.source),
+		sources: str(r.sources) || '[]',
+		note: strOrNull(r.note),
+		publicRecord: !!r.public_record
+	}));
 	const regionalPeriods = db
-		.all<{ period: string }>(sql`
+		.all<{ period: string }>(
+			sql`
 			SELECT period FROM (${cellValuesSql(id, includeSubmitted, sql`v.region_id IS NOT NULL`, sql`v.period, v.region_id`)})
-			GROUP BY period ORDER BY max(period_start) DESC`)
+			GROUP BY period ORDER BY max(period_start) DESC`
+		)
 		.map((r) => r.period);
 	const regionPeriod = opts.regionPeriod && regionalPeriods.includes(opts.regionPeriod) ? opts.regionPeriod : (regionalPeriods[0] ?? null);
 	let byRegion: RegionValue[] = regionPeriod
 		? db
-				.all<Json>(sql`
+				.all<Json>(
+					sql`
 			WITH c AS (${cellValuesSql(id, includeSubmitted, sql`v.region_id IS NOT NULL AND v.period = ${regionPeriod}`, sql`v.region_id`)})
 			SELECT g.iso, g.name_fr AS nameFr, g.name_ar AS nameAr, g.name_en AS nameEn, c.value, c.state, c.is_demo
-			FROM regions g LEFT JOIN c ON c.region_id = g.id ORDER BY g.iso`)
+			FROM regions g LEFT JOIN c ON c.region_id = g.id ORDER BY g.iso`
+				)
 				.map((r) => ({ ...point(r, regionPeriod), iso: str(r.iso), ...namesOf(r) }))
 		: [];
 	const masked = !!opts.mask && indicator.sensitive;
@@ -207,7 +215,9 @@ export function censusPopulation(db: Db): Census {
 	for (const r of rows) {
 		try {
 			// A region's sources are the ISO code list, the 2015 decree and the census releases (November 2024): the rate cites the last.
-			for (const x of JSON.parse(r.sources) as Source[]) if (x?.title && String(x.date ?? '').startsWith('2024')) seen.set(`${x.title}|${x.url ?? ''}`, { title: x.title, url: x.url ?? null, date: x.date ?? null });
+			for (const x of JSON.parse(r.sources) as Source[])
+				if (x?.title && String(x.date ?? '').startsWith('2024'))
+					seen.set(`${x.title}|${x.url ?? ''}`, { title: x.title, url: x.url ?? null, date: x.date ?? null });
 		} catch {
 			/* no source */
 		}

@@ -25,11 +25,13 @@ export interface PlanChoice extends Titles {
 /** The plans a dashboard can be filtered by, and whether each has measures to show. */
 export function planChoices(db: Db): PlanChoice[] {
 	return db
-		.all<Json>(sql`
+		.all<Json>(
+			sql`
 		SELECT p.id, p.code, p.kind, p.title_fr AS titleFr, p.title_ar AS titleAr, p.title_en AS titleEn, p.start_date AS startDate, p.end_date AS endDate,
 			EXISTS (SELECT 1 FROM axes a JOIN objectives o ON o.axis_id = a.id JOIN measures m ON m.objective_id = o.id WHERE a.plan_id = p.id)
 			OR EXISTS (SELECT 1 FROM recommendations r JOIN recommendation_measures rm ON rm.recommendation_id = r.id WHERE r.plan_id = p.id) AS hasMeasures
-		FROM plans p ORDER BY p.sort_order, p.start_date`)
+		FROM plans p ORDER BY p.sort_order, p.start_date`
+		)
 		.map((r) => ({
 			id: num(r.id),
 			code: str(r.code),
@@ -48,7 +50,6 @@ export function periodChoices(db: Db): string[] {
 	// No reporting period opened yet: offer the semesters of the plans' span up to now.
 	return periodsBetween('semester', 2023, new Date().getUTCFullYear()).reverse();
 }
-
 
 // ─── Filters of the dashboards' URL ─────────────────────────────────────────────────────────────
 
@@ -75,8 +76,7 @@ export interface ResolvedFilters {
 export function resolveFilters(db: Db, params: { plan?: string; period?: string; asOf?: string; pillar?: string }, today: string): ResolvedFilters {
 	const plans = planChoices(db);
 	const periods = periodChoices(db);
-	const plan =
-		plans.find((p) => p.code === params.plan) ?? plans.find((p) => p.code === DEFAULT_PLAN) ?? plans.find((p) => p.hasMeasures) ?? plans[0] ?? null;
+	const plan = plans.find((p) => p.code === params.plan) ?? plans.find((p) => p.code === DEFAULT_PLAN) ?? plans.find((p) => p.hasMeasures) ?? plans[0] ?? null;
 	const period = params.period && periods.includes(params.period) ? params.period : null;
 	const asOf = params.asOf && params.asOf < today ? params.asOf : null;
 	const pillar = params.pillar && (PILLARS as readonly string[]).includes(params.pillar) ? params.pillar : null;

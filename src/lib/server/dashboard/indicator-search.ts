@@ -65,7 +65,11 @@ export function searchIndicators(
 	offset = 0
 ): { rows: IndicatorChoice[]; total: number; capped: boolean } {
 	const { rows, total } = q && [...q].length >= FTS_MIN_CHARS ? searchIndex(db, q, limit, offset) : searchScan(db, q, limit, offset);
-	return { total, capped: total >= SEARCH_COUNT_CAP, rows: rows.map((r) => ({ code: str(r.code), ...namesOf(r), isDemo: !!r.isDemo, measureCode: str(r.measureCode), measure: titlesOf(r) })) };
+	return {
+		total,
+		capped: total >= SEARCH_COUNT_CAP,
+		rows: rows.map((r) => ({ code: str(r.code), ...namesOf(r), isDemo: !!r.isDemo, measureCode: str(r.measureCode), measure: titlesOf(r) }))
+	};
 }
 
 /**
@@ -112,8 +116,12 @@ function searchIndex(db: Db, q: string, limit: number, offset: number): { rows: 
 /** Without the index: no `q` (every indicator), or one too short for it (LIKE over every indicator in code order, counted up to the cap). */
 function searchScan(db: Db, q: string | undefined, limit: number, offset: number): { rows: Json[]; total: number } {
 	const where = q ? likeWhere(q) : sql`1`;
-	const rows = db.all<Json>(sql`SELECT ${CHOICE_COLUMNS} FROM indicators i JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL WHERE ${where} ORDER BY i.code LIMIT ${limit} OFFSET ${offset}`);
+	const rows = db.all<Json>(
+		sql`SELECT ${CHOICE_COLUMNS} FROM indicators i JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL WHERE ${where} ORDER BY i.code LIMIT ${limit} OFFSET ${offset}`
+	);
 	const total =
-		db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicators i JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`)?.n ?? 0;
+		db.get<{ n: number }>(
+			sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicators i JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`
+		)?.n ?? 0;
 	return { rows, total };
 }

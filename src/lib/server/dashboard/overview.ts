@@ -6,7 +6,24 @@
 import type { Db } from '../db/client';
 import type { Scope, SnapshotOptions } from './snapshot';
 import { runBlocks } from './blocks';
-import { TABLE_LIMIT, type Kpis, kpisBlock, awaitingValidation, type GroupRollup, byAxisBlock, type InstitutionRollup, byInstitutionBlock, type RegionRollup, byRegionBlock, type PillarRollup, byPillarBlock, type MeasureRow, measureTableBlock, type RecommendationCoverage, recommendationCoverage } from './rollups';
+import {
+	TABLE_LIMIT,
+	type Kpis,
+	kpisBlock,
+	awaitingValidation,
+	type GroupRollup,
+	byAxisBlock,
+	type InstitutionRollup,
+	byInstitutionBlock,
+	type RegionRollup,
+	byRegionBlock,
+	type PillarRollup,
+	byPillarBlock,
+	type MeasureRow,
+	measureTableBlock,
+	type RecommendationCoverage,
+	recommendationCoverage
+} from './rollups';
 import { type RolloutSummary, rolloutSummary, type RegionStage, rolloutStages, type RolloutStep, rolloutTimeline } from './rollout';
 import { type PlanChoice, planChoices } from './filters';
 

@@ -83,11 +83,13 @@ export interface RegionStage extends Names {
 /** The stage of one roll-out measure in each of the 12 regions (not started where none is validated). */
 export function rolloutStages(db: Db, measureCode: string, opts: SnapshotOptions): RegionStage[] {
 	return db
-		.all<Json>(sql`
+		.all<Json>(
+			sql`
 		WITH ${latestStagesCte(sql`SELECT id FROM measures WHERE code = ${measureCode}`, opts)}
 		SELECT g.iso, g.name_fr AS nameFr, g.name_ar AS nameAr, g.name_en AS nameEn, coalesce(l.stage, 'not_started') AS stage, l.since, coalesce(l.is_demo, 0) AS isDemo
 		FROM regions g LEFT JOIN latest l ON l.region_id = g.id AND l.rn = 1
-		ORDER BY g.iso`)
+		ORDER BY g.iso`
+		)
 		.map((r) => ({ iso: str(r.iso), ...namesOf(r), stage: r.stage as RolloutStage, since: strOrNull(r.since), isDemo: !!r.isDemo }));
 }
 
@@ -108,9 +110,11 @@ export function rolloutTimeline(db: Db, measureCode: string, opts: SnapshotOptio
 	const end = opts.period ? parsePeriod(opts.period)?.end : undefined;
 	if (end) conds.push(sql`st.since <= ${end}`);
 	return db
-		.all<Json>(sql`
+		.all<Json>(
+			sql`
 		WITH firsts AS (SELECT st.region_id, min(st.since) AS since FROM measure_region_stages st WHERE ${sql.join(conds, sql` AND `)} GROUP BY st.region_id),
 		days AS (SELECT since, count(*) AS n FROM firsts GROUP BY since)
-		SELECT since AS date, sum(n) OVER (ORDER BY since) AS operational FROM days ORDER BY since`)
+		SELECT since AS date, sum(n) OVER (ORDER BY since) AS operational FROM days ORDER BY since`
+		)
 		.map((r) => ({ date: str(r.date), operational: num(r.operational) }));
 }

@@ -7,7 +7,27 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { MEASURE_STATUSES, type MeasureStatus } from '../../domain/enums';
 import { type Scope, type SnapshotOptions, inScope } from './snapshot';
-import { type Json, num, numOrNull, str, strOrNull, jsonRows, jsonRow, parseJson, rows, type Block, runBlocks, agg, type Titles, type Names, type InstitutionLabel, INSTITUTION_LABEL_COLS, labelsOf, titlesOf, namesOf } from './blocks';
+import {
+	type Json,
+	num,
+	numOrNull,
+	str,
+	strOrNull,
+	jsonRows,
+	jsonRow,
+	parseJson,
+	rows,
+	type Block,
+	runBlocks,
+	agg,
+	type Titles,
+	type Names,
+	type InstitutionLabel,
+	INSTITUTION_LABEL_COLS,
+	labelsOf,
+	titlesOf,
+	namesOf
+} from './blocks';
 
 /** Rows shown in the overview's deadline tables. */
 export const TABLE_LIMIT = 15;
@@ -180,7 +200,15 @@ export function byInstitutionBlock(): Block<InstitutionRollup[]> {
 		LEFT JOIN (SELECT mi.institution_id, ${group} FROM snap s CROSS JOIN measure_institutions mi ON mi.measure_id = s.id GROUP BY mi.institution_id) c ON c.institution_id = i.id
 		WHERE l.measures > 0 OR c.measures > 0
 		ORDER BY l.measures IS NULL, l.progress IS NULL, l.progress DESC, l.measures DESC, i.code`;
-	const cols = ['code', 'nameFr', 'nameAr', 'nameEn', ...INSTITUTION_LABEL_COLS, ...ROLLUP_COLUMNS.map((c) => `lead_${c}`), ...ROLLUP_COLUMNS.map((c) => `contrib_${c}`)];
+	const cols = [
+		'code',
+		'nameFr',
+		'nameAr',
+		'nameEn',
+		...INSTITUTION_LABEL_COLS,
+		...ROLLUP_COLUMNS.map((c) => `lead_${c}`),
+		...ROLLUP_COLUMNS.map((c) => `contrib_${c}`)
+	];
 	return {
 		sql: jsonRows(inner, cols),
 		read: (v) =>
@@ -229,7 +257,9 @@ export interface PillarRollup extends Rollup {
 }
 
 /** The 3P+P order, governance last; what SQL sorts the pillars by. */
-const PILLAR_ORDER = sql.raw(`CASE m.pillar WHEN 'prevention' THEN 1 WHEN 'protection' THEN 2 WHEN 'prosecution' THEN 3 WHEN 'partnership' THEN 4 WHEN 'governance' THEN 5 ELSE 6 END`);
+const PILLAR_ORDER = sql.raw(
+	`CASE m.pillar WHEN 'prevention' THEN 1 WHEN 'protection' THEN 2 WHEN 'prosecution' THEN 3 WHEN 'partnership' THEN 4 WHEN 'governance' THEN 5 ELSE 6 END`
+);
 
 /** Measures in scope grouped by their pillar (3P+P), in the pillars' order. */
 export function byPillarBlock(): Block<PillarRollup[]> {
@@ -281,7 +311,26 @@ export function measureTableBlock(kind: MeasureListKind, limit: number): Block<M
 		FROM (SELECT * FROM snap s WHERE ${where} ORDER BY ${kind === 'all' ? sql`s.id` : sql`s.deadline, s.id`} LIMIT ${limit}) s
 		JOIN measures m ON m.id = s.id JOIN institutions i ON i.id = s.lead_institution_id
 		ORDER BY ${kind === 'all' ? sql`m.code` : sql`s.deadline, m.code`}`;
-	const cols = ['code', 'titleFr', 'titleAr', 'titleEn', 'status', 'progress', 'startDate', 'deadline', 'lastValidatedAt', 'isDemo', 'leadCode', 'leadNameFr', 'leadNameAr', 'leadNameEn', ...INSTITUTION_LABEL_COLS.map((c) => `lead${c[0]!.toUpperCase()}${c.slice(1)}`), 'overdue', 'atRisk', 'stale'];
+	const cols = [
+		'code',
+		'titleFr',
+		'titleAr',
+		'titleEn',
+		'status',
+		'progress',
+		'startDate',
+		'deadline',
+		'lastValidatedAt',
+		'isDemo',
+		'leadCode',
+		'leadNameFr',
+		'leadNameAr',
+		'leadNameEn',
+		...INSTITUTION_LABEL_COLS.map((c) => `lead${c[0]!.toUpperCase()}${c.slice(1)}`),
+		'overdue',
+		'atRisk',
+		'stale'
+	];
 	return {
 		sql: jsonRows(inner, cols),
 		read: (v) =>

@@ -8,7 +8,18 @@ import type { Db } from '../db/client';
 import type { RolloutStage } from '../../domain/enums';
 import { type Scope, type SnapshotOptions, inScope } from './snapshot';
 import { type Json, num, numOrNull, str, strOrNull, runBlocks, type Names, type InstitutionLabel, labelsOf, titlesOf, namesOf } from './blocks';
-import { type Kpis, kpisBlock, awaitingValidation, type GroupRollup, byAxisBlock, byObjectiveBlock, byInstitutionBlock, byRegionBlock, type MeasureRow, measureTableBlock } from './rollups';
+import {
+	type Kpis,
+	kpisBlock,
+	awaitingValidation,
+	type GroupRollup,
+	byAxisBlock,
+	byObjectiveBlock,
+	byInstitutionBlock,
+	byRegionBlock,
+	type MeasureRow,
+	measureTableBlock
+} from './rollups';
 import { type TrendPoint, progressTrend } from './trend';
 import { latestStagesCte } from './rollout';
 import { SEARCH_COUNT_CAP } from './indicator-search';
@@ -106,8 +117,21 @@ export function regionalIndicators(db: Db, scope: Scope, limit = MAP_INDICATOR_L
 	const out = db.all<Json>(sql`
 		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.is_demo AS isDemo
 		FROM indicators i WHERE ${where} ORDER BY i.code LIMIT ${limit}`);
-	const total = out.length < limit ? out.length : (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicators i WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`)?.n ?? 0);
-	return { total, rows: out.map((r) => ({ code: str(r.code), ...namesOf(r), unit: strOrNull(r.unit), unitAr: strOrNull(r.unitAr), unitEn: strOrNull(r.unitEn), isDemo: !!r.isDemo })) };
+	const total =
+		out.length < limit
+			? out.length
+			: (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicators i WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`)?.n ?? 0);
+	return {
+		total,
+		rows: out.map((r) => ({
+			code: str(r.code),
+			...namesOf(r),
+			unit: strOrNull(r.unit),
+			unitAr: strOrNull(r.unitAr),
+			unitEn: strOrNull(r.unitEn),
+			isDemo: !!r.isDemo
+		}))
+	};
 }
 
 /** The blocks a scorecard shows for its scope: key figures, by axis, a measure table, trend, indicators. */

@@ -122,10 +122,12 @@ function latestUpdatePackedSql(opts: SnapshotOptions, m = 'm'): SQL {
 	const conds: SQL[] = [sql`x.measure_id = ${sql.raw(`${m}.id`)}`, sql`x.state = 'validated'`];
 	if (opts.asOf) conds.push(sql`x.reviewed_at < ${nextDay(opts.asOf)}`);
 	if (end) {
-		conds.push(sql`x.period IN (${sql.join(
-			periodCodesEndingBy(end).map((c) => sql`${c}`),
-			sql`, `
-		)})`);
+		conds.push(
+			sql`x.period IN (${sql.join(
+				periodCodesEndingBy(end).map((c) => sql`${c}`),
+				sql`, `
+			)})`
+		);
 	}
 	return sql`(SELECT x.status || '|' || x.progress || '|' || x.reviewed_at FROM progress_updates x WHERE ${sql.join(conds, sql` AND `)} ORDER BY x.reviewed_at DESC LIMIT 1)`;
 }

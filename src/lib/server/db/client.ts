@@ -63,9 +63,7 @@ export function openDatabase(url: string | undefined): Db {
 		// Reading a page touches the schema: a file that is not SQLite fails here, not later.
 		client.prepare('SELECT count(*) FROM sqlite_master').get();
 	} catch (e) {
-		throw new DatabaseConfigError(
-			`DATABASE_URL="${url ?? DEFAULT_DATABASE_URL}" (${path}) cannot be opened as a SQLite database: ${(e as Error).message}`
-		);
+		throw new DatabaseConfigError(`DATABASE_URL="${url ?? DEFAULT_DATABASE_URL}" (${path}) cannot be opened as a SQLite database: ${(e as Error).message}`);
 	}
 	return drizzle(client, { schema }) as Db;
 }

@@ -12,7 +12,12 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	const canSeeSubmitted = can(locals.user, 'dashboard.read_unvalidated');
 	const includeSubmitted = canSeeSubmitted && !!p.sub;
 	const explorer = p.i
-		? dashboard.indicatorExplorerFor(db, locals.user, p.i, { includeSubmitted, regionPeriod: p.rp ?? null, breakdownPeriod: p.bp ?? null, breakdownRegion: p.br ?? null })
+		? dashboard.indicatorExplorerFor(db, locals.user, p.i, {
+				includeSubmitted,
+				regionPeriod: p.rp ?? null,
+				breakdownPeriod: p.bp ?? null,
+				breakdownRegion: p.br ?? null
+			})
 		: null;
 	const size = dashboard.EXPLORER_PAGE_SIZE;
 	let page = p.page ?? 1;

@@ -14,7 +14,15 @@ export const load: PageServerLoad = (event) => {
 	// Filters, order and page live in the URL, so a filtered queue can be bookmarked and shared.
 	const filters = reviewFiltersSchema.parse(Object.fromEntries(event.url.searchParams));
 	const result = review.page(db, { ...filters, pageSize: 20 });
-	return { queue: result.items, total: result.total, page: result.page, pages: result.pages, facets: result.facets, filters, institutions: measures.filterOptions(db).institutions };
+	return {
+		queue: result.items,
+		total: result.total,
+		page: result.page,
+		pages: result.pages,
+		facets: result.facets,
+		filters,
+		institutions: measures.filterOptions(db).institutions
+	};
 };
 
 export const actions: Actions = {

@@ -90,7 +90,11 @@ export const knownClients = sqliteTable(
 		value: text('value').notNull(),
 		lastSuccessAt: integer('last_success_at').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.userId, t.kind, t.value] }), index('known_clients_last_idx').on(t.lastSuccessAt), check('known_clients_kind_ck', sql`${t.kind} IN ('device','address')`)]
+	(t) => [
+		primaryKey({ columns: [t.userId, t.kind, t.value] }),
+		index('known_clients_last_idx').on(t.lastSuccessAt),
+		check('known_clients_kind_ck', sql`${t.kind} IN ('device','address')`)
+	]
 );
 
 export const auditEvents = sqliteTable(

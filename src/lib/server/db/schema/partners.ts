@@ -55,10 +55,7 @@ export const partnerProjectMeasures = sqliteTable(
 			.notNull()
 			.references(() => measures.id, { onDelete: 'cascade' })
 	},
-	(t) => [
-		primaryKey({ columns: [t.projectId, t.measureId] }),
-		index('partner_project_measures_measure_idx').on(t.measureId, t.projectId)
-	]
+	(t) => [primaryKey({ columns: [t.projectId, t.measureId] }), index('partner_project_measures_measure_idx').on(t.measureId, t.projectId)]
 );
 
 /** The regions a project works in (none: national). */
@@ -110,9 +107,13 @@ export const reports = sqliteTable(
 		narrativeEn: text('narrative_en'),
 		/** the figures as they stood at publication (JSON), so a published report never changes */
 		frozenData: text('frozen_data'),
-		state: text('state', { enum: ['draft', 'published', 'withdrawn'] }).notNull().default('draft'),
+		state: text('state', { enum: ['draft', 'published', 'withdrawn'] })
+			.notNull()
+			.default('draft'),
 		/** what the report covers: the whole plan, one axis, or the priority recommendations */
-		scope: text('scope', { enum: ['plan', 'axis', 'recommendations'] }).notNull().default('plan'),
+		scope: text('scope', { enum: ['plan', 'axis', 'recommendations'] })
+			.notNull()
+			.default('plan'),
 		axisId: integer('axis_id').references(() => axes.id, { onDelete: 'restrict' }),
 		/** the period's last day: reports sort and filter by it */
 		periodEnd: text('period_end'),

@@ -59,11 +59,7 @@ export const axes = sqliteTable(
 		...version,
 		...timestamps
 	},
-	(t) => [
-		uniqueIndex('axes_code_uq').on(t.code),
-		index('axes_plan_idx').on(t.planId, t.sortOrder),
-		check('axes_pillar_ck', nullOrOneOf('pillar', PILLARS))
-	]
+	(t) => [uniqueIndex('axes_code_uq').on(t.code), index('axes_plan_idx').on(t.planId, t.sortOrder), check('axes_pillar_ck', nullOrOneOf('pillar', PILLARS))]
 );
 
 export const objectives = sqliteTable(
@@ -162,10 +158,7 @@ export const measureInstitutions = sqliteTable(
 			.notNull()
 			.references(() => institutions.id, { onDelete: 'restrict' })
 	},
-	(t) => [
-		primaryKey({ columns: [t.measureId, t.institutionId] }),
-		index('measure_institutions_inst_idx').on(t.institutionId, t.measureId)
-	]
+	(t) => [primaryKey({ columns: [t.measureId, t.institutionId] }), index('measure_institutions_inst_idx').on(t.institutionId, t.measureId)]
 );
 
 /** Regions a measure concerns; a measure with no row here is national. */
@@ -179,10 +172,7 @@ export const measureRegions = sqliteTable(
 			.notNull()
 			.references(() => regions.id, { onDelete: 'restrict' })
 	},
-	(t) => [
-		primaryKey({ columns: [t.measureId, t.regionId] }),
-		index('measure_regions_region_idx').on(t.regionId, t.measureId)
-	]
+	(t) => [primaryKey({ columns: [t.measureId, t.regionId] }), index('measure_regions_region_idx').on(t.regionId, t.measureId)]
 );
 
 /** The codes a measure had before it moved to another objective: old links and searches still find it. */

@@ -56,8 +56,5 @@ export const recommendationMeasures = sqliteTable(
 			.notNull()
 			.references(() => measures.id, { onDelete: 'cascade' })
 	},
-	(t) => [
-		primaryKey({ columns: [t.recommendationId, t.measureId] }),
-		index('recommendation_measures_measure_idx').on(t.measureId, t.recommendationId)
-	]
+	(t) => [primaryKey({ columns: [t.recommendationId, t.measureId] }), index('recommendation_measures_measure_idx').on(t.measureId, t.recommendationId)]
 );

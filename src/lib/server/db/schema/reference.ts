@@ -54,8 +54,5 @@ export const institutions = sqliteTable(
 		...version,
 		...timestamps
 	},
-	(t) => [
-		uniqueIndex('institutions_code_uq').on(t.code),
-		check('institutions_kind_ck', oneOf('kind', INSTITUTION_KINDS))
-	]
+	(t) => [uniqueIndex('institutions_code_uq').on(t.code), check('institutions_kind_ck', oneOf('kind', INSTITUTION_KINDS))]
 );

@@ -19,10 +19,7 @@ export const reportingPeriods = sqliteTable(
 		...version,
 		...timestamps
 	},
-	(t) => [
-		uniqueIndex('reporting_periods_code_uq').on(t.code),
-		check('reporting_periods_dates_ck', sql`${t.opensOn} <= ${t.dueOn}`)
-	]
+	(t) => [uniqueIndex('reporting_periods_code_uq').on(t.code), check('reporting_periods_dates_ck', sql`${t.opensOn} <= ${t.dueOn}`)]
 );
 
 export const progressUpdates = sqliteTable(

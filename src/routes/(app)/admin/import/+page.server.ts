@@ -49,7 +49,10 @@ export const actions: Actions = {
 		const seen = `${raw.create}/${raw.update}/${raw.unchanged}`;
 		const now = `${summary.counts.create}/${summary.counts.update}/${summary.counts.unchanged}`;
 		if (!summary.ok || !plan || seen !== now) return fail(409, { dry: { ...summary, kind, publicRecord, fileName, changed: true } });
-		const result = kind === 'structure' ? structure.applyStructure(getDb(), admin.id, plan as structure.StructureDryRun, { fileName }) : imports.applyValues(getDb(), admin.id, plan as imports.DryRun, { fileName, publicRecord });
+		const result =
+			kind === 'structure'
+				? structure.applyStructure(getDb(), admin.id, plan as structure.StructureDryRun, { fileName })
+				: imports.applyValues(getDb(), admin.id, plan as imports.DryRun, { fileName, publicRecord });
 		if (!result.ok) return fail(409, { dry: { ...summary, kind, publicRecord, fileName, changed: true } });
 		imports.dropPending(hash);
 		redirect(303, `/admin/import?run=${result.runId}`);

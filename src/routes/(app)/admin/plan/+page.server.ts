@@ -9,7 +9,12 @@ export const load: PageServerLoad = (event) => {
 	authorize(event, 'plan.manage');
 	const db = getDb();
 	const level = event.url.searchParams.get('new');
-	return { tree: planAdmin.tree(db), choices: planAdmin.choices(db), newLevel: level && planAdmin.isLevel(level) ? level : null, parent: event.url.searchParams.get('parent') ?? '' };
+	return {
+		tree: planAdmin.tree(db),
+		choices: planAdmin.choices(db),
+		newLevel: level && planAdmin.isLevel(level) ? level : null,
+		parent: event.url.searchParams.get('parent') ?? ''
+	};
 };
 
 export const actions: Actions = {

@@ -27,7 +27,17 @@ export const actions: Actions = {
 		// Shown once, to the administrator who passes it on; only its hash is stored. With mail configured
 		// it also goes to the invitee through the outbox, in the language chosen for them.
 		const link = `${event.url.origin}/set-password/${result.value.token}`;
-		const mailed = mail.mailConfigured() && mail.queueLinkMail(getDb(), { userId: result.value.id, email: parsed.data.email, name: parsed.data.name, locale: parsed.data.locale }, 'invitation', link, result.value.expiresAt) > 0;
-		return { invite: { done: true, name: parsed.data.name, email: parsed.data.email, link, mailed, expiresAt: new Date(result.value.expiresAt).toISOString() } };
+		const mailed =
+			mail.mailConfigured() &&
+			mail.queueLinkMail(
+				getDb(),
+				{ userId: result.value.id, email: parsed.data.email, name: parsed.data.name, locale: parsed.data.locale },
+				'invitation',
+				link,
+				result.value.expiresAt
+			) > 0;
+		return {
+			invite: { done: true, name: parsed.data.name, email: parsed.data.email, link, mailed, expiresAt: new Date(result.value.expiresAt).toISOString() }
+		};
 	}
 };

@@ -15,5 +15,11 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	if (!scorecard) error(404, { message: 'err_not_found' });
 	// A partner's projects (IOM's for /institutions/OIM), whatever the plan's measures it carries.
 	const projects = partnerProjects.list(db, { partnerId: scorecard.institution.id });
-	return { ...scorecard, projects, regionNames: scorecard.lead.breakdowns.length ? reference.regionNames(db) : [], periods: f.periods, filters: { period: f.period, asOf: f.asOf, pillar: f.pillar } };
+	return {
+		...scorecard,
+		projects,
+		regionNames: scorecard.lead.breakdowns.length ? reference.regionNames(db) : [],
+		periods: f.periods,
+		filters: { period: f.period, asOf: f.asOf, pillar: f.pillar }
+	};
 };

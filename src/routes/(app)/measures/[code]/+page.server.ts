@@ -42,7 +42,12 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		? Object.fromEntries(found.indicators.filter((i) => grids.hasBreakdowns(i.dimensions)).map((i) => [i.id, grids.openGrids(db, i.id)]))
 		: {};
 	const resume = Number(url.searchParams.get('grid'));
-	const editGrid = canReportValues && resume ? (Object.values(openGrids).flat().find((g) => g.head.id === resume && g.head.state !== 'submitted') ?? null) : null;
+	const editGrid =
+		canReportValues && resume
+			? (Object.values(openGrids)
+					.flat()
+					.find((g) => g.head.id === resume && g.head.state !== 'submitted') ?? null)
+			: null;
 	return {
 		...found,
 		canReport,
@@ -119,9 +124,11 @@ export const actions: Actions = {
 		const parsed = evidenceRemoveSchema.safeParse(formObject(await event.request.formData()));
 		if (!parsed.success) return fail(400, { update: { values: {}, errors: { _form: 'err_invalid' } } });
 		const row = evidence.getWithOwner(db, parsed.data.evidenceId);
-		if (!row || row.measureId !== measure.id || !can(user, 'evidence.read', evidence.evidenceTarget(target, row.e, row.updateState))) error(404, { message: 'err_not_found' });
+		if (!row || row.measureId !== measure.id || !can(user, 'evidence.read', evidence.evidenceTarget(target, row.e, row.updateState)))
+			error(404, { message: 'err_not_found' });
 		// A file belongs to the institution that uploaded it: another institution on the measure cannot remove it.
-		if (!can(user, 'evidence.remove', evidence.evidenceTarget(target, row.e, row.updateState))) return fail(403, { update: { values: {}, errors: { _form: 'err_evidence_not_yours' } } });
+		if (!can(user, 'evidence.remove', evidence.evidenceTarget(target, row.e, row.updateState)))
+			return fail(403, { update: { values: {}, errors: { _form: 'err_evidence_not_yours' } } });
 		const result = evidence.remove(db, user.id, parsed.data.evidenceId);
 		if (!result.ok) return failFor('update', result, {});
 		redirect(303, `/measures/${encodeURIComponent(event.params.code)}#update`);

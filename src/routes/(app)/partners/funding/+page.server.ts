@@ -22,7 +22,12 @@ export const actions: Actions = {
 		const raw = formObject(await event.request.formData());
 		const parsed = exchangeRateSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { rate: { values: raw, errors: fieldErrors(parsed.error) } });
-		const result = fundingView.setRate(getDb(), user.id, { year: parsed.data.year, currency: parsed.data.currency, madPerUnitMicro: parseRateMicro(parsed.data.rate)!, version: parsed.data.version });
+		const result = fundingView.setRate(getDb(), user.id, {
+			year: parsed.data.year,
+			currency: parsed.data.currency,
+			madPerUnitMicro: parseRateMicro(parsed.data.rate)!,
+			version: parsed.data.version
+		});
 		if (!result.ok) return failFor('rate', result, raw);
 		return { rate: { done: `${result.value.currency} ${result.value.year}` } };
 	}

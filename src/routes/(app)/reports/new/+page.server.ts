@@ -38,13 +38,22 @@ export const load: PageServerLoad = (event) => {
 		: [];
 	const replaces = Number(raw.replaces) > 0 ? Number(raw.replaces) : null;
 	const preview = parsed.success
-		? reports.buildSnapshot(db, { planCode: parsed.data.plan, period: parsed.data.period, scope: parsed.data.scope, axisCode: parsed.data.axis }, { today: today() })
+		? reports.buildSnapshot(
+				db,
+				{ planCode: parsed.data.plan, period: parsed.data.period, scope: parsed.data.scope, axisCode: parsed.data.axis },
+				{ today: today() }
+			)
 		: null;
 	return {
 		plans,
 		axes,
 		periods: periodChoices(today()),
-		choice: { plan: plan?.code ?? '', period: parsed.success ? parsed.data.period : (raw.period ?? ''), scope: parsed.success ? parsed.data.scope : (raw.scope ?? 'plan'), axis: raw.axis ?? '' },
+		choice: {
+			plan: plan?.code ?? '',
+			period: parsed.success ? parsed.data.period : (raw.period ?? ''),
+			scope: parsed.success ? parsed.data.scope : (raw.scope ?? 'plan'),
+			axis: raw.axis ?? ''
+		},
 		errors: parsed.success || !raw.period ? undefined : fieldErrors(parsed.error),
 		replaces: replaces ? reports.get(db, event.locals.user, replaces) : null,
 		preview
@@ -62,7 +71,14 @@ export const actions: Actions = {
 		const result = reports.publish(
 			db,
 			user.id,
-			{ planCode: f.plan, period: f.period, scope: f.scope, axisCode: f.axis, narratives: narrativesOf(f), replaces: (f as { replaces?: number }).replaces ?? null },
+			{
+				planCode: f.plan,
+				period: f.period,
+				scope: f.scope,
+				axisCode: f.axis,
+				narratives: narrativesOf(f),
+				replaces: (f as { replaces?: number }).replaces ?? null
+			},
 			{ today: today() }
 		);
 		if (!result.ok) return failFor('publish', result, raw);

@@ -4,7 +4,14 @@ import * as discipline from '$lib/server/discipline';
 import { authorize } from '$lib/server/auth';
 import type { PageServerLoad } from './$types';
 
-const filtersSchema = z.object({ period: z.string().trim().regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/).optional().catch(undefined) });
+const filtersSchema = z.object({
+	period: z
+		.string()
+		.trim()
+		.regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/)
+		.optional()
+		.catch(undefined)
+});
 
 /** Drafts, returns and submissions counted per institution: the commission's view (unvalidated work). */
 export const load: PageServerLoad = async (event) => {

@@ -9,6 +9,7 @@ export const GET: RequestHandler = (event) => {
 	const caller = apiCaller(db, event);
 	if ('error' in caller) return failure(caller);
 	const parsed = apiValueFiltersSchema.safeParse(Object.fromEntries(event.url.searchParams));
-	if (!parsed.success) return new Response(JSON.stringify({ apiVersion: 1, error: 'invalid_filter' }), { status: 400, headers: { 'content-type': 'application/json' } });
+	if (!parsed.success)
+		return new Response(JSON.stringify({ apiVersion: 1, error: 'invalid_filter' }), { status: 400, headers: { 'content-type': 'application/json' } });
 	return respond(event, indicatorValues(db, parsed.data));
 };

@@ -74,7 +74,14 @@ export const actions: Actions = {
 		const link = `${event.url.origin}/set-password/${result.value.token}`;
 		// With mail configured the link also goes to the account's owner, in their language.
 		const account = mail.mailConfigured() ? users.get(getDb(), parsed.data.id) : undefined;
-		if (account) mail.queueLinkMail(getDb(), { userId: account.id, email: account.email, name: account.name, locale: account.locale }, 'reset', link, result.value.expiresAt);
+		if (account)
+			mail.queueLinkMail(
+				getDb(),
+				{ userId: account.id, email: account.email, name: account.name, locale: account.locale },
+				'reset',
+				link,
+				result.value.expiresAt
+			);
 		return { reset: { done: true, sessionsEnded: result.value.sessionsEnded, link, expiresAt: new Date(result.value.expiresAt).toISOString() } };
 	}
 };

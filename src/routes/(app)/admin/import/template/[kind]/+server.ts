@@ -13,6 +13,10 @@ export const GET: RequestHandler = async (event) => {
 	if (!kind.success) error(404, { message: 'err_not_found' });
 	const bytes = kind.data === 'structure' ? await structure.template(getDb()) : await templates.valuesTemplate(getDb());
 	return new Response(new Uint8Array(bytes), {
-		headers: { 'content-type': templates.XLSX_TYPE, 'content-disposition': `attachment; filename="rasd-${kind.data}-template.xlsx"`, 'cache-control': 'no-store' }
+		headers: {
+			'content-type': templates.XLSX_TYPE,
+			'content-disposition': `attachment; filename="rasd-${kind.data}-template.xlsx"`,
+			'cache-control': 'no-store'
+		}
 	});
 };

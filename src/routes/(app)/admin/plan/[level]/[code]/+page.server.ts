@@ -22,7 +22,12 @@ export const load: PageServerLoad = (event) => {
 	const level = levelOf(event);
 	const item = planAdmin.get(db, level, event.params.code);
 	if (!item) error(404, { message: 'err_not_found' });
-	const indicators = level === 'measures' ? db.all<{ code: string; nameFr: string; nameAr: string | null; nameEn: string | null; archivedAt: string | null }>(sql`SELECT code, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, archived_at AS archivedAt FROM indicators WHERE measure_id = ${item.id} ORDER BY code`) : [];
+	const indicators =
+		level === 'measures'
+			? db.all<{ code: string; nameFr: string; nameAr: string | null; nameEn: string | null; archivedAt: string | null }>(
+					sql`SELECT code, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, archived_at AS archivedAt FROM indicators WHERE measure_id = ${item.id} ORDER BY code`
+				)
+			: [];
 	return {
 		level,
 		item,
