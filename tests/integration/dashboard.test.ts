@@ -480,13 +480,14 @@ describe('indicator explorer', () => {
 
 describe('filters from the URL', () => {
 	it('falls back to a known plan, a known period and a past date', () => {
-		const f = dashboard.resolveFilters(db, { plan: 'NOPE', period: '2031-S1', asOf: '2099-01-01' }, TODAY);
+		const f = dashboard.resolveFilters(db, { plan: 'NOPE', period: '2031-S1', asOf: '2099-01-01', pillar: 'nope' }, TODAY);
 		expect(f.plan?.code).toBe('P1');
 		expect(f.period).toBeNull();
 		expect(f.asOf).toBeNull();
-		const g = dashboard.resolveFilters(db, { plan: 'P2', asOf: '2025-03-01' }, TODAY);
+		expect(f.pillar).toBeNull();
+		const g = dashboard.resolveFilters(db, { plan: 'P2', asOf: '2025-03-01', pillar: 'protection' }, TODAY);
 		expect(g.plan?.code).toBe('P2');
-		expect(g.opts).toEqual({ today: TODAY, asOf: '2025-03-01', period: null });
+		expect(g.opts).toEqual({ today: TODAY, asOf: '2025-03-01', period: null, pillar: 'protection' });
 	});
 });
 
