@@ -198,10 +198,12 @@ function importFile(): { csv: string; rows: number } {
 			quarter: years.flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`)),
 			tip_year: years.map((y) => `TIP${y}`)
 		};
+		// a closed period takes no import, as it takes no entry
+		const closed = new Set((c.prepare(`SELECT code FROM reporting_periods WHERE closed_at IS NOT NULL`).all() as { code: string }[]).map((r) => r.code));
 		const lines = ['indicator;period;region;value;source;note'];
 		for (const ind of inds) {
 			const where = JSON.parse(ind.dimensions).includes('region') ? ['', ...regions] : [''];
-			for (const period of periods[ind.frequency] ?? [])
+			for (const period of (periods[ind.frequency] ?? []).filter((p) => !closed.has(p)))
 				for (const region of where) lines.push(`${ind.code};${period};${region};${ind.value};Import durability test;`);
 		}
 		return { csv: lines.join('\n') + '\n', rows: lines.length - 1 };

@@ -99,7 +99,8 @@ function readPage(lang: string): { found: Found[]; links: string[] } {
 	const found: Found[] = [];
 	for (const t of texts) {
 		const clean = t.text.replace(/\S+@\S+|https?:\/\/\S+/g, ' ');
-		for (const word of clean.match(/[A-Za-zÀ-ÿœŒ][A-Za-zÀ-ÿœŒ'’-]*/g) ?? []) found.push({ word, where: t.where });
+		// Latin letters, accented ones included; × and ÷ sit in that Unicode block but are signs, not letters
+		for (const word of clean.match(/[A-Za-zÀ-ÖØ-öø-ÿœŒ][A-Za-zÀ-ÖØ-öø-ÿœŒ'’-]*/g) ?? []) found.push({ word, where: t.where });
 	}
 	const links = [...document.querySelectorAll('a[href]')]
 		.map((a) => new URL((a as HTMLAnchorElement).href, location.href))
