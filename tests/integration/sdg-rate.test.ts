@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
 import { setDb, type Db } from '../../src/lib/server/db/client';
 import { seedDatabase } from '../../src/lib/server/seed/index';
-import { indicatorExplorerFor } from '../../src/lib/server/read-models';
+import { indicatorExplorerFor, axisScorecardFor, regionScorecardFor } from '../../src/lib/server/read-models';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
 let db: Db;
@@ -58,5 +58,31 @@ describe('rate per 100,000 (SDG 16.2.2)', () => {
 		const bm = partner.byRegion.find((r) => r.iso === 'MA-05')!;
 		expect(bm).toMatchObject({ value: null, masked: true, rate: null });
 		expect(partner.byRegion.find((r) => r.iso === 'MA-06')!.masked).toBe(true);
+	});
+
+	it('gives the scorecards the rate beside the count: national on an axis, of the region on a region', () => {
+		// A validated national value of 400 and a Casablanca-Settat one of 250 for an SDG 16.2.2 indicator of axis A2, in a period of their own.
+		const ind = db.$client.prepare(`SELECT id, code FROM indicators WHERE code = 'A2.1.1-I2'`).get() as { id: number; code: string };
+		const casa = db.$client.prepare(`SELECT id, population FROM regions WHERE iso = 'MA-06'`).get() as { id: number; population: number };
+		const ins = db.$client.prepare(
+			`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, region_id, value, state, is_current) VALUES (?, '2031-S1', '2031-01-01', '2031-06-30', ?, ?, 'validated', 1)`
+		);
+		ins.run(ind.id, null, 400);
+		ins.run(ind.id, casa.id, 250);
+		const opts = { today: '2031-07-15' };
+		const axis = axisScorecardFor(db, user('commission@rasd.demo'), 'A2', opts)!;
+		const row = axis.indicators.rows.find((r) => r.code === ind.code)!;
+		expect(row).toMatchObject({ sdgTarget: '16.2.2', value: 400, period: '2031-S1' });
+		expect(row.rate).toBeCloseTo((400 / 36_828_330) * 100_000, 8);
+		expect(axis.indicators.population).toBe(36_828_330);
+		// an indicator that maps to no SDG 16.2.2 gets no rate
+		expect(axis.indicators.rows.filter((r) => r.sdgTarget !== '16.2.2').every((r) => r.rate === null)).toBe(true);
+		const region = regionScorecardFor(db, user('commission@rasd.demo'), 'MA-06', opts)!;
+		expect(region.indicators.population).toBe(casa.population);
+		const regional = region.indicators.rows.find((r) => r.sdgTarget === '16.2.2' && r.value != null)!;
+		expect(regional.rate).toBeCloseTo((regional.value! / casa.population) * 100_000, 8);
+		// Read by a partner, a masked count carries no rate.
+		const partner = axisScorecardFor(db, user('oim@rasd.demo'), 'A2', opts)!;
+		expect(partner.indicators.rows.filter((r) => r.masked).every((r) => r.rate === null)).toBe(true);
 	});
 });

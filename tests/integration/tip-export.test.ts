@@ -72,6 +72,7 @@ describe('TIP export', () => {
 			'Protection',
 			'Prévention',
 			'Partenariat',
+			'Région',
 			'Mesures',
 			'Recommandations',
 			'Sources et notes'
@@ -141,6 +142,36 @@ describe('TIP export', () => {
 			.filter((r) => sensitive.has(r[1] as string) && typeof r[6] === 'number' && (r[6] as number) < 5);
 		expect(small).toEqual([]);
 		expect(wb.worksheets.at(-1)!.name).toBe('المصادر والملاحظات');
+	});
+
+	it('gives the figures per region, with the rate per 100,000 of the region for SDG 16.2.2, a partner masked', async () => {
+		expect.assertions(8); // two of them in workbook()
+		// Validated TIP2025 regional totals of an SDG 16.2.2 indicator: Casablanca-Settat 250, Béni Mellal-Khénifra 2, Oriental 30.
+		const ind = db.get<{ id: number; code: string }>(sql`SELECT id, code FROM indicators WHERE code = 'A2.1.1-I2'`)!;
+		const region = (iso: string) => db.get<{ id: number; population: number }>(sql`SELECT id, population FROM regions WHERE iso = ${iso}`)!;
+		const base = { indicatorId: ind.id, period: 'TIP2025', periodStart: '2024-04-01', periodEnd: '2025-03-31', state: 'validated' as const, isCurrent: true };
+		db.insert(s.indicatorValues)
+			.values([
+				{ ...base, regionId: region('MA-06').id, value: 250 },
+				{ ...base, regionId: region('MA-05').id, value: 2 },
+				{ ...base, regionId: region('MA-02').id, value: 30 }
+			])
+			.run();
+		const rowsFor = async (email: string) =>
+			rowsOf((await workbook(user(email), 'year=TIP2025&lang=fr')).wb.getWorksheet('Région')!).filter((r) => r[1] === ind.code && r[3] === 'TIP 2025');
+		const staff = await rowsFor('commission@rasd.demo');
+		expect(staff.map((r) => [r[4], r[5]])).toEqual([
+			["L'Oriental", 30],
+			['Béni Mellal-Khénifra', 2],
+			['Casablanca-Settat', 250]
+		]);
+		expect(staff[2]![6]).toBeCloseTo((250 / region('MA-06').population) * 100_000, 6);
+		expect(typeof staff[2]![6]).toBe('number');
+		const partner = await rowsFor('oim@rasd.demo');
+		// 2 is below the threshold; the next smallest (30) is masked with it so that the indicator's total cannot give it back
+		expect(partner.map((r) => r[5])).toEqual(['masqué', '< 5', 250]);
+		expect(partner.map((r) => r[6] == null)).toEqual([true, true, false]);
+		expect(partner[2]![6]).toBeCloseTo((250 / region('MA-06').population) * 100_000, 6);
 	});
 
 	it('refuses anything but a TIP year, and a visitor without a session', async () => {

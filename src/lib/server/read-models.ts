@@ -14,7 +14,7 @@ import type { Db } from './db/client';
 import { can, type Actor } from './auth/permissions';
 import { suppressBySet } from '../domain/confidentiality';
 import { indicatorBreakdowns } from './breakdowns';
-import type { IndicatorBreakdowns } from '../domain/breakdown';
+import { ratePer100k, type IndicatorBreakdowns } from '../domain/breakdown';
 
 /** The breakdown filters of a scorecard's URL (`bp`, `br`). */
 export interface BreakdownFilter {
@@ -34,6 +34,7 @@ export const searchIndicators = memoize('searchIndicators', dashboard.searchIndi
 export const regionalIndicators = memoize('regionalIndicators', dashboard.regionalIndicators);
 export const mapIndicatorLayer = memoize('mapIndicatorLayer', dashboard.mapIndicatorLayer);
 export const getAxis = memoize('getAxis', plan.getAxis);
+const census = memoize('census', dashboard.censusPopulation);
 
 // ─── As a viewer may see them ───────────────────────────────────────────────────────────────────
 // The memoized read models above answer the same question for everybody (one cached result per
@@ -98,6 +99,25 @@ function indicatorsFor(
 	return { total: s.total, rows: s.rows.map((r) => (hidden.has(r.code) ? { ...r, value: null, masked: true } : { ...r, masked: false })) };
 }
 
+/**
+ * SDG 16.2.2 rows get their rate per 100,000 beside the count, from the 2024 census: nationally, or
+ * of the scorecard's region. Applied after masking: a masked count has no rate (it would give it back).
+ */
+function withRates<R extends dashboard.IndicatorSummary & { masked: boolean }>(
+	db: Db,
+	s: { rows: R[]; total: number },
+	regionIso?: string
+): { rows: (R & { rate: number | null })[]; total: number; population: number | null } {
+	if (!s.rows.some((r) => r.sdgTarget === dashboard.RATE_SDG)) return { ...s, rows: s.rows.map((r) => ({ ...r, rate: null })), population: null };
+	const c = census(db);
+	const population = (regionIso == null ? c.national : c.byIso[regionIso]) ?? null;
+	return {
+		...s,
+		population,
+		rows: s.rows.map((r) => ({ ...r, rate: r.sdgTarget === dashboard.RATE_SDG && !r.masked ? ratePer100k(r.value, population) : null }))
+	};
+}
+
 export function overviewFor(db: Db, viewer: Viewer, planCode: string, opts: dashboard.SnapshotOptions) {
 	const o = overview(db, planCode, opts);
 	return o && { ...o, awaitingValidation: workload(viewer, o.awaitingValidation) };
@@ -105,7 +125,9 @@ export function overviewFor(db: Db, viewer: Viewer, planCode: string, opts: dash
 
 export function axisScorecardFor(db: Db, viewer: Viewer, axisCode: string, opts: dashboard.SnapshotOptions) {
 	const sc = axisScorecard(db, axisCode, opts);
-	return sc && { ...sc, awaitingValidation: workload(viewer, sc.awaitingValidation), indicators: indicatorsFor(db, viewer, sc.indicators) };
+	if (!sc) return sc;
+	const indicators = indicatorsFor(db, viewer, sc.indicators);
+	return { ...sc, awaitingValidation: workload(viewer, sc.awaitingValidation), indicators: withRates(db, indicators) };
 }
 
 const breakdownsOf = memoize('breakdowns', indicatorBreakdowns);
@@ -124,7 +146,7 @@ function blocksFor(db: Db, viewer: Viewer, sc: dashboard.ScorecardBlocks, region
 	const hidden = new Set(breakdowns.flatMap((b) => b.maskedTotals.map((k) => `${b.code}|${k}`)));
 	const indicators = indicatorsFor(db, viewer, sc.indicators, regionIso);
 	const rows = indicators.rows.map((r) => (r.period && hidden.has(`${r.code}|${regionIso ?? ''}|${r.period}`) ? { ...r, value: null, masked: true } : r));
-	return { ...sc, awaitingValidation: workload(viewer, sc.awaitingValidation), indicators: { ...indicators, rows }, breakdowns };
+	return { ...sc, awaitingValidation: workload(viewer, sc.awaitingValidation), indicators: withRates(db, { ...indicators, rows }, regionIso), breakdowns };
 }
 
 export function institutionScorecardFor(db: Db, viewer: Viewer, code: string, opts: dashboard.SnapshotOptions, bf: BreakdownFilter = {}) {

@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { can, type Actor } from './auth/permissions';
 import * as dashboard from './dashboard';
+import { RATE_SDG } from './dashboard';
 import { breakdownLabels, tablesToXlsx, type CellValue, type Notes, type Table } from './exports';
 import { m } from '../paraglide/messages';
 import type { Locale } from '../domain/enums';
@@ -19,7 +20,8 @@ import { localized } from '../domain/localize';
 import { formatPeriod, periodContaining } from '../domain/period';
 import { answersTipYear, tipYear, TIP_FIGURES, TIP_PILLARS, type TipYear } from '../domain/tip';
 import { breakdownView, type BreakdownRow, type ViewCell } from '../domain/breakdown';
-import { isSmallCount } from '../domain/confidentiality';
+import { isSmallCount, MASKED_LABEL, suppressBySet } from '../domain/confidentiality';
+import { ratePer100k } from '../domain/breakdown';
 import { institutionLabel } from '../domain/institution-label';
 import { parseDimensions, parseSources } from '../schemas/json-columns';
 
@@ -156,6 +158,8 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 	const pillars = [...TIP_PILLARS, ...[...byPillar.keys()].filter((p) => !(TIP_PILLARS as readonly string[]).includes(p))];
 	const tables: Table[] = pillars.map((p) => ({ key: `pillar-${p}`, name: msg(`pillar_${p}`, locale), columns: figureColumns, rows: byPillar.get(p) ?? [] }));
 
+	tables.push(regionTable(db, periods, mask, locale));
+
 	// Status at the end of the TIP year (today's when the year is not over).
 	const snap: dashboard.SnapshotOptions = { today, asOf: y.end < today ? y.end : null };
 	const measures = dashboard.measureTable(db, { kind: 'all' }, snap, 'all', 100_000);
@@ -231,6 +235,81 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 		sources: [...sourceSet.values()]
 	};
 	return { year: y, tables, notes, masked: anyMasked };
+}
+
+interface RegionalRaw {
+	code: string;
+	nameFr: string;
+	nameAr: string | null;
+	nameEn: string | null;
+	sensitive: number;
+	sdgTarget: string | null;
+	period: string;
+	iso: string;
+	regionFr: string;
+	regionAr: string | null;
+	regionEn: string | null;
+	population: number | null;
+	value: number;
+	isDemo: number;
+}
+
+/**
+ * The same figures per region: each indicator's validated regional totals in the TIP year's periods
+ * (one grouped query), with the rate per 100,000 of the region's 2024 census population for SDG
+ * 16.2.2 indicators. For readers who may not see small counts a sensitive region is masked as it
+ * is among the regions of its indicator and period (the explorer's rule), and a masked count has no rate.
+ */
+function regionTable(db: Db, periods: string[], mask: boolean, locale: Locale): Table {
+	const o = { locale };
+	const raw = db.all<RegionalRaw>(sql`
+		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.sensitive, i.sdg_target AS sdgTarget, v.period,
+			r.iso, r.name_fr AS regionFr, r.name_ar AS regionAr, r.name_en AS regionEn, r.population, sum(v.value) AS value, max(v.is_demo) AS isDemo
+		FROM indicator_values v
+		JOIN indicators i ON i.id = v.indicator_id
+		JOIN regions r ON r.id = v.region_id
+		WHERE v.is_current = 1 AND i.kind = 'count' AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL
+			AND v.period IN (${sql.join(
+				periods.map((p) => sql`${p}`),
+				sql`, `
+			)})
+		GROUP BY v.indicator_id, v.period, v.region_id
+		ORDER BY i.code, min(v.period_start), r.sort_order`);
+	const cells = mask
+		? suppressBySet(
+				raw,
+				(r) => !!r.sensitive,
+				(r) => `${r.code} ${r.period}`
+			)
+		: raw.map((r) => ({ ...r, masked: false }));
+	const text = (row: object, field: string) => localized(row as Record<string, unknown>, field, locale).text;
+	return {
+		key: 'regions',
+		name: m.col_region({}, o),
+		columns: [
+			{ header: msg('tip_col_item', locale), kind: 'text' },
+			{ header: m.col_code({}, o), kind: 'text' },
+			{ header: m.report_col_indicator({}, o), kind: 'text' },
+			{ header: m.col_period({}, o), kind: 'text' },
+			{ header: m.col_region({}, o), kind: 'text' },
+			{ header: m.dash_col_value({}, o), kind: 'int' },
+			{ header: `${m.rate_col({}, o)} (${m.sdg_indicator({}, o)} 16.2.2)`, kind: 'number' },
+			{ header: m.demo_badge({}, o), kind: 'text' }
+		],
+		rows: cells.map((c, i) => {
+			const fig = TIP_FIGURES[c.code];
+			return [
+				fig ? msg(`tip_item_${fig.item}`, locale) : null,
+				c.code,
+				text(c, 'name'),
+				formatPeriod(c.period, locale),
+				localized({ nameFr: c.regionFr, nameAr: c.regionAr, nameEn: c.regionEn }, 'name', locale).text,
+				c.masked ? (isSmallCount(raw[i]!.value) ? MASKED_LABEL : msg('masked_complement', locale)) : c.value,
+				c.sdgTarget === RATE_SDG && !c.masked ? ratePer100k(c.value, c.population) : null,
+				c.isDemo ? m.demo_badge({}, o) : null
+			];
+		})
+	};
 }
 
 /** The workbook and its file name (`rasd-TIP2025-fr.xlsx`). */

@@ -43,6 +43,8 @@ export interface IndicatorSummary extends Names {
 	direction: 'up' | 'down';
 	sensitive: boolean;
 	isDemo: boolean;
+	/** the SDG indicator it maps to ('16.2.2' gets a rate per 100,000 beside its count) */
+	sdgTarget: string | null;
 	/** latest validated value (national, or of the region for a region scorecard) */
 	value: number | null;
 	period: string | null;
@@ -64,7 +66,7 @@ export function indicatorSummaries(db: Db, scope: Scope, opts: { regionId?: numb
 	const out = db.all<Json>(sql`
 		WITH picked AS (SELECT i.* FROM indicators i WHERE i.measure_id IN (${ids}) ORDER BY i.code LIMIT ${limit})
 		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
-			i.target_value AS targetValue, i.target_year AS targetYear, i.direction, i.sensitive, i.is_demo AS isDemo, m.code AS measureCode,
+			i.target_value AS targetValue, i.target_year AS targetYear, i.direction, i.sensitive, i.is_demo AS isDemo, i.sdg_target AS sdgTarget, m.code AS measureCode,
 			v.value, v.period, v.is_demo AS valueIsDemo
 		FROM picked i JOIN measures m ON m.id = i.measure_id
 		LEFT JOIN indicator_values v ON v.id = ${latest}
@@ -86,6 +88,7 @@ export function indicatorSummaries(db: Db, scope: Scope, opts: { regionId?: numb
 			direction: r.direction === 'down' ? 'down' : 'up',
 			sensitive: !!r.sensitive,
 			isDemo: !!r.isDemo,
+			sdgTarget: strOrNull(r.sdgTarget),
 			value: numOrNull(r.value),
 			period: strOrNull(r.period),
 			valueIsDemo: !!r.valueIsDemo
