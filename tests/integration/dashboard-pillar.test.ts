@@ -11,6 +11,7 @@ import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase, DEMO_TODAY } from '../../src/lib/server/seed/index';
 import * as dashboard from '../../src/lib/server/dashboard';
 import { load as overviewLoad } from '../../src/routes/(app)/+page.server';
+import { load as recommendationsLoad } from '../../src/routes/(app)/recommendations/+page.server';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
 let db: Db;
@@ -71,5 +72,45 @@ describe('pillar filter', () => {
 			WHERE r.iso = ${iso} AND m.archived_at IS NULL AND m.pillar = 'prevention'`)!.n;
 		expect(narrowed.kpis.measures).toBe(n);
 		expect(dashboard.regionScorecard(db, iso, { today: DEMO_TODAY })!.kpis.measures).toBeGreaterThan(n);
+	});
+
+	it('narrows the roll-out and the recommendations to the pillar, each recommendation counted over all its measures', () => {
+		const f = (pillar: string) => dashboard.resolveFilters(db, { pillar }, DEMO_TODAY).opts;
+		const plan = 'PN-2023-2030';
+		const all = dashboard.overview(db, plan, { today: DEMO_TODAY })!;
+		const rolloutPillars = new Map(
+			db.all<{ code: string; pillar: string | null }>(sql`SELECT code, pillar FROM measures WHERE regional_rollout = 1`).map((r) => [r.code, r.pillar])
+		);
+		expect(all.rollout.length).toBeGreaterThan(0);
+		const pillarOfFirst = rolloutPillars.get(all.rollout[0]!.code)!;
+		expect(dashboard.overview(db, plan, f(pillarOfFirst))!.rollout.map((r) => r.code)).toEqual(
+			all.rollout.filter((r) => rolloutPillars.get(r.code) === pillarOfFirst).map((r) => r.code)
+		);
+		const other = ['prevention', 'protection', 'prosecution', 'partnership', 'governance'].find((p) => ![...rolloutPillars.values()].includes(p))!;
+		const none = dashboard.overview(db, plan, f(other))!;
+		expect(none.rollout).toEqual([]);
+		expect(none.rolloutStages).toEqual([]);
+		// recommendations of the pillar only, with the same measure counts as unfiltered
+		const byPillar = dashboard.overview(db, plan, f('protection'))!.recommendations;
+		expect(byPillar.length).toBeGreaterThan(0);
+		expect(byPillar.every((r) => r.pillar === 'protection')).toBe(true);
+		for (const r of byPillar) expect(r.measures).toBe(all.recommendations.find((x) => x.code === r.code)!.measures);
+		expect(byPillar.length).toBe(all.recommendations.filter((r) => r.pillar === 'protection').length);
+	});
+
+	it('/recommendations?pillar= lists the recommendations of that pillar; an unknown one lists them all', async () => {
+		const list = async (q: string) =>
+			(await run(recommendationsLoad as never, actionEvent({ user: partner, path: `/recommendations${q}` }) as never)).data as {
+				pillar: string | null;
+				recommendations: { recommendation: { pillar: string | null } }[];
+			};
+		const every = await list('');
+		const prot = await list('?pillar=protection');
+		expect(prot.pillar).toBe('protection');
+		expect(prot.recommendations.length).toBe(every.recommendations.filter((r) => r.recommendation.pillar === 'protection').length);
+		expect(prot.recommendations.length).toBeGreaterThan(0);
+		expect(prot.recommendations.length).toBeLessThan(every.recommendations.length);
+		const bad = await list('?pillar=nothing');
+		expect([bad.pillar, bad.recommendations.length]).toEqual([null, every.recommendations.length]);
 	});
 });

@@ -97,6 +97,12 @@ describe('report exports', () => {
 		const row = rows.find((r) => r[1] === withValue.code)!;
 		expect(row[9]).toBe(withValue.value);
 		expect(row[2]).toBe(withValue.nameAr ?? withValue.nameFr);
+		// progress per pillar, frozen in the snapshot, one row per pillar with its name in Arabic
+		const pillars = wb.getWorksheet('مدى التقدم حسب الركيزة')!;
+		expect(view.snapshot.byPillar!.length).toBeGreaterThan(1);
+		expect((pillars.getSheetValues().slice(2) as unknown[][]).map((r) => [r[1], r[2]])).toEqual(
+			view.snapshot.byPillar!.map((p) => [p.pillar === 'protection' ? 'الحماية' : expect.any(String), p.measures])
+		);
 		const notes = wb.getWorksheet('المصادر والملاحظات')!;
 		const text = (notes.getSheetValues() as unknown[][])
 			.flat()

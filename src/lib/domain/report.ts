@@ -90,6 +90,8 @@ export interface ReportSnapshot {
 	confidentiality: { threshold: number; maskedCells: number };
 	kpis: SnapKpis;
 	byAxis: (SnapRollup & TitleCols & { code: string })[];
+	/** progress per pillar (3P+P, governance last); absent in reports published before pillars were frozen */
+	byPillar?: (SnapRollup & { pillar: string | null })[];
 	byInstitution: (NameCols & { code: string; acronymFr: string | null; acronymEn: string | null; lead: SnapRollup; contributes: SnapRollup })[];
 	byRegion: (SnapRollup & NameCols & { iso: string })[];
 	/** one indicator's value per region (the map), masked as the indicator tables are */

@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import { m } from '../paraglide/messages';
-import type { Locale } from '../domain/enums';
+import type { Locale, Pillar } from '../domain/enums';
 import { localized } from '../domain/localize';
 import { formatPeriod } from '../domain/period';
 import { MASKED_LABEL } from '../domain/confidentiality';
@@ -111,6 +111,19 @@ export function tableToCsv(t: Table): string {
 // ─── Breakdowns ─────────────────────────────────────────────────────────────────────────────────
 
 const messages = m as unknown as Record<string, ((p: object, o: { locale: Locale }) => string) | undefined>;
+
+// Typed: a pillar without its message is a type error, not a key printed in a file.
+const PILLAR_LABEL: Record<Pillar, (p: object, o: { locale: Locale }) => string> = {
+	prevention: m.pillar_prevention,
+	protection: m.pillar_protection,
+	prosecution: m.pillar_prosecution,
+	partnership: m.pillar_partnership,
+	governance: m.pillar_governance
+};
+/** A pillar's name in `locale`; the stored code when it is not one of the five. */
+export function pillarLabel(pillar: string, locale: Locale): string {
+	return (PILLAR_LABEL as Record<string, (typeof PILLAR_LABEL)[Pillar] | undefined>)[pillar]?.({}, { locale }) ?? pillar;
+}
 
 /**
  * How breakdown cells are written in a file, in `locale`: a category's name (a country's from its
@@ -221,6 +234,12 @@ export function reportTables(s: ReportSnapshot, locale: Locale): Table[] {
 			rows: s.byAxis.map((a) => [a.code, text(a, 'title'), a.measures, a.completed, a.overdue, a.progress, a.demo])
 		},
 		{
+			key: 'pillars',
+			name: m.dash_by_pillar({}, o),
+			columns: [{ header: m.col_pillar({}, o), kind: 'text' }, ...rollupCols],
+			rows: (s.byPillar ?? []).map((p) => [p.pillar ? pillarLabel(p.pillar, locale) : '—', p.measures, p.completed, p.overdue, p.progress, p.demo])
+		},
+		{
 			key: 'institutions',
 			name: m.report_section_institutions({}, o),
 			columns: [
@@ -284,7 +303,7 @@ export function reportTables(s: ReportSnapshot, locale: Locale): Table[] {
 				r.rank,
 				r.code,
 				text(r, 'title'),
-				r.pillar ? ((m as unknown as Record<string, (p: object, o: object) => string>)[`pillar_${r.pillar}`]?.({}, o) ?? r.pillar) : null,
+				r.pillar ? pillarLabel(r.pillar, locale) : null,
 				r.measures,
 				r.inProgress,
 				r.completed,

@@ -3,8 +3,10 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { measures, plans, recommendationMeasures, recommendations } from './db/schema';
 import { weightedProgressSql } from './plan';
+import type { Pillar } from '../domain/enums';
 
-export function listRecommendations(db: Db) {
+/** The recommendations with their linked measures' count and progress; with `pillar`, only those of that pillar. */
+export function listRecommendations(db: Db, opts: { pillar?: Pillar | null } = {}) {
 	return db
 		.select({
 			recommendation: recommendations,
@@ -19,6 +21,7 @@ export function listRecommendations(db: Db) {
 		.leftJoin(plans, eq(plans.id, recommendations.planId))
 		.leftJoin(recommendationMeasures, eq(recommendationMeasures.recommendationId, recommendations.id))
 		.leftJoin(measures, and(eq(measures.id, recommendationMeasures.measureId), isNull(measures.archivedAt)))
+		.where(opts.pillar ? eq(recommendations.pillar, opts.pillar) : undefined)
 		.groupBy(recommendations.id)
 		.orderBy(asc(recommendations.sourceYear), asc(recommendations.rank))
 		.all();

@@ -134,6 +134,7 @@ export function buildSnapshot(
 
 	const kpis = dashboard.kpis(db, scope, snapOpts);
 	const byAxis = dashboard.progressByAxis(db, scope, snapOpts);
+	const byPillar = dashboard.progressByPillar(db, scope, snapOpts);
 	const byInstitution = dashboard.progressByInstitution(db, scope, snapOpts);
 	const byRegion = dashboard.progressByRegion(db, scope, snapOpts);
 	// Coverage is over every measure linked to a recommendation; an axis report leaves it out.
@@ -212,6 +213,7 @@ export function buildSnapshot(
 			recommendationsLinked: kpis.recommendationsLinked
 		},
 		byAxis,
+		byPillar: byPillar.map(({ pillar, measures, completed, progress, overdue, demo }) => ({ pillar, measures, completed, progress, overdue, demo })),
 		byInstitution: byInstitution.map(({ code, nameFr, nameAr, nameEn, acronymFr, acronymEn, lead, contributes }) => ({
 			code,
 			nameFr,

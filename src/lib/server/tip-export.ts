@@ -13,7 +13,7 @@ import type { Db } from './db/client';
 import { can, type Actor } from './auth/permissions';
 import * as dashboard from './dashboard';
 import { RATE_SDG } from './dashboard';
-import { breakdownLabels, tablesToXlsx, type CellValue, type Notes, type Table } from './exports';
+import { breakdownLabels, pillarLabel, tablesToXlsx, type CellValue, type Notes, type Table } from './exports';
 import { m } from '../paraglide/messages';
 import type { Locale } from '../domain/enums';
 import { localized } from '../domain/localize';
@@ -156,7 +156,7 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 		{ header: m.demo_badge({}, o), kind: 'text' as const }
 	];
 	const pillars = [...TIP_PILLARS, ...[...byPillar.keys()].filter((p) => !(TIP_PILLARS as readonly string[]).includes(p))];
-	const tables: Table[] = pillars.map((p) => ({ key: `pillar-${p}`, name: msg(`pillar_${p}`, locale), columns: figureColumns, rows: byPillar.get(p) ?? [] }));
+	const tables: Table[] = pillars.map((p) => ({ key: `pillar-${p}`, name: pillarLabel(p, locale), columns: figureColumns, rows: byPillar.get(p) ?? [] }));
 
 	tables.push(regionTable(db, periods, mask, locale));
 
@@ -168,7 +168,7 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 		const i = pillars.indexOf(p ?? '');
 		return i < 0 ? pillars.length : i;
 	};
-	const pillarName = (p: string | null | undefined) => (p ? msg(`pillar_${p}`, locale) : null);
+	const pillarName = (p: string | null | undefined) => (p ? pillarLabel(p, locale) : null);
 	measures.sort((a, b) => pillarRank(pillarOf.get(a.code)) - pillarRank(pillarOf.get(b.code)) || a.code.localeCompare(b.code));
 	tables.push({
 		key: 'measures',

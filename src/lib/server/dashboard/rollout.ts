@@ -42,8 +42,9 @@ export function latestStagesCte(measureFilter: SQL, opts: SnapshotOptions): SQL 
  */
 export function rolloutSummary(db: Db, scope: Scope, opts: SnapshotOptions): RolloutSummary[] {
 	// The roll-out measures in scope, from the covering index, once (a flattened subquery would scan the table).
+	const pillarOnly = opts.pillar ? sql`AND m.pillar = ${opts.pillar}` : sql``;
 	const rowsOut = db.all<Json>(sql`
-		WITH k AS MATERIALIZED (SELECT m.id FROM measures m WHERE m.regional_rollout = 1 AND m.archived_at IS NULL AND ${inScope(scope)}),
+		WITH k AS MATERIALIZED (SELECT m.id FROM measures m WHERE m.regional_rollout = 1 AND m.archived_at IS NULL AND ${inScope(scope)} ${pillarOnly}),
 		${latestStagesCte(sql`SELECT id FROM k`, opts)}
 		SELECT m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, m.is_demo AS isDemo,
 			(SELECT count(*) FROM regions) AS regions,

@@ -1,5 +1,13 @@
+import { z } from 'zod';
 import { getDb } from '$lib/server/db/client';
 import * as recommendations from '$lib/server/recommendations';
+import { PILLARS } from '$lib/domain/enums';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ recommendations: recommendations.listRecommendations(getDb()) });
+// An unknown pillar in the URL lists them all rather than failing.
+const filtersSchema = z.object({ pillar: z.enum(PILLARS).optional().catch(undefined) });
+
+export const load: PageServerLoad = ({ url }) => {
+	const { pillar } = filtersSchema.parse(Object.fromEntries(url.searchParams));
+	return { pillar: pillar ?? null, recommendations: recommendations.listRecommendations(getDb(), { pillar }) };
+};
