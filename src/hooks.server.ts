@@ -1,4 +1,4 @@
-import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection, type Locale } from '$lib/paraglide/runtime';
@@ -11,6 +11,7 @@ import { routeAccess } from '$lib/server/route-access';
 import { LOCALE_COOKIE, setLocaleCookie } from '$lib/server/locale-cookie';
 import { refuse } from '$lib/server/refusal';
 import { SECURITY_HEADERS, HSTS } from '$lib/security-headers.js';
+import { bodySizeLimitMb } from '$lib/domain/body-size';
 
 /** Open, migrate and (first start only) seed the database before the first request. */
 export const init: ServerInit = async () => {
@@ -124,3 +125,14 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(handleHeaders, handleLocale, handleOrigin, handleSession, handleGuard);
+
+/**
+ * A body over BODY_SIZE_LIMIT (a file too large for the import form, posted without JavaScript) fails when
+ * the action reads the form: the error page then says so in the user's language, with the limit and a link
+ * back to the form, instead of a bare "Payload Too Large". Anything else keeps SvelteKit's default.
+ */
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (status === 413) return { message: 'err_upload_too_large', params: { limit: bodySizeLimitMb(process.env.BODY_SIZE_LIMIT) } };
+	console.error(error);
+	return { message };
+};

@@ -50,6 +50,8 @@ const MATRIX: Record<string, Who[]> = {
 	'(app)/admin/import/+page.server.ts#check': ADMIN,
 	'(app)/admin/import/+page.server.ts#apply': ADMIN,
 	'(app)/admin/plan/+page.server.ts#create': COMMISSION,
+	'(app)/admin/plan/+page.server.ts#reorder': COMMISSION,
+	'(app)/admin/plan/plans/[code]/+page.server.ts#save': COMMISSION,
 	'(app)/admin/plan/[level]/[code]/+page.server.ts#save': COMMISSION,
 	'(app)/admin/plan/[level]/[code]/+page.server.ts#move': COMMISSION,
 	'(app)/admin/plan/[level]/[code]/+page.server.ts#link': COMMISSION,
@@ -116,7 +118,15 @@ let image: Buffer;
 let cleanup: () => void;
 const actors: Partial<Record<Who, SessionUser>> = {};
 /** real targets: a measure the focal point's institution leads, an account, an institution, a report, a submission */
-let target: { measure: string; userId: number; institution: string; reportId: number; evidenceId: number; submission: { id: number; version: number } };
+let target: {
+	measure: string;
+	plan: string;
+	userId: number;
+	institution: string;
+	reportId: number;
+	evidenceId: number;
+	submission: { id: number; version: number };
+};
 
 function sessionUser(db: Db, where: ReturnType<typeof sql>): SessionUser {
 	return db.get<SessionUser>(
@@ -153,6 +163,7 @@ beforeAll(async () => {
 	) ?? { id: draft.id, version: 1 };
 	target = {
 		measure: m.code,
+		plan: db.get<{ code: string }>(sql`SELECT code FROM plans ORDER BY sort_order LIMIT 1`)!.code,
 		userId: db.get<{ id: number }>(sql`SELECT id FROM users WHERE role = 'focal_point' AND id <> ${actors.focal_point.id} ORDER BY id LIMIT 1`)!.id,
 		institution: db.get<{ code: string }>(sql`SELECT code FROM institutions WHERE id <> ${own} ORDER BY code LIMIT 1`)!.code,
 		reportId: db.get<{ id: number }>(sql`SELECT id FROM reports WHERE state = 'published' ORDER BY id LIMIT 1`)!.id,
@@ -176,6 +187,7 @@ function freshDb(): Db {
 function params(file: string): Record<string, string> {
 	if (file.includes('[code]') && file.includes('institutions')) return { code: target.institution };
 	if (file.includes('plan/[level]')) return { level: 'measures', code: target.measure };
+	if (file.includes('plan/plans/[code]')) return { code: target.plan };
 	if (file.includes('[code]')) return { code: target.measure };
 	if (file.includes('users/[id]')) return { id: String(target.userId) };
 	if (file.includes('reports/[id]')) return { id: String(target.reportId) };

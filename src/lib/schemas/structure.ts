@@ -5,7 +5,7 @@
  * exist is checked against the database by the server.
  */
 import { z } from 'zod';
-import { DIMENSIONS, DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PILLARS } from '../domain/enums';
+import { DIMENSIONS, DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PILLARS, PLAN_KINDS } from '../domain/enums';
 import { cleanName, decimal, planDate, regionCode, wholeNumber } from './common';
 
 const blank = (v: unknown) => (v == null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
@@ -51,6 +51,20 @@ const yesNo = z.preprocess(
 	z.boolean({ error: 'err_import_yes_no' })
 );
 const order = optional(wholeNumber(0, 100_000, 'err_value_number'));
+
+/** A plan as the editor's plan form posts it: its dates frame every measure's, and the end comes after the start. */
+export const planFormSchema = z
+	.object({
+		code: planCode,
+		kind: z.enum(PLAN_KINDS, { error: 'err_import_choice' }),
+		title_fr: title,
+		title_ar: optionalTitle,
+		title_en: optionalTitle,
+		start: planDate,
+		end: planDate
+	})
+	.refine((r) => r.start < r.end, { path: ['end'], message: 'err_plan_end_before_start' });
+export type PlanForm = z.infer<typeof planFormSchema>;
 
 export const axisRowSchema = z.object({
 	plan: planCode,
@@ -172,5 +186,10 @@ export type StructureSheet = keyof typeof STRUCTURE_SHEETS;
 export const planItemRefSchema = z.object({ version: wholeNumber(1, 2 ** 31 - 1, 'err_invalid') });
 export const planMoveSchema = planItemRefSchema.extend({ objective: planCode, newCode: planCode });
 export const planLinkSchema = z.object({ recommendation: z.string().trim().min(1).max(40), linked: z.enum(['1', '0']).transform((v) => v === '1') });
+export const planReorderSchema = planItemRefSchema.extend({
+	level: z.enum(['axes', 'objectives', 'measures'], { error: 'err_invalid' }),
+	code: planCode,
+	direction: z.enum(['up', 'down'], { error: 'err_invalid' })
+});
 /** Removing asks for a ticked confirmation, checked again here for a form posted without the browser's check. */
 export const planRemoveSchema = planItemRefSchema.extend({ confirm: z.literal('yes', { error: 'err_confirm_required' }) });

@@ -108,7 +108,7 @@ export function annualReport(db: Db, input: { planCode: string; year: number }, 
 		FROM snap s JOIN measures m ON m.id = s.id JOIN objectives o ON o.id = s.objective_id JOIN axes a ON a.id = o.axis_id
 		JOIN institutions i ON i.id = s.lead_institution_id
 		WHERE ${planned} OR s.overdue
-		ORDER BY a.sort_order, a.code, m.code`);
+		ORDER BY a.sort_order, a.code, o.sort_order, o.code, m.sort_order, m.code`);
 	const byAxis = new Map<string, AnnualMeasure[]>();
 	for (const r of measureRows) {
 		const list = byAxis.get(String(r.axisCode)) ?? [];

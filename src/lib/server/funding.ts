@@ -162,7 +162,7 @@ export function unsupported(db: Db) {
 		SELECT m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, a.code AS axis
 		FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id
 		WHERE m.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM partner_project_measures pm WHERE pm.measure_id = m.id)
-		ORDER BY a.sort_order, m.code`);
+		ORDER BY a.sort_order, a.code, o.sort_order, o.code, m.sort_order, m.code`);
 }
 
 export function funding(db: Db, year: number) {

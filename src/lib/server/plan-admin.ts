@@ -9,7 +9,8 @@ import type { Db } from './db/client';
 import { transaction } from './db/client';
 import * as audit from './audit';
 import { applyStructure, dryRunStructure, exportData } from './structure-import';
-import { planCode, STRUCTURE_SHEETS, type StructureSheet } from '../schemas/structure';
+import { planCode, planFormSchema, STRUCTURE_SHEETS, type StructureSheet } from '../schemas/structure';
+import { fieldErrors } from '../schemas/common';
 import type { ImportIssue } from './imports';
 import { conflict, invalid, notFound, nowIso, type WriteResult } from './write-result';
 import { m } from '../paraglide/messages';
@@ -24,34 +25,15 @@ export function tree(db: Db) {
 	const plans = db.all<{ id: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; start: string; end: string }>(
 		sql`SELECT id, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, start_date AS start, end_date AS "end" FROM plans ORDER BY sort_order, code`
 	);
-	const axes = db.all<{ id: number; planId: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; archivedAt: string | null }>(
-		sql`SELECT id, plan_id AS planId, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt FROM axes ORDER BY sort_order, code`
-	);
-	const objectives = db.all<{
-		id: number;
-		axisId: number;
-		code: string;
-		titleFr: string;
-		titleAr: string | null;
-		titleEn: string | null;
-		archivedAt: string | null;
-	}>(
-		sql`SELECT id, axis_id AS axisId, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt FROM objectives ORDER BY sort_order, code`
-	);
-	const measures = db.all<{
-		id: number;
-		objectiveId: number;
-		code: string;
-		titleFr: string;
-		titleAr: string | null;
-		titleEn: string | null;
-		archivedAt: string | null;
-		lead: string;
-		indicators: number;
-	}>(sql`
-		SELECT m.id, m.objective_id AS objectiveId, m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, m.archived_at AS archivedAt, i.code AS lead,
+	// What every node of the tree carries: its version goes with the move up / down buttons.
+	type Node = { id: number; code: string; version: number; titleFr: string; titleAr: string | null; titleEn: string | null; archivedAt: string | null };
+	const columns = sql`id, code, version, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt`;
+	const axes = db.all<Node & { planId: number }>(sql`SELECT ${columns}, plan_id AS planId FROM axes ORDER BY sort_order, code`);
+	const objectives = db.all<Node & { axisId: number }>(sql`SELECT ${columns}, axis_id AS axisId FROM objectives ORDER BY sort_order, code`);
+	const measures = db.all<Node & { objectiveId: number; lead: string; indicators: number }>(sql`
+		SELECT m.id, m.objective_id AS objectiveId, m.code, m.version, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, m.archived_at AS archivedAt, i.code AS lead,
 			(SELECT count(*) FROM indicators x WHERE x.measure_id = m.id) AS indicators
-		FROM measures m JOIN institutions i ON i.id = m.lead_institution_id ORDER BY m.code`);
+		FROM measures m JOIN institutions i ON i.id = m.lead_institution_id ORDER BY m.sort_order, m.code`);
 	const group = <T, K>(rows: T[], key: (r: T) => K) => {
 		const out = new Map<K, T[]>();
 		for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
@@ -123,6 +105,91 @@ function lockedChanges(db: Db, code: string, before: Record<string, string>, cel
 	if (!count) return null;
 	const say = { kind: m.err_indicator_kind_has_values, frequency: m.err_indicator_frequency_has_values };
 	return Object.fromEntries(changed.map((f) => [f, say[f]({ count }, { locale })]));
+}
+
+/** A plan as its form shows it, with its version. */
+export function getPlan(db: Db, code: string) {
+	const row = db.get<{
+		id: number;
+		version: number;
+		code: string;
+		kind: string;
+		title_fr: string;
+		title_ar: string | null;
+		title_en: string | null;
+		start: string;
+		end: string;
+	}>(sql`SELECT id, version, code, kind, title_fr, title_ar, title_en, start_date AS start, end_date AS "end" FROM plans WHERE code = ${code}`);
+	if (!row) return null;
+	const { id, version, ...rest } = row;
+	return { id, version, values: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v ?? ''])) as Record<string, string> };
+}
+
+/**
+ * Creates (`version` absent) or updates a plan. Its dates must still frame its measures' (the import refuses
+ * a measure outside its plan's dates, so a plan must not shrink around one): refused on the date that would
+ * leave a measure out, naming it, in the user's language.
+ */
+export function savePlan(db: Db, actorId: number, fields: Record<string, string>, version?: number, locale: Locale = 'fr'): WriteResult<{ code: string }> {
+	const parsed = planFormSchema.safeParse(fields);
+	if (!parsed.success) return invalid(fieldErrors(parsed.error));
+	const p = parsed.data;
+	const existing = getPlan(db, p.code);
+	if (version === undefined && existing) return invalid({ code: 'err_code_taken' });
+	if (version !== undefined) {
+		if (!existing) return notFound();
+		if (existing.version !== version) return conflict(existing);
+	}
+	if (existing) {
+		const outside = measuresOutside(db, existing.id, p.start, p.end);
+		const errors: Record<string, string> = {};
+		if (outside.early) errors.start = m.err_plan_dates_exclude_measure({ code: outside.early.code, date: outside.early.date }, { locale });
+		if (outside.late) errors.end = m.err_plan_dates_exclude_measure({ code: outside.late.code, date: outside.late.date }, { locale });
+		if (Object.keys(errors).length) return invalid(errors);
+	}
+	return transaction(db, (tx) => {
+		const c = tx.$client;
+		const values = { code: p.code, kind: p.kind, title_fr: p.title_fr, title_ar: p.title_ar ?? null, title_en: p.title_en ?? null, start: p.start, end: p.end };
+		let id: number;
+		if (existing) {
+			c.prepare(
+				`UPDATE plans SET kind = @kind, title_fr = @title_fr, title_ar = @title_ar, title_en = @title_en, start_date = @start, end_date = @end,
+					version = version + 1, updated_at = @at WHERE id = @id`
+			).run({ ...values, at: nowIso(), id: existing.id });
+			id = existing.id;
+		} else {
+			// A new plan comes last.
+			const r = c
+				.prepare(
+					`INSERT INTO plans (code, kind, title_fr, title_ar, title_en, start_date, end_date, sort_order)
+					VALUES (@code, @kind, @title_fr, @title_ar, @title_en, @start, @end, (SELECT coalesce(max(sort_order), 0) + 1 FROM plans))`
+				)
+				.run(values);
+			id = Number(r.lastInsertRowid);
+		}
+		audit.record(tx, {
+			userId: actorId,
+			action: existing ? 'update' : 'create',
+			entity: 'plan',
+			entityId: id,
+			before: existing?.values ?? null,
+			after: values
+		});
+		return { ok: true, value: { code: p.code } } as const;
+	});
+}
+
+/** The measure starting first before `start` and the one due last after `end`, if any, among the plan's. */
+function measuresOutside(db: Db, planId: number, start: string, end: string) {
+	const under = sql`FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id WHERE a.plan_id = ${planId}`;
+	return {
+		early: db.get<{ code: string; date: string }>(
+			sql`SELECT m.code, m.start_date AS date ${under} AND m.start_date < ${start} ORDER BY m.start_date, m.code LIMIT 1`
+		),
+		late: db.get<{ code: string; date: string }>(
+			sql`SELECT m.code, m.deadline AS date ${under} AND m.deadline > ${end} ORDER BY m.deadline DESC, m.code LIMIT 1`
+		)
+	};
 }
 
 /** What removing an item touches: the items under it and the reported data they hold. */
@@ -260,12 +327,11 @@ export function move(db: Db, actorId: number, code: string, input: { objective: 
 			c.prepare(`DELETE FROM measure_former_codes WHERE code = ?`).run(newCode.data);
 			c.prepare(`INSERT INTO measure_former_codes (code, measure_id, moved_at) VALUES (?, ?, ?)`).run(code, item.id, at);
 		}
-		c.prepare(`UPDATE measures SET objective_id = ?, code = ?, version = version + 1, updated_at = ? WHERE id = ?`).run(
-			objective.id,
-			newCode.data,
-			at,
-			item.id
-		);
+		// Under another objective it comes last; it keeps its place when only its code changes.
+		c.prepare(
+			`UPDATE measures SET sort_order = CASE WHEN objective_id = @objective THEN sort_order ELSE (SELECT coalesce(max(sort_order), 0) + 1 FROM measures WHERE objective_id = @objective) END,
+				objective_id = @objective, code = @code, version = version + 1, updated_at = @at WHERE id = @id`
+		).run({ objective: objective.id, code: newCode.data, at, id: item.id });
 		audit.record(tx, {
 			userId: actorId,
 			action: 'move',
@@ -275,6 +341,61 @@ export function move(db: Db, actorId: number, code: string, input: { objective: 
 			after: { code: newCode.data, objective: input.objective }
 		});
 		return { ok: true, value: { code: newCode.data } } as const;
+	});
+}
+
+/** The levels an editor reorders, each with the column naming the parent its items are ordered within. */
+const ORDERED = { axes: 'plan_id', objectives: 'axis_id', measures: 'objective_id' } as const;
+export type OrderedLevel = keyof typeof ORDERED;
+export const isOrderedLevel = (v: string): v is OrderedLevel => v in ORDERED;
+
+/**
+ * Moves an item one place up or down among its siblings (archived ones included: they keep their place
+ * in the tree). The siblings are renumbered 1..n in the order shown, then the item and its neighbour swap,
+ * in one transaction; every item whose place changed gets a new version, so a form opened before (an
+ * axis's or objective's form shows its order) gets a conflict instead of writing the old place back.
+ * The first moved up, or the last moved down, stays where it is: nothing written (`moved: false`).
+ */
+export function reorder(
+	db: Db,
+	actorId: number,
+	level: OrderedLevel,
+	code: string,
+	input: { direction: 'up' | 'down'; version: number }
+): WriteResult<{ moved: boolean }> {
+	const table = TABLE[level];
+	const parent = ORDERED[level];
+	const item = db.get<{ id: number; version: number; parentId: number }>(
+		sql`SELECT id, version, ${sql.raw(parent)} AS parentId FROM ${sql.raw(table)} WHERE code = ${code}`
+	);
+	if (!item) return notFound();
+	if (item.version !== input.version) return conflict(item);
+	return transaction(db, (tx) => {
+		const c = tx.$client;
+		const siblings = c.prepare(`SELECT id, code, sort_order AS sortOrder FROM ${table} WHERE ${parent} = ? ORDER BY sort_order, code`).all(item.parentId) as {
+			id: number;
+			code: string;
+			sortOrder: number;
+		}[];
+		const from = siblings.findIndex((x) => x.id === item.id);
+		const to = input.direction === 'up' ? from - 1 : from + 1;
+		if (to < 0 || to >= siblings.length) return { ok: true, value: { moved: false } } as const;
+		const order = siblings.map((x) => x.code);
+		siblings.splice(to, 0, ...siblings.splice(from, 1));
+		const at = nowIso();
+		const set = c.prepare(`UPDATE ${table} SET sort_order = ?, version = version + 1, updated_at = ? WHERE id = ?`);
+		siblings.forEach((x, i) => {
+			if (x.sortOrder !== i + 1) set.run(i + 1, at, x.id);
+		});
+		audit.record(tx, {
+			userId: actorId,
+			action: 'reorder',
+			entity: ENTITY[level],
+			entityId: item.id,
+			before: { code, order },
+			after: { code, direction: input.direction, order: siblings.map((x) => x.code) }
+		});
+		return { ok: true, value: { moved: true } } as const;
 	});
 }
 

@@ -115,10 +115,13 @@ export function getAxis(db: Db, code: string) {
 		.orderBy(asc(objectives.sortOrder), asc(objectives.code))
 		.all()
 		.map((r) => ({ ...r.objective, measureCount: r.measureCount }));
-	// The first measures of each objective by code: a window over the axis's measures, then the rows.
+	// The first measures of each objective in the plan's order: a window over the axis's measures, then the rows.
 	const firsts = db.$with('firsts').as(
 		db
-			.select({ id: measures.id, rank: sql<number>`row_number() OVER (PARTITION BY ${measures.objectiveId} ORDER BY ${measures.code})`.as('rank') })
+			.select({
+				id: measures.id,
+				rank: sql<number>`row_number() OVER (PARTITION BY ${measures.objectiveId} ORDER BY ${measures.sortOrder}, ${measures.code})`.as('rank')
+			})
 			.from(measures)
 			.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
 			.where(and(eq(objectives.axisId, row.axis.id), isNull(measures.archivedAt)))
@@ -131,7 +134,7 @@ export function getAxis(db: Db, code: string) {
 		.innerJoin(objectives, eq(objectives.id, measures.objectiveId))
 		.innerJoin(institutions, eq(institutions.id, measures.leadInstitutionId))
 		.where(lte(firsts.rank, measuresPerObjective(objectiveRows.length)))
-		.orderBy(asc(objectives.sortOrder), asc(measures.code))
+		.orderBy(asc(objectives.sortOrder), asc(objectives.code), asc(measures.sortOrder), asc(measures.code))
 		.all();
 	const rollup = db
 		.select({ measureCount: measureCountSql, completed: completedCountSql, progress: weightedProgressSql })

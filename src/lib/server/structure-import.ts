@@ -55,7 +55,7 @@ export function exportData(db: Db): Record<StructureSheet, Record<string, Cell>[
 					(SELECT group_concat(r.iso) FROM measure_regions mr JOIN regions r ON r.id = mr.region_id WHERE mr.measure_id = m.id) AS regions,
 					m.start_date AS start, m.deadline, m.weight, m.pillar,
 					(SELECT group_concat(rc.code) FROM recommendation_measures rm JOIN recommendations rc ON rc.id = rm.recommendation_id WHERE rm.measure_id = m.id) AS recommendations
-				FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN institutions l ON l.id = m.lead_institution_id ORDER BY o.code, m.code`
+				FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN institutions l ON l.id = m.lead_institution_id ORDER BY o.code, m.sort_order, m.code`
 			)
 			.map((r) => ({
 				...r,
@@ -279,7 +279,9 @@ export function applyStructure(
 			const lead = instIds.get(r.lead);
 			if (action === 'create')
 				c.prepare(
-					`INSERT INTO measures (objective_id, code, title_fr, title_ar, title_en, lead_institution_id, start_date, deadline, weight, pillar) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+					// A new measure comes last in its objective (the workbook has no order column for measures).
+					`INSERT INTO measures (objective_id, code, title_fr, title_ar, title_en, lead_institution_id, start_date, deadline, weight, pillar, sort_order)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM measures WHERE objective_id = ?))`
 				).run(
 					objectiveIds.get(r.objective),
 					r.code,
@@ -290,7 +292,8 @@ export function applyStructure(
 					r.start,
 					r.deadline,
 					r.weight ?? 1,
-					r.pillar ?? null
+					r.pillar ?? null,
+					objectiveIds.get(r.objective)
 				);
 			else
 				c.prepare(

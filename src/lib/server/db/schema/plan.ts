@@ -108,6 +108,8 @@ export const measures = sqliteTable(
 		weight: real('weight').notNull().default(1),
 		/** deployed region by region (the MNR): carries a stage per region */
 		regionalRollout: integer('regional_rollout', { mode: 'boolean' }).notNull().default(false),
+		/** the measure's place within its objective (move up / down in the editor); code breaks ties */
+		sortOrder: integer('sort_order').notNull().default(0),
 		/** the moment of the last validated progress update; drives the "stale" flag */
 		lastValidatedAt: text('last_validated_at'),
 		/** set when archived: kept with its history, left out of the live plan and its dashboards */
@@ -118,7 +120,7 @@ export const measures = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('measures_code_uq').on(t.code),
-		index('measures_objective_idx').on(t.objectiveId),
+		index('measures_objective_idx').on(t.objectiveId, t.sortOrder),
 		index('measures_lead_idx').on(t.leadInstitutionId),
 		index('measures_status_idx').on(t.status, t.deadline),
 		index('measures_deadline_idx').on(t.deadline),

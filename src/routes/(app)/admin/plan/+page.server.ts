@@ -1,8 +1,10 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import * as planAdmin from '$lib/server/plan-admin';
 import { authorize } from '$lib/server/auth';
 import { failFor } from '$lib/server/form-result';
+import { formObject } from '$lib/schemas/common';
+import { planReorderSchema } from '$lib/schemas/structure';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -12,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		tree: planAdmin.tree(db),
 		choices: planAdmin.choices(db),
-		newLevel: level && planAdmin.isLevel(level) ? level : null,
+		newLevel: level && (planAdmin.isLevel(level) || level === 'plans') ? level : null,
 		parent: event.url.searchParams.get('parent') ?? ''
 	};
 };
@@ -22,9 +24,26 @@ export const actions: Actions = {
 		const user = authorize(event, 'plan.manage');
 		const fields = planAdmin.fieldsOf(await event.request.formData());
 		const level = fields.level ?? '';
+		if (level === 'plans') {
+			const result = planAdmin.savePlan(getDb(), user.id, fields, undefined, event.locals.locale);
+			if (!result.ok) return failFor('create', result, fields);
+			redirect(303, `/admin/plan/plans/${encodeURIComponent(result.value.code)}?saved=1`);
+		}
 		if (!planAdmin.isLevel(level)) error(400, { message: 'err_invalid' });
 		const result = planAdmin.save(getDb(), user.id, level, fields);
 		if (!result.ok) return failFor('create', result, fields);
 		redirect(303, `/admin/plan/${level}/${encodeURIComponent(result.value.code)}?saved=1`);
+	},
+
+	// Move up / down: a plain form per button, so it works without JavaScript; back to the item in the tree.
+	reorder: async (event) => {
+		const user = authorize(event, 'plan.manage');
+		const raw = formObject(await event.request.formData());
+		const parsed = planReorderSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { reorder: { values: raw, errors: { _form: 'err_invalid' } } });
+		const { level, code, ...input } = parsed.data;
+		const result = planAdmin.reorder(getDb(), user.id, level, code, input);
+		if (!result.ok) return failFor('reorder', result, raw);
+		redirect(303, `/admin/plan?${result.value.moved ? 'reordered=1' : 'unmoved=1'}#${level}-${encodeURIComponent(code)}`);
 	}
 };

@@ -1,0 +1,44 @@
+/** The plan editor without JavaScript: move up / down are plain forms, and a plan's dates are edited on its own form. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, newPage, login, baseURL } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function noScript(): Promise<Page> {
+	const signed = await newPage(browser);
+	await login(signed.page, 'commission@rasd.demo', 'Rasd-Commission-2026!');
+	const storageState = await signed.context.storageState();
+	await signed.context.close();
+	const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: false, storageState });
+	return context.newPage();
+}
+
+const codes = (page: Page, objective: string) =>
+	page.locator(`#objectives-${objective.replace(/\./g, '\\.')} [data-testid=plan-measure]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+
+describe('plan editor without JavaScript', () => {
+	it('moves a measure down: the tree shows the new order, the last one cannot go further', async () => {
+		const page = await noScript();
+		await page.goto('/admin/plan');
+		const objective = await page
+			.locator('li[id^=objectives-]')
+			.filter({ has: page.locator('[data-testid=plan-measure] + [data-testid=plan-measure]') })
+			.first()
+			.getAttribute('id');
+		const code = objective!.slice('objectives-'.length);
+		const before = await codes(page, code);
+		const first = page.locator(`#measures-${before[0]!.replace(/\./g, '\\.')}`);
+		await Promise.all([page.waitForURL(/reordered=1/), first.locator('[data-testid=plan-move-down]').click()]);
+		expect(await codes(page, code)).toEqual([before[1], before[0], ...before.slice(2)]);
+		const last = (await codes(page, code)).at(-1)!;
+		expect(await page.locator(`#measures-${last.replace(/\./g, '\\.')} [data-testid=plan-move-down]`).isDisabled()).toBe(true);
+		await page.context().close();
+	}, 120_000);
+});

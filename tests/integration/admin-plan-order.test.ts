@@ -1,0 +1,214 @@
+/** The plan editor's plans (create, edit, dates that frame their measures) and its move up / move down. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { createTestDatabase } from '../helpers/db';
+import { actionEvent, formData, run } from '../helpers/events';
+import { setDb, type Db } from '../../src/lib/server/db/client';
+import * as s from '../../src/lib/server/db/schema';
+import { seedDatabase } from '../../src/lib/server/seed/index';
+import { getAxis } from '../../src/lib/server/plan';
+import { exportData } from '../../src/lib/server/structure-import';
+import * as planAdmin from '../../src/lib/server/plan-admin';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import * as tree from '../../src/routes/(app)/admin/plan/+page.server';
+import * as planPage from '../../src/routes/(app)/admin/plan/plans/[code]/+page.server';
+
+let db: Db;
+let cleanup: () => void;
+let commission: SessionUser;
+let focal: SessionUser;
+let partner: SessionUser;
+/** an objective with three measures or more, and its axis */
+let target: { objective: string; axis: string };
+
+const user = (email: string): SessionUser => {
+	const u = db.select().from(s.users).where(eq(s.users.email, email)).get()!;
+	return { id: u.id, email: u.email, name: u.name, role: u.role, institutionId: u.institutionId, locale: u.locale };
+};
+const post = (fields: Record<string, string>, as = commission, action: 'create' | 'reorder' = 'reorder') =>
+	run(tree.actions[action] as never, actionEvent({ user: as, path: '/admin/plan', body: formData(fields) }));
+const savePlan = (code: string, fields: Record<string, string>, as = commission) =>
+	run(planPage.actions.save as never, actionEvent({ user: as, params: { code }, path: `/admin/plan/plans/${code}`, body: formData(fields) }));
+const version = (table: 'plans' | 'axes' | 'objectives' | 'measures', code: string) =>
+	db.get<{ v: number }>(sql`SELECT version AS v FROM ${sql.raw(table)} WHERE code = ${code}`)!.v;
+const audits = (action: string) => db.select().from(s.auditEvents).where(eq(s.auditEvents.action, action)).all();
+const treeMeasures = (objective: string) =>
+	planAdmin
+		.tree(db)
+		.flatMap((p) => p.axes.flatMap((a) => a.objectives))
+		.find((o) => o.code === objective)!
+		.measures.map((x) => x.code);
+const move = (level: string, code: string, direction: 'up' | 'down', as = commission, v?: number) =>
+	post({ level, code, direction, version: String(v ?? version(level as 'measures', code)) }, as);
+
+beforeAll(async () => {
+	({ db, cleanup } = createTestDatabase());
+	await seedDatabase(db, { demo: true });
+	setDb(db);
+	commission = user('commission@rasd.demo');
+	focal = user('dgsn@rasd.demo');
+	partner = user('oim@rasd.demo');
+	target = db.get<{ objective: string; axis: string }>(sql`
+		SELECT o.code AS objective, a.code AS axis FROM objectives o JOIN axes a ON a.id = o.axis_id JOIN measures m ON m.objective_id = o.id
+		WHERE m.archived_at IS NULL GROUP BY o.id HAVING count(*) >= 3 ORDER BY a.sort_order, o.sort_order LIMIT 1`)!;
+}, 60_000);
+afterAll(() => {
+	setDb(undefined);
+	cleanup();
+});
+
+describe('plan editor: order', () => {
+	it('the migration kept the code order: every listing of an objective shows its measures as before', () => {
+		const codes = treeMeasures(target.objective);
+		expect(codes).toEqual([...codes].sort());
+		expect(codes.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('moves a measure up: one transaction, the new order in the tree, the axis page and the export; audited', async () => {
+		const before = treeMeasures(target.objective);
+		const [first, second] = before as [string, string];
+		const r = await move('measures', second, 'up');
+		expect(r.status).toBe(303);
+		expect(r.location).toBe(`/admin/plan?reordered=1#measures-${second}`);
+		const after = [second, first, ...before.slice(2)];
+		expect(treeMeasures(target.objective)).toEqual(after);
+		const onAxis = getAxis(db, target.axis)!
+			.measures.filter((m) => before.includes(m.code))
+			.map((m) => m.code);
+		expect(onAxis).toEqual(after.slice(0, onAxis.length));
+		expect(
+			exportData(db)
+				.measures.filter((m) => m.objective === target.objective)
+				.map((m) => m.code)
+		).toEqual(after);
+		const event = audits('reorder').at(-1)!;
+		expect(event.entity).toBe('measure');
+		expect(event.after).toContain(`"order":${JSON.stringify(after)}`);
+	});
+
+	it('the first moved up, or the last moved down, stays: nothing written, nothing audited', async () => {
+		const order = treeMeasures(target.objective);
+		const n = audits('reorder').length;
+		const v = version('measures', order[0]!);
+		expect((await move('measures', order[0]!, 'up')).location).toBe(`/admin/plan?unmoved=1#measures-${order[0]}`);
+		expect((await move('measures', order.at(-1)!, 'down')).location).toContain('unmoved=1');
+		expect(treeMeasures(target.objective)).toEqual(order);
+		expect(audits('reorder')).toHaveLength(n);
+		expect(version('measures', order[0]!)).toBe(v);
+	});
+
+	it('a stale button gets a conflict and writes nothing; an unknown direction or level is refused', async () => {
+		const order = treeMeasures(target.objective);
+		const r = await move('measures', order[1]!, 'up', commission, version('measures', order[1]!) - 1);
+		expect(r.status).toBe(409);
+		expect(treeMeasures(target.objective)).toEqual(order);
+		expect((await post({ level: 'measures', code: order[1]!, direction: 'left', version: '1' })).status).toBe(400);
+		expect((await post({ level: 'indicators', code: order[1]!, direction: 'up', version: '1' })).status).toBe(400);
+	});
+
+	it('moves an axis down within its plan and an objective up within its axis', async () => {
+		const axes = () =>
+			planAdmin
+				.tree(db)
+				.find((p) => p.axes.some((a) => a.code === target.axis))!
+				.axes.map((a) => a.code);
+		const before = axes();
+		expect((await move('axes', before[0]!, 'down')).status).toBe(303);
+		expect(axes()).toEqual([before[1], before[0], ...before.slice(2)]);
+		const objectives = () =>
+			planAdmin
+				.tree(db)
+				.flatMap((p) => p.axes)
+				.find((a) => a.code === target.axis)!
+				.objectives.map((o) => o.code);
+		const os = objectives();
+		if (os.length > 1) {
+			expect((await move('objectives', os.at(-1)!, 'up')).status).toBe(303);
+			expect(objectives()).toEqual([...os.slice(0, -2), os.at(-1), os.at(-2)]);
+		}
+		expect(audits('reorder').map((e) => e.entity)).toEqual(expect.arrayContaining(['axis', 'measure']));
+	});
+
+	it('a new measure comes last in its objective, whatever its code', async () => {
+		const plan = db.get<{ start: string; end: string }>(
+			sql`SELECT p.start_date AS start, p.end_date AS "end" FROM plans p JOIN axes a ON a.plan_id = p.id WHERE a.code = ${target.axis}`
+		)!;
+		const lead = db.get<{ code: string }>(sql`SELECT code FROM institutions WHERE active = 1 ORDER BY code LIMIT 1`)!.code;
+		const r = planAdmin.save(db, commission.id, 'measures', {
+			objective: target.objective,
+			code: '0-FIRST-BY-CODE',
+			title_fr: 'Nouvelle',
+			lead,
+			start: plan.start,
+			deadline: plan.end
+		});
+		expect(r.ok).toBe(true);
+		expect(treeMeasures(target.objective).at(-1)).toBe('0-FIRST-BY-CODE');
+	});
+
+	it('a focal point and a partner are refused', async () => {
+		const code = treeMeasures(target.objective)[1]!;
+		for (const as of [focal, partner]) {
+			expect((await move('measures', code, 'up', as)).status).toBe(403);
+			expect(
+				(await post({ level: 'plans', code: 'PX', kind: 'action_plan', title_fr: 'x', start: '2027-01-01', end: '2028-01-01' }, as, 'create')).status
+			).toBe(403);
+			expect((await savePlan('PX', { version: '1' }, as)).status).toBe(403);
+		}
+	});
+});
+
+describe('plan editor: plans', () => {
+	const fields = {
+		level: 'plans',
+		code: 'PN-TEST',
+		kind: 'action_plan',
+		title_fr: 'Plan test',
+		title_ar: 'خطة تجريبية',
+		start: '2027-01-01',
+		end: '2029-12-31'
+	};
+
+	it('creates a plan, audited; refuses an end before the start and a taken code', async () => {
+		expect((await post({ ...fields, end: '2026-12-31' }, commission, 'create')).data?.create.errors).toEqual({ end: 'err_plan_end_before_start' });
+		expect((await post({ ...fields, start: 'nope' }, commission, 'create')).data?.create.errors.start).toBe('err_date_invalid');
+		const r = await post(fields, commission, 'create');
+		expect(r.location).toBe('/admin/plan/plans/PN-TEST?saved=1');
+		expect(planAdmin.tree(db).at(-1)!.code).toBe('PN-TEST');
+		expect(audits('create').filter((e) => e.entity === 'plan')).toHaveLength(1);
+		expect((await post(fields, commission, 'create')).data?.create.errors).toEqual({ code: 'err_code_taken' });
+	});
+
+	it('edits a plan with its version: a stale form gets a conflict', async () => {
+		const v = version('plans', 'PN-TEST');
+		expect((await savePlan('PN-TEST', { ...fields, title_en: 'Test plan', version: String(v) })).status).toBe(303);
+		expect((await savePlan('PN-TEST', { ...fields, title_en: 'Stale', version: String(v) })).status).toBe(409);
+		expect(planAdmin.getPlan(db, 'PN-TEST')!.values.title_en).toBe('Test plan');
+		expect(audits('update').filter((e) => e.entity === 'plan')).toHaveLength(1);
+	});
+
+	it("refuses dates that would leave out one of the plan's measures, naming it in the user's language", async () => {
+		const p = db.get<{ code: string; kind: string; start: string; end: string; v: number }>(sql`
+			SELECT p.code, p.kind, p.start_date AS start, p.end_date AS "end", p.version AS v FROM plans p JOIN axes a ON a.plan_id = p.id WHERE a.code = ${target.axis}`)!;
+		const last = db.get<{ code: string; deadline: string }>(sql`
+			SELECT m.code, m.deadline FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id
+			WHERE a.plan_id = (SELECT plan_id FROM axes WHERE code = ${target.axis}) ORDER BY m.deadline DESC, m.code LIMIT 1`)!;
+		const title = planAdmin.getPlan(db, p.code)!.values.title_fr!;
+		const shrunk = { code: p.code, kind: p.kind, title_fr: title, start: p.start, end: dayBefore(last.deadline) };
+		const fr = planAdmin.savePlan(db, commission.id, shrunk, p.v, 'fr');
+		expect(fr.ok).toBe(false);
+		const errors = (fr as { errors: Record<string, string> }).errors;
+		expect(errors.end).toContain(last.code);
+		expect(errors.end).toContain('mesure');
+		const ar = planAdmin.savePlan(db, commission.id, shrunk, p.v, 'ar') as { errors: Record<string, string> };
+		expect(ar.errors.end).toContain('الإجراء');
+		expect(planAdmin.getPlan(db, p.code)!.values.end).toBe(p.end);
+		expect(version('plans', p.code)).toBe(p.v);
+	});
+});
+
+function dayBefore(iso: string) {
+	const d = new Date(`${iso}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() - 1);
+	return d.toISOString().slice(0, 10);
+}
