@@ -10,6 +10,9 @@ import type { Db } from '../../src/lib/server/db/client';
 import * as s from '../../src/lib/server/db/schema';
 import * as discipline from '../../src/lib/server/discipline';
 import { startOfDayUtc } from '../../src/lib/domain/calendar';
+import { setDb } from '../../src/lib/server/db/client';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import { load as institutionPage } from '../../src/routes/(app)/review/discipline/[code]/+page.server';
 
 let db: Db;
 let cleanup: () => void;
@@ -158,7 +161,10 @@ beforeAll(() => {
 		])
 		.run();
 }, 30_000);
-afterAll(() => cleanup());
+afterAll(() => {
+	setDb(undefined);
+	cleanup();
+});
 
 const zero = { expected: 0, missing: 0, drafted: 0, returned: 0, submitted: 0, validated: 0, onTime: 0, late: 0 };
 
@@ -252,5 +258,50 @@ describe('reporting discipline', () => {
 			['value', 'M6', 'X7', 'submitted', true],
 			['update', 'M7', null, 'missing', null]
 		]);
+	});
+
+	describe('the page of one institution', () => {
+		const user = (role: SessionUser['role'], institutionId: number | null = null) =>
+			({ id: 1, email: 'x@example.org', name: 'x', role, institutionId, locale: 'fr' }) as SessionUser;
+		const open = async (who: SessionUser, code: string, query = '') => {
+			setDb(db);
+			const event = {
+				locals: { user: who, locale: 'fr' },
+				params: { code },
+				url: new URL(`http://localhost/review/discipline/${code}${query}`),
+				parent: async () => ({ today: '2027-01-20' })
+			};
+			try {
+				return {
+					status: 200,
+					data: (await institutionPage(event as never)) as {
+						period: discipline.PeriodInfo | null;
+						rows: ReturnType<typeof discipline.byInstitution>;
+						items: discipline.DisciplineItem[];
+					}
+				};
+			} catch (e) {
+				return { status: (e as { status: number }).status, data: null };
+			}
+		};
+
+		it('shows its counts per period and the items of the chosen period', async () => {
+			const { status, data } = await open(user('commission'), 'I2', '?period=2026-S1');
+			expect(status).toBe(200);
+			expect(data!.period?.code).toBe('2026-S1');
+			expect(data!.rows.map((r) => [r.period, r.expected, r.values.expected, r.values.submitted])).toEqual([
+				['2026-S2', 2, 1, 0],
+				['2026-S1', 3, 2, 1]
+			]);
+			expect(data!.items).toHaveLength(5);
+			// an unknown period falls back to the latest
+			expect((await open(user('admin'), 'I2', '?period=1999-S1')).data!.items.map((i) => i.measureCode)).toEqual(['M4', 'M4', 'M7']);
+		});
+
+		it('answers 404 for an unknown institution, and refuses a partner and a focal point', async () => {
+			expect((await open(user('commission'), 'NOPE')).status).toBe(404);
+			expect((await open(user('partner'), 'I1')).status).toBe(403);
+			expect((await open(user('focal_point', id.I1!), 'I1')).status).toBe(403);
+		});
 	});
 });

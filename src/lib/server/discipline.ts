@@ -13,6 +13,7 @@
  * the counting, never a loop over the rows.
  */
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from './db/client';
 import { parsePeriod } from '../domain/period';
 import { addDays, startOfDayUtc } from '../domain/calendar';
@@ -42,6 +43,19 @@ export function periodsOf(db: Db, today: string, limit = 6): PeriodInfo[] {
 			sql`SELECT code, due_on AS dueOn, closed_at AS closedAt FROM reporting_periods WHERE opens_on <= ${today} ORDER BY opens_on DESC, code DESC LIMIT ${limit}`
 		)
 		.map((p) => ({ ...p, open: p.closedAt == null }));
+}
+
+const periodParam = z
+	.string()
+	.trim()
+	.regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/)
+	.optional()
+	.catch(undefined);
+
+/** The period a page's `?period=` names among the listed ones, else the latest (null when none has opened). */
+export function choosePeriod(periods: PeriodInfo[], query: URLSearchParams): PeriodInfo | null {
+	const chosen = periodParam.parse(query.get('period') ?? undefined);
+	return periods.find((p) => p.code === chosen) ?? periods[0] ?? null;
 }
 
 /** Both kinds' counts, updates then values (`v_` prefix); column names are fixed text, never input. */
