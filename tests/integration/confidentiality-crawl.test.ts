@@ -198,8 +198,8 @@ const SAMPLE = 3;
  * it (`/measures/[code]` → measures.code, `/evidence/[id]` → evidence.id). A parameter no table
  * answers is tried with a value that exists nowhere (the route must then refuse or show nothing).
  */
-/** A segment whose table has another name (`/partners/projects/[code]` → partner_projects.code). */
-const TABLE_OF: Record<string, string> = { projects: 'partner_projects' };
+/** A segment whose table has another name (`/partners/projects/[code]` → partner_projects.code, `/review/discipline/[code]` → institutions.code). */
+const TABLE_OF: Record<string, string> = { projects: 'partner_projects', discipline: 'institutions' };
 
 function paramValues(before: string | undefined, name: string): string[] {
 	const table = TABLE_OF[before ?? ''] ?? (before ?? '').replace(/-/g, '_');

@@ -5,7 +5,7 @@ import { MAP_NAME, progressRegionCells, regionMapOption, stageRegionCells, value
 import { byInstitutionOption, institutionShortLabel } from '../../src/lib/charts/institutions';
 import { escapeHtml, tooltipHtml } from '../../src/lib/charts/tooltip';
 import { progressBarsOption, progressByAxisOption } from '../../src/lib/charts/progress-bars';
-import { progressTrendOption, timeSeriesSlots, trendOption } from '../../src/lib/charts/trend';
+import { disciplineTrendOption, progressTrendOption, timeSeriesSlots, trendOption } from '../../src/lib/charts/trend';
 import { rolloutTimelineOption } from '../../src/lib/charts/rollout-timeline';
 import { statusMixOption } from '../../src/lib/charts/status-mix';
 
@@ -315,5 +315,24 @@ describe('tooltips', () => {
 		const html = tooltipHtml('ar', 'العنوان', [['القيمة', '12']]);
 		expect(html).toContain('dir="rtl"');
 		expect(html).toContain('<bdi>12</bdi>');
+	});
+});
+
+describe('discipline trend', () => {
+	it('draws the updates’ and the values’ rates per period, the empty semester a gap in both, mirrored in Arabic', () => {
+		const points = [
+			{ period: '2025-S2', updates: 50, values: 20 },
+			{ period: '2026-S2', updates: 100, values: null }
+		];
+		const fr = o(disciplineTrendOption(points, 'fr'));
+		expect(fr.series.map((s: Loose) => s.data)).toEqual([
+			[50, null, 100],
+			[20, null, null]
+		]);
+		expect(fr.series[1].lineStyle.type).toBe('dashed');
+		expect(fr.legend.left).toBe(0);
+		const ar = o(disciplineTrendOption(points, 'ar'));
+		expect(one(ar.xAxis).inverse).toBe(true);
+		expect(ar.legend.right).toBe(0);
 	});
 });

@@ -8,11 +8,12 @@
  */
 import { formatQuantity, type UnitRow } from '../domain/units';
 import type { MarkLineComponentOption } from 'echarts/components';
+import type { LineSeriesOption } from 'echarts/charts';
 import { m } from '../paraglide/messages';
 import type { Locale } from '../domain/enums';
 import { formatNumber, formatPercent } from '../domain/format';
 import { formatPeriod, periodRange } from '../domain/period';
-import { type ChartOption, rtl } from './option';
+import { type ChartOption, rtl, pct } from './option';
 import { COLORS, niceCeil } from './palette';
 import { tooltipHtml, baseTooltip } from './tooltip';
 
@@ -153,4 +154,51 @@ export function progressTrendOption(points: readonly { period: string; progress:
 		locale,
 		{ percent: true, name: m.kpi_progress({}, { locale }), width }
 	);
+}
+
+/**
+ * A reporting-discipline trend: the updates' and the values' rates (percent) per period, oldest
+ * first, as `trendOption`'s line for the updates and a dashed second line for the values.
+ */
+export function disciplineTrendOption(
+	points: readonly { period: string; updates: number | null; values: number | null }[],
+	locale: Locale,
+	width?: number
+): ChartOption {
+	const names = [m.discipline_updates({}, { locale }), m.discipline_values({}, { locale })];
+	const first = points.map((p) => ({ period: p.period, value: p.updates }));
+	const base = trendOption(first, null, null, locale, { percent: true, name: names[0], width });
+	const slots = timeSeriesSlots(first);
+	const values = new Map(points.map((p) => [p.period, p.values]));
+	const line = (base.series as LineSeriesOption[])[0]!;
+	const second = slots.map((s) => values.get(s.period) ?? null);
+	return {
+		...base,
+		legend: { data: names, [rtl(locale) ? 'right' : 'left']: 0, top: 0 },
+		grid: { ...base.grid, top: 36 },
+		tooltip: {
+			...baseTooltip(locale, 'axis'),
+			formatter: (p: unknown) => {
+				const i = (p as { dataIndex: number }[])[0]?.dataIndex ?? -1;
+				const s = slots[i];
+				return s
+					? tooltipHtml(locale, formatPeriod(s.period, locale), [
+							[names[0]!, pct(s.value, locale)],
+							[names[1]!, pct(second[i], locale)]
+						])
+					: '';
+			}
+		},
+		series: [
+			line,
+			{
+				...line,
+				name: names[1],
+				data: second,
+				areaStyle: undefined,
+				lineStyle: { color: COLORS.accentLight, width: 2, type: 'dashed' },
+				itemStyle: { color: COLORS.accentLight }
+			}
+		]
+	};
 }

@@ -1,17 +1,7 @@
-import { z } from 'zod';
 import { getDb } from '$lib/server/db/client';
 import * as discipline from '$lib/server/discipline';
 import { authorize } from '$lib/server/auth';
 import type { PageServerLoad } from './$types';
-
-const filtersSchema = z.object({
-	period: z
-		.string()
-		.trim()
-		.regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/)
-		.optional()
-		.catch(undefined)
-});
 
 /** Drafts, returns and submissions counted per institution: the commission's view (unvalidated work). */
 export const load: PageServerLoad = async (event) => {
@@ -19,8 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	const { today } = await event.parent();
 	const db = getDb();
 	const periods = discipline.periodsOf(db, today);
-	const chosen = filtersSchema.parse(Object.fromEntries(event.url.searchParams)).period;
-	const period = periods.find((p) => p.code === chosen) ?? periods[0] ?? null;
+	const period = discipline.choosePeriod(periods, event.url.searchParams);
 	// Every listed period in one query each: the selected one's table and the others' rates (the trend).
 	const institutions = discipline.byInstitution(db, periods);
 	const regions = discipline.byRegion(db, periods);
