@@ -2,7 +2,7 @@
  * The reporting-discipline table on a hand-built dataset whose answers are worked out by hand:
  * what is expected (live, not cancelled, not completed before the period, started), each measure's
  * best state in the period, and on time / late against the end of the due day in Casablanca; the
- * same for the values of the expected measures' indicators (one per indicator × period).
+ * same for the values of the expected measures' indicators (one per indicator × period of its frequency).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
@@ -125,7 +125,8 @@ beforeAll(() => {
 			ind('X4', 'M3'), // its measure is cancelled: never expected
 			ind('X5', 'M4', { archivedAt: '2026-01-01T00:00:00.000Z' }), // archived: never expected
 			ind('X6', 'M4'),
-			ind('X7', 'M6')
+			ind('X7', 'M6'),
+			ind('X8', 'M1', { frequency: 'annual' }) // annual: not due in a semester period
 		])
 		.returning()
 		.all())

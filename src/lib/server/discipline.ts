@@ -15,7 +15,8 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from './db/client';
-import { parsePeriod } from '../domain/period';
+import { parsePeriod, type PeriodKind } from '../domain/period';
+import type { Frequency } from '../domain/enums';
 import { addDays, startOfDayUtc } from '../domain/calendar';
 import type { InstitutionNames } from '../domain/institution-label';
 
@@ -78,22 +79,25 @@ const flags = (key: string, reviewed: string, table: string) =>
 		min(CASE WHEN state = 'submitted' THEN submitted_at END) AS s_at
 	FROM ${table} WHERE period IN (SELECT code FROM p) GROUP BY ${key}, period`);
 
+/** The indicator frequency a period of each kind expects a value of: an annual indicator is not due every semester. */
+const FREQUENCY_OF: Record<PeriodKind, Frequency> = { year: 'annual', semester: 'semester', quarter: 'quarter', tip: 'tip_year' };
+
 /**
  * The classified expected items as a CTE `cls`, for the given periods (and one lead institution):
  * kind 'u' = a measure's progress update, kind 'v' = a value of one of its indicators (not
- * archived) for the period itself, whatever its region or breakdown rows. `item` is the measure or
+ * archived, of the period's frequency) for the period itself, whatever its region or breakdown rows. `item` is the measure or
  * the indicator id.
  */
 function classified(periods: PeriodInfo[], institutionId?: number) {
 	const rows = periods.flatMap((p) => {
 		const b = parsePeriod(p.code);
 		// The end of the due day in Casablanca, as the UTC instant `submitted_at` is written in.
-		return b ? [sql`(${p.code}, ${b.start}, ${b.end}, ${startOfDayUtc(addDays(p.dueOn, 1))})`] : [];
+		return b ? [sql`(${p.code}, ${b.start}, ${b.end}, ${startOfDayUtc(addDays(p.dueOn, 1))}, ${FREQUENCY_OF[b.kind]})`] : [];
 	});
 	const lead = institutionId == null ? sql`` : sql`AND m.lead_institution_id = ${institutionId}`;
-	return sql`WITH p(code, start, finish, cutoff) AS (VALUES ${sql.join(rows, sql`, `)}),
+	return sql`WITH p(code, start, finish, cutoff, frequency) AS (VALUES ${sql.join(rows, sql`, `)}),
 		expected AS (
-			SELECT m.id AS measure_id, m.lead_institution_id AS inst, p.code AS period, p.cutoff
+			SELECT m.id AS measure_id, m.lead_institution_id AS inst, p.code AS period, p.cutoff, p.frequency
 			FROM measures m JOIN p ON m.start_date <= p.finish AND m.deadline >= p.start
 			WHERE m.archived_at IS NULL AND m.status <> 'cancelled' ${lead}
 				AND NOT (m.status = 'completed' AND m.last_validated_at IS NOT NULL AND m.last_validated_at < p.start)
@@ -105,7 +109,7 @@ function classified(periods: PeriodInfo[], institutionId?: number) {
 			FROM expected e LEFT JOIN reported r ON r.measure_id = e.measure_id AND r.period = e.period
 			UNION ALL
 			SELECT 'v', i.id, e.measure_id, e.inst, e.period, e.cutoff, ${BEST}
-			FROM expected e JOIN indicators i ON i.measure_id = e.measure_id AND i.archived_at IS NULL
+			FROM expected e JOIN indicators i ON i.measure_id = e.measure_id AND i.archived_at IS NULL AND i.frequency = e.frequency
 				LEFT JOIN valued r ON r.indicator_id = i.id AND r.period = e.period
 		)`;
 }
