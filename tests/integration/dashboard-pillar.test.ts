@@ -71,6 +71,12 @@ describe('pillar filter', () => {
 		}>(sql`SELECT count(*) AS n FROM measures m JOIN measure_regions mr ON mr.measure_id = m.id JOIN regions r ON r.id = mr.region_id
 			WHERE r.iso = ${iso} AND m.archived_at IS NULL AND m.pillar = 'prevention'`)!.n;
 		expect(narrowed.kpis.measures).toBe(n);
+		// its indicator table lists only the indicators of those measures
+		const k = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM indicators i JOIN measures m ON m.id = i.measure_id
+			JOIN measure_regions mr ON mr.measure_id = m.id JOIN regions r ON r.id = mr.region_id
+			WHERE r.iso = ${iso} AND m.archived_at IS NULL AND m.pillar = 'prevention'`)!.n;
+		expect(narrowed.indicators.total).toBe(k);
+		expect(dashboard.regionScorecard(db, iso, { today: DEMO_TODAY })!.indicators.total).toBeGreaterThan(k);
 		expect(dashboard.regionScorecard(db, iso, { today: DEMO_TODAY })!.kpis.measures).toBeGreaterThan(n);
 	});
 

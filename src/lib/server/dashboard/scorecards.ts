@@ -56,13 +56,19 @@ export interface IndicatorSummary extends Names {
  * national or, with `regionId`, of that region; and how many there are in all. The latest value is
  * read through the partial index on current values, once per listed indicator (at most `limit`).
  */
-export function indicatorSummaries(db: Db, scope: Scope, opts: { regionId?: number; limit?: number } = {}): { rows: IndicatorSummary[]; total: number } {
+export function indicatorSummaries(
+	db: Db,
+	scope: Scope,
+	opts: { regionId?: number; limit?: number; pillar?: string | null } = {}
+): { rows: IndicatorSummary[]; total: number } {
 	const limit = opts.limit ?? SCORECARD_INDICATOR_LIMIT;
 	const region = opts.regionId == null ? sql`v.region_id IS NULL` : sql`v.region_id = ${opts.regionId}`;
 	const latest = sql`(SELECT v.id FROM indicator_values v WHERE v.indicator_id = i.id AND v.is_current = 1 AND ${region}
 		AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL
 		ORDER BY v.period_start DESC LIMIT 1)`;
-	const ids = sql`SELECT m.id FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL`;
+	// The pillar filter narrows the indicators as it narrows the measures they belong to.
+	const pillar = opts.pillar ? sql`AND m.pillar = ${opts.pillar}` : sql``;
+	const ids = sql`SELECT m.id FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL ${pillar}`;
 	const out = db.all<Json>(sql`
 		WITH picked AS (SELECT i.* FROM indicators i WHERE i.measure_id IN (${ids}) ORDER BY i.code LIMIT ${limit})
 		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
@@ -157,7 +163,7 @@ function scorecard(db: Db, scope: Scope, opts: SnapshotOptions, indicatorOpts: {
 		...main,
 		awaitingValidation: awaitingValidation(db, scope),
 		trend: progressTrend(db, scope, opts),
-		indicators: indicatorSummaries(db, scope, indicatorOpts)
+		indicators: indicatorSummaries(db, scope, { ...indicatorOpts, pillar: opts.pillar })
 	};
 }
 
@@ -176,7 +182,7 @@ export function axisScorecard(db: Db, axisCode: string, opts: SnapshotOptions) {
 		...main,
 		awaitingValidation: awaitingValidation(db, scope),
 		trend: progressTrend(db, scope, opts),
-		indicators: indicatorSummaries(db, scope)
+		indicators: indicatorSummaries(db, scope, { pillar: opts.pillar })
 	};
 }
 
