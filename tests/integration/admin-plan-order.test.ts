@@ -1,4 +1,7 @@
-/** The plan editor's plans (create, edit, dates that frame their measures) and its move up / move down. */
+/**
+ * The plan editor's plans (create, edit, dates that frame their measures) and its move up / move down; a
+ * structure import moving a measure places it as the editor does.
+ */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../helpers/db';
@@ -7,7 +10,8 @@ import { setDb, type Db } from '../../src/lib/server/db/client';
 import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase } from '../../src/lib/server/seed/index';
 import { getAxis } from '../../src/lib/server/plan';
-import { exportData } from '../../src/lib/server/structure-import';
+import { applyStructure, dryRunStructure, exportData } from '../../src/lib/server/structure-import';
+import { STRUCTURE_SHEETS } from '../../src/lib/schemas/structure';
 import * as planAdmin from '../../src/lib/server/plan-admin';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as tree from '../../src/routes/(app)/admin/plan/+page.server';
@@ -204,6 +208,41 @@ describe('plan editor: plans', () => {
 		expect(ar.errors.end).toContain('الإجراء');
 		expect(planAdmin.getPlan(db, p.code)!.values.end).toBe(p.end);
 		expect(version('plans', p.code)).toBe(p.v);
+	});
+});
+
+describe('structure import: a measure moved to another objective', () => {
+	const cellsOf = (code: string) =>
+		Object.fromEntries(Object.entries(exportData(db).measures.find((m) => m.code === code)!).map(([k, v]) => [k, v == null ? '' : String(v)]));
+	const places = () => db.all<{ code: string; o: number; n: number }>(sql`SELECT code, objective_id AS o, sort_order AS n FROM measures ORDER BY code`);
+
+	it('comes last there, as the editor places it (several in file order); the others keep their places; the same file again changes nothing', () => {
+		const from = treeMeasures(target.objective);
+		const to = db.get<{ code: string }>(sql`
+			SELECT o.code FROM objectives o JOIN axes a ON a.id = o.axis_id
+			WHERE a.plan_id = (SELECT plan_id FROM axes WHERE code = ${target.axis}) AND o.code <> ${target.objective} AND o.archived_at IS NULL
+				AND (SELECT count(*) FROM measures x WHERE x.objective_id = o.id) >= 2
+			ORDER BY a.sort_order, o.sort_order LIMIT 1`)!.code;
+		const there = treeMeasures(to);
+		// the first and third measures move, the third listed first in the file
+		const [x, y] = [from[0]!, from[2]!];
+		const table = {
+			sheet: 'measures',
+			header: Object.keys(STRUCTURE_SHEETS.measures.columns),
+			rows: [y, x].map((code, i) => ({ row: i + 2, cells: { ...cellsOf(code), objective: to } }))
+		};
+		const bytes = Buffer.from(JSON.stringify(table));
+		const dry = dryRunStructure(db, [table], bytes);
+		expect(dry.issues).toEqual([]);
+		expect(dry.counts).toEqual({ create: 0, update: 2, unchanged: 0 });
+		expect(applyStructure(db, commission.id, dry, { fileName: 'moved.csv' }).ok).toBe(true);
+		expect(treeMeasures(to)).toEqual([...there, y, x]);
+		expect(treeMeasures(target.objective)).toEqual(from.filter((c) => c !== x && c !== y));
+		const stored = places();
+		const again = dryRunStructure(db, [table], bytes);
+		expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2 });
+		expect(applyStructure(db, commission.id, again, { fileName: 'moved.csv' }).ok).toBe(true);
+		expect(places()).toEqual(stored);
 	});
 });
 

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { transaction } from './db/client';
 import * as audit from './audit';
-import { applyStructure, dryRunStructure, exportData } from './structure-import';
+import { applyStructure, dryRunStructure, exportData, placeIn } from './structure-import';
 import { planCode, planFormSchema, STRUCTURE_SHEETS, type StructureSheet } from '../schemas/structure';
 import { fieldErrors } from '../schemas/common';
 import type { ImportIssue } from './imports';
@@ -329,8 +329,7 @@ export function move(db: Db, actorId: number, code: string, input: { objective: 
 		}
 		// Under another objective it comes last; it keeps its place when only its code changes.
 		c.prepare(
-			`UPDATE measures SET sort_order = CASE WHEN objective_id = @objective THEN sort_order ELSE (SELECT coalesce(max(sort_order), 0) + 1 FROM measures WHERE objective_id = @objective) END,
-				objective_id = @objective, code = @code, version = version + 1, updated_at = @at WHERE id = @id`
+			`UPDATE measures SET sort_order = ${placeIn('@objective')}, objective_id = @objective, code = @code, version = version + 1, updated_at = @at WHERE id = @id`
 		).run({ objective: objective.id, code: newCode.data, at, id: item.id });
 		audit.record(tx, {
 			userId: actorId,

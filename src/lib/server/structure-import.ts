@@ -104,6 +104,14 @@ export async function template(db: Db): Promise<Buffer> {
 
 const asText = (v: Cell | undefined) => (v == null ? '' : String(v));
 
+/** SQL of the place after the last measure of the objective `objective` (a bound parameter, such as `@objective`). */
+const lastIn = (objective: string) => `(SELECT coalesce(max(sort_order), 0) + 1 FROM measures WHERE objective_id = ${objective})`;
+/**
+ * SQL of a measure's place once it is under the objective `objective`: its own where it already is, last
+ * when it comes from another objective (the editor's move and the import place it the same way).
+ */
+export const placeIn = (objective: string) => `CASE WHEN objective_id = ${objective} THEN sort_order ELSE ${lastIn(objective)} END`;
+
 /** Validates every row of every sheet present and says what applying would do. */
 export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer): StructureDryRun {
 	const hash = createHash('sha256').update(bytes).digest('hex');
@@ -276,41 +284,29 @@ export function applyStructure(
 		const regionIds = new Map((c.prepare(`SELECT iso, id FROM regions`).all() as { iso: string; id: number }[]).map((r) => [r.iso, r.id]));
 		const recIds = ids('recommendations');
 		for (const { action, data: r } of changed('measures')) {
-			const lead = instIds.get(r.lead);
+			const fields = {
+				objective: objectiveIds.get(r.objective),
+				code: r.code,
+				title_fr: r.title_fr,
+				title_ar: r.title_ar ?? null,
+				title_en: r.title_en ?? null,
+				lead: instIds.get(r.lead),
+				start: r.start,
+				deadline: r.deadline,
+				pillar: r.pillar ?? null
+			};
 			if (action === 'create')
 				c.prepare(
 					// A new measure comes last in its objective (the workbook has no order column for measures).
 					`INSERT INTO measures (objective_id, code, title_fr, title_ar, title_en, lead_institution_id, start_date, deadline, weight, pillar, sort_order)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM measures WHERE objective_id = ?))`
-				).run(
-					objectiveIds.get(r.objective),
-					r.code,
-					r.title_fr,
-					r.title_ar ?? null,
-					r.title_en ?? null,
-					lead,
-					r.start,
-					r.deadline,
-					r.weight ?? 1,
-					r.pillar ?? null,
-					objectiveIds.get(r.objective)
-				);
+					VALUES (@objective, @code, @title_fr, @title_ar, @title_en, @lead, @start, @deadline, @weight, @pillar, ${lastIn('@objective')})`
+				).run({ ...fields, weight: r.weight ?? 1 });
 			else
 				c.prepare(
-					`UPDATE measures SET objective_id = ?, title_fr = ?, title_ar = ?, title_en = ?, lead_institution_id = ?, start_date = ?, deadline = ?, weight = coalesce(?, weight), pillar = ?, version = version + 1, updated_at = ? WHERE code = ?`
-				).run(
-					objectiveIds.get(r.objective),
-					r.title_fr,
-					r.title_ar ?? null,
-					r.title_en ?? null,
-					lead,
-					r.start,
-					r.deadline,
-					r.weight ?? null,
-					r.pillar ?? null,
-					at,
-					r.code
-				);
+					// Moved to another objective, it comes last there (rows in file order, so several moved keep the file's order).
+					`UPDATE measures SET sort_order = ${placeIn('@objective')}, objective_id = @objective, title_fr = @title_fr, title_ar = @title_ar, title_en = @title_en,
+						lead_institution_id = @lead, start_date = @start, deadline = @deadline, weight = coalesce(@weight, weight), pillar = @pillar, version = version + 1, updated_at = @at WHERE code = @code`
+				).run({ ...fields, weight: r.weight ?? null, at });
 			const id = (c.prepare(`SELECT id FROM measures WHERE code = ?`).get(r.code) as { id: number }).id;
 			// The links are the row's lists: replaced as a whole.
 			c.prepare(`DELETE FROM measure_institutions WHERE measure_id = ?`).run(id);
