@@ -1,6 +1,6 @@
 /**
  * The plan editor's plans (create, edit, dates that frame their measures) and its move up / move down; a
- * structure import moving a measure places it as the editor does.
+ * structure import moving a measure places it as the editor does; the measures list in the plan's order.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
@@ -11,6 +11,8 @@ import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase } from '../../src/lib/server/seed/index';
 import { getAxis } from '../../src/lib/server/plan';
 import { applyStructure, dryRunStructure, exportData } from '../../src/lib/server/structure-import';
+import { listMeasures } from '../../src/lib/server/measures';
+import { parseMeasureFilters } from '../../src/lib/schemas/measure';
 import { STRUCTURE_SHEETS } from '../../src/lib/schemas/structure';
 import * as planAdmin from '../../src/lib/server/plan-admin';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -44,6 +46,7 @@ const treeMeasures = (objective: string) =>
 		.measures.map((x) => x.code);
 const move = (level: string, code: string, direction: 'up' | 'down', as = commission, v?: number) =>
 	post({ level, code, direction, version: String(v ?? version(level as 'measures', code)) }, as);
+const today = '2026-06-30';
 
 beforeAll(async () => {
 	({ db, cleanup } = createTestDatabase());
@@ -208,6 +211,24 @@ describe('plan editor: plans', () => {
 		expect(ar.errors.end).toContain('الإجراء');
 		expect(planAdmin.getPlan(db, p.code)!.values.end).toBe(p.end);
 		expect(version('plans', p.code)).toBe(p.v);
+	});
+});
+
+describe('the measures list in plan order', () => {
+	it('sorts by plan, axis, objective and measure as the editor placed them, on demand; the code stays the default', () => {
+		const { filters } = parseMeasureFilters(new URLSearchParams('sort=plan'));
+		expect(filters.sort).toBe('plan');
+		expect(parseMeasureFilters(new URLSearchParams()).filters.sort).toBe('code');
+		const codes = (f: typeof filters) => listMeasures(db, f, { today, locale: 'fr', pageSize: 10_000 }).rows.map((r) => r.code);
+		const inTree = planAdmin
+			.tree(db)
+			.flatMap((p) => p.axes.flatMap((a) => a.objectives.flatMap((o) => o.measures.filter((x) => !x.archivedAt).map((x) => x.code))));
+		const byPlan = codes(filters);
+		expect(byPlan).toEqual(inTree);
+		// the moves above put the plan's order apart from the codes'
+		expect(byPlan).not.toEqual([...byPlan].sort());
+		expect(codes({ ...filters, dir: 'desc' })).toEqual([...byPlan].reverse());
+		expect(codes({ ...filters, sort: 'code' })).toEqual([...byPlan].sort());
 	});
 });
 

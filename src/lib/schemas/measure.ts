@@ -13,7 +13,8 @@ const flag = z
 	.optional()
 	.transform((v) => v === '1' || v === 'true' || v === 'on');
 
-export const MEASURE_SORTS = ['code', 'deadline', 'progress', 'updated', 'pillar'] as const;
+/** `plan`: the plan's own order (plan, axis, objective, measure as the editor places them); `code` stays the default. */
+export const MEASURE_SORTS = ['code', 'plan', 'deadline', 'progress', 'updated', 'pillar'] as const;
 export const PAGE_SIZE = 50;
 
 /** Filters of the measures list, read from the URL (so a filtered view can be bookmarked and shared). */

@@ -301,7 +301,12 @@ export function listMeasures(db: Db, f: MeasureFilters, opts: ListOptions) {
 								),
 								asc(measures.code)
 							]
-						: [direction(measures.code)];
+						: f.sort === 'plan'
+							? // as the plan reads: each level in the order the editor gives it (the code breaks a tie)
+								[plans.sortOrder, plans.code, axes.sortOrder, axes.code, objectives.sortOrder, objectives.code, measures.sortOrder, measures.code].map((c) =>
+									direction(c)
+								)
+							: [direction(measures.code)];
 
 	const base = () =>
 		db
