@@ -1,6 +1,7 @@
 /**
- * The plan editor's plans (create, edit, dates that frame their measures) and its move up / move down; a
- * structure import moving a measure places it as the editor does; the measures list in the plan's order.
+ * The plan editor's plans (create, edit, dates that frame their measures, move up / down, delete or archive)
+ * and its move up / move down; a structure import moving a measure places it as the editor does; the
+ * measures list in the plan's order.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
@@ -9,9 +10,10 @@ import { actionEvent, formData, run } from '../helpers/events';
 import { setDb, type Db } from '../../src/lib/server/db/client';
 import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase } from '../../src/lib/server/seed/index';
-import { getAxis } from '../../src/lib/server/plan';
+import { getAxis, listPlans } from '../../src/lib/server/plan';
 import { applyStructure, dryRunStructure, exportData } from '../../src/lib/server/structure-import';
-import { listMeasures } from '../../src/lib/server/measures';
+import { filterOptions, listMeasures } from '../../src/lib/server/measures';
+import { planChoices } from '../../src/lib/server/dashboard/filters';
 import { parseMeasureFilters } from '../../src/lib/schemas/measure';
 import { STRUCTURE_SHEETS } from '../../src/lib/schemas/structure';
 import * as planAdmin from '../../src/lib/server/plan-admin';
@@ -46,6 +48,18 @@ const treeMeasures = (objective: string) =>
 		.measures.map((x) => x.code);
 const move = (level: string, code: string, direction: 'up' | 'down', as = commission, v?: number) =>
 	post({ level, code, direction, version: String(v ?? version(level as 'measures', code)) }, as);
+const onPlanPage = (code: string, action: 'remove' | 'restore', fields: Record<string, string>, as = commission) =>
+	run(planPage.actions[action] as never, actionEvent({ user: as, params: { code }, path: `/admin/plan/plans/${code}`, body: formData(fields) }));
+const planOrder = () => planAdmin.tree(db).map((p) => p.code);
+/** The measures of a plan still in the live plan (or all of them), and its live axes, objectives and indicators. */
+const live = (plan: string) =>
+	db.get<{ axes: number; objectives: number; measures: number; indicators: number; all: number }>(sql`
+		SELECT (SELECT count(*) FROM axes a JOIN plans p ON p.id = a.plan_id WHERE p.code = ${plan} AND a.archived_at IS NULL) AS axes,
+			(SELECT count(*) FROM objectives o JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = ${plan} AND o.archived_at IS NULL) AS objectives,
+			(SELECT count(*) FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = ${plan} AND m.archived_at IS NULL) AS measures,
+			(SELECT count(*) FROM indicators i JOIN measures m ON m.id = i.measure_id JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id
+				WHERE p.code = ${plan} AND i.archived_at IS NULL) AS indicators,
+			(SELECT count(*) FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = ${plan}) AS "all"`)!;
 const today = '2026-06-30';
 
 beforeAll(async () => {
@@ -161,6 +175,10 @@ describe('plan editor: order', () => {
 				(await post({ level: 'plans', code: 'PX', kind: 'action_plan', title_fr: 'x', start: '2027-01-01', end: '2028-01-01' }, as, 'create')).status
 			).toBe(403);
 			expect((await savePlan('PX', { version: '1' }, as)).status).toBe(403);
+			const plan = planOrder()[0]!;
+			expect((await move('plans', planOrder()[1]!, 'up', as)).status).toBe(403);
+			expect((await onPlanPage(plan, 'remove', { version: String(version('plans', plan)), confirm: 'yes' }, as)).status).toBe(403);
+			expect((await onPlanPage(plan, 'restore', { version: String(version('plans', plan)) }, as)).status).toBe(403);
 		}
 	});
 });
@@ -214,6 +232,31 @@ describe('plan editor: plans', () => {
 	});
 });
 
+describe('plan editor: plans in order', () => {
+	it("moves a plan up: the tree, the plans' page, the dashboards' and the measures list's plan choices follow; audited", async () => {
+		const before = planOrder();
+		expect(before.length).toBeGreaterThanOrEqual(3);
+		const last = before.at(-1)!;
+		const r = await move('plans', last, 'up');
+		expect(r.location).toBe(`/admin/plan?reordered=1#plans-${last}`);
+		const after = [...before.slice(0, -2), last, before.at(-2)!];
+		expect(planOrder()).toEqual(after);
+		expect(listPlans(db).map((p) => p.plan.code)).toEqual(after);
+		expect(planChoices(db).map((p) => p.code)).toEqual(after);
+		expect(filterOptions(db).plans.map((p) => p.code)).toEqual(after);
+		const event = audits('reorder').at(-1)!;
+		expect(event.entity).toBe('plan');
+		expect(event.after).toContain(`"order":${JSON.stringify(after)}`);
+	});
+
+	it('the first plan moved up stays; a stale button gets a conflict', async () => {
+		const order = planOrder();
+		expect((await move('plans', order[0]!, 'up')).location).toBe(`/admin/plan?unmoved=1#plans-${order[0]}`);
+		expect((await move('plans', order[1]!, 'up', commission, version('plans', order[1]!) + 1)).status).toBe(409);
+		expect(planOrder()).toEqual(order);
+	});
+});
+
 describe('the measures list in plan order', () => {
 	it('sorts by plan, axis, objective and measure as the editor placed them, on demand; the code stays the default', () => {
 		const { filters } = parseMeasureFilters(new URLSearchParams('sort=plan'));
@@ -264,6 +307,82 @@ describe('structure import: a measure moved to another objective', () => {
 		expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2 });
 		expect(applyStructure(db, commission.id, again, { fileName: 'moved.csv' }).ok).toBe(true);
 		expect(places()).toEqual(stored);
+	});
+});
+
+describe('plan editor: removing a plan', () => {
+	const newPlan = async (code: string) =>
+		expect(
+			(await post({ level: 'plans', code, kind: 'action_plan', title_fr: `Plan ${code}`, start: '2027-01-01', end: '2028-12-31' }, commission, 'create')).status
+		).toBe(303);
+
+	it('deletes an empty plan with its empty axis once the confirmation is ticked, checked again on the server; audited', async () => {
+		await newPlan('PN-EMPTY');
+		expect(planAdmin.save(db, commission.id, 'axes', { plan: 'PN-EMPTY', code: 'PN-EMPTY.A', title_fr: 'Axe vide' }).ok).toBe(true);
+		expect(planAdmin.usage(db, 'plans', 'PN-EMPTY')).toMatchObject({ axes: 1, objectives: 0, measures: 0, reported: 0, referenced: 0 });
+		const v = String(version('plans', 'PN-EMPTY'));
+		const unticked = await onPlanPage('PN-EMPTY', 'remove', { version: v });
+		expect(unticked.status).toBe(400);
+		expect(unticked.data?.remove.errors.confirm).toBe('err_confirm_required');
+		expect((await onPlanPage('PN-EMPTY', 'remove', { version: String(Number(v) + 1), confirm: 'yes' })).status).toBe(409);
+		expect(planAdmin.getPlan(db, 'PN-EMPTY')).not.toBeNull();
+		const r = await onPlanPage('PN-EMPTY', 'remove', { version: v, confirm: 'yes' });
+		expect(r.location).toBe('/admin/plan?deleted=1');
+		expect(planAdmin.getPlan(db, 'PN-EMPTY')).toBeNull();
+		expect(planAdmin.get(db, 'axes', 'PN-EMPTY.A')).toBeNull();
+		const event = audits('delete').find((e) => e.entity === 'plan')!;
+		expect(event.before).toContain('"code":"PN-EMPTY"');
+	});
+
+	it('a plan that another plan implements is archived, not deleted, though nothing was reported in it', async () => {
+		await newPlan('PN-PARENT');
+		await newPlan('PN-CHILD');
+		db.run(sql`UPDATE plans SET parent_id = (SELECT id FROM plans WHERE code = 'PN-PARENT') WHERE code = 'PN-CHILD'`);
+		expect(planAdmin.usage(db, 'plans', 'PN-PARENT')).toMatchObject({ axes: 0, reported: 0, referenced: 1, plans: 1 });
+		const r = await onPlanPage('PN-PARENT', 'remove', { version: String(version('plans', 'PN-PARENT')), confirm: 'yes' });
+		expect(r.location).toBe('/admin/plan/plans/PN-PARENT?archived=1');
+		expect(planAdmin.getPlan(db, 'PN-PARENT')!.archivedAt).not.toBeNull();
+		expect(planAdmin.getPlan(db, 'PN-CHILD')!.archivedAt).toBeNull();
+		expect(listPlans(db).map((p) => p.plan.code)).not.toContain('PN-PARENT');
+		expect(planAdmin.choices(db).plans.map((p) => p.code)).not.toContain('PN-PARENT');
+	});
+
+	it('archives a plan holding reported data with its axes, objectives, measures and indicators; out of the lists; restored as it was', async () => {
+		const code = db.get<{ code: string }>(sql`SELECT p.code FROM plans p JOIN axes a ON a.plan_id = p.id WHERE a.code = ${target.axis}`)!.code;
+		const before = live(code);
+		const use = planAdmin.usage(db, 'plans', code);
+		expect(use.updates).toBeGreaterThan(0);
+		expect(use.values).toBeGreaterThan(0);
+		expect(use.axes).toBe(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM axes WHERE plan_id = (SELECT id FROM plans WHERE code = ${code})`)!.n);
+		expect(use.measures).toBe(before.all);
+		// a measure archived on its own before stays archived when the plan comes back
+		const alone = db.get<{ code: string }>(sql`
+			SELECT m.code FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id
+			WHERE p.code = ${code} AND m.archived_at IS NULL AND EXISTS (SELECT 1 FROM progress_updates u WHERE u.measure_id = m.id) ORDER BY m.code LIMIT 1`)!.code;
+		const aloneIndicators = db.get<{ n: number }>(
+			sql`SELECT count(*) AS n FROM indicators WHERE archived_at IS NULL AND measure_id = (SELECT id FROM measures WHERE code = ${alone})`
+		)!.n;
+		expect(planAdmin.remove(db, commission.id, 'measures', alone, version('measures', alone))).toMatchObject({ ok: true, value: { archived: true } });
+		await new Promise((r) => setTimeout(r, 5));
+
+		const r = await onPlanPage(code, 'remove', { version: String(version('plans', code)), confirm: 'yes' });
+		expect(r.location).toBe(`/admin/plan/plans/${code}?archived=1`);
+		expect(live(code)).toEqual({ axes: 0, objectives: 0, measures: 0, indicators: 0, all: before.all });
+		expect(listPlans(db).map((p) => p.plan.code)).not.toContain(code);
+		expect(planChoices(db).map((p) => p.code)).not.toContain(code);
+		expect(listMeasures(db, parseMeasureFilters(new URLSearchParams(`plan=${code}`)).filters, { today, locale: 'fr' }).total).toBe(0);
+		const event = audits('archive')
+			.filter((e) => e.entity === 'plan')
+			.at(-1)!;
+		expect(JSON.parse(event.before!).code).toBe(code);
+		expect(JSON.parse(event.before!).usage).toMatchObject({ updates: use.updates, values: use.values, measures: use.measures });
+
+		const back = await onPlanPage(code, 'restore', { version: String(version('plans', code)) });
+		expect(back.location).toBe(`/admin/plan/plans/${code}?saved=1`);
+		expect(live(code)).toEqual({ ...before, measures: before.measures - 1, indicators: before.indicators - aloneIndicators });
+		expect(planAdmin.get(db, 'measures', alone)!.archivedAt).not.toBeNull();
+		expect(listPlans(db).map((p) => p.plan.code)).toContain(code);
+		expect(audits('restore').some((e) => e.entity === 'plan')).toBe(true);
 	});
 });
 

@@ -52,6 +52,8 @@ const MATRIX: Record<string, Who[]> = {
 	'(app)/admin/plan/+page.server.ts#create': COMMISSION,
 	'(app)/admin/plan/+page.server.ts#reorder': COMMISSION,
 	'(app)/admin/plan/plans/[code]/+page.server.ts#save': COMMISSION,
+	'(app)/admin/plan/plans/[code]/+page.server.ts#remove': COMMISSION,
+	'(app)/admin/plan/plans/[code]/+page.server.ts#restore': COMMISSION,
 	'(app)/admin/plan/[level]/[code]/+page.server.ts#save': COMMISSION,
 	'(app)/admin/plan/[level]/[code]/+page.server.ts#move': COMMISSION,
 	'(app)/admin/plan/[level]/[code]/+page.server.ts#link': COMMISSION,

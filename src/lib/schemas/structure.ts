@@ -187,7 +187,7 @@ export const planItemRefSchema = z.object({ version: wholeNumber(1, 2 ** 31 - 1,
 export const planMoveSchema = planItemRefSchema.extend({ objective: planCode, newCode: planCode });
 export const planLinkSchema = z.object({ recommendation: z.string().trim().min(1).max(40), linked: z.enum(['1', '0']).transform((v) => v === '1') });
 export const planReorderSchema = planItemRefSchema.extend({
-	level: z.enum(['axes', 'objectives', 'measures'], { error: 'err_invalid' }),
+	level: z.enum(['plans', 'axes', 'objectives', 'measures'], { error: 'err_invalid' }),
 	code: planCode,
 	direction: z.enum(['up', 'down'], { error: 'err_invalid' })
 });

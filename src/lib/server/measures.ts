@@ -1,7 +1,7 @@
 /**
  * The measure aggregate: a measure with its owners, regions, indicators, links and history.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { list as partnerProjectList } from './partner-projects';
 import type { Db } from './db/client';
 import { flagSql } from './flags-sql';
@@ -350,6 +350,7 @@ export function filterOptions(db: Db) {
 		plans: db
 			.select({ code: plans.code, titleFr: plans.titleFr, titleAr: plans.titleAr, titleEn: plans.titleEn })
 			.from(plans)
+			.where(isNull(plans.archivedAt))
 			.orderBy(asc(plans.sortOrder))
 			.all(),
 		axes: db

@@ -17,17 +17,19 @@ import { m } from '../paraglide/messages';
 import type { Locale } from '../domain/enums';
 
 export type Level = StructureSheet;
-const TABLE: Record<Level, string> = { axes: 'axes', objectives: 'objectives', measures: 'measures', indicators: 'indicators' };
-export const ENTITY: Record<Level, string> = { axes: 'axis', objectives: 'objective', measures: 'measure', indicators: 'indicator' };
+/** What the editor removes and restores: a plan or an item of its structure. */
+export type Removable = Level | 'plans';
+const TABLE: Record<Removable, string> = { plans: 'plans', axes: 'axes', objectives: 'objectives', measures: 'measures', indicators: 'indicators' };
+export const ENTITY: Record<Removable, string> = { plans: 'plan', axes: 'axis', objectives: 'objective', measures: 'measure', indicators: 'indicator' };
 
 /** The plan as a tree for the editor: every level, archived items included and marked. */
 export function tree(db: Db) {
-	const plans = db.all<{ id: number; code: string; titleFr: string; titleAr: string | null; titleEn: string | null; start: string; end: string }>(
-		sql`SELECT id, code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, start_date AS start, end_date AS "end" FROM plans ORDER BY sort_order, code`
-	);
 	// What every node of the tree carries: its version goes with the move up / down buttons.
 	type Node = { id: number; code: string; version: number; titleFr: string; titleAr: string | null; titleEn: string | null; archivedAt: string | null };
 	const columns = sql`id, code, version, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt`;
+	const plans = db.all<Node & { start: string; end: string }>(
+		sql`SELECT ${columns}, start_date AS start, end_date AS "end" FROM plans ORDER BY sort_order, code`
+	);
 	const axes = db.all<Node & { planId: number }>(sql`SELECT ${columns}, plan_id AS planId FROM axes ORDER BY sort_order, code`);
 	const objectives = db.all<Node & { axisId: number }>(sql`SELECT ${columns}, axis_id AS axisId FROM objectives ORDER BY sort_order, code`);
 	const measures = db.all<Node & { objectiveId: number; lead: string; indicators: number }>(sql`
@@ -107,11 +109,12 @@ function lockedChanges(db: Db, code: string, before: Record<string, string>, cel
 	return Object.fromEntries(changed.map((f) => [f, say[f]({ count }, { locale })]));
 }
 
-/** A plan as its form shows it, with its version. */
+/** A plan as its form shows it, with its version and archive mark. */
 export function getPlan(db: Db, code: string) {
 	const row = db.get<{
 		id: number;
 		version: number;
+		archivedAt: string | null;
 		code: string;
 		kind: string;
 		title_fr: string;
@@ -119,10 +122,12 @@ export function getPlan(db: Db, code: string) {
 		title_en: string | null;
 		start: string;
 		end: string;
-	}>(sql`SELECT id, version, code, kind, title_fr, title_ar, title_en, start_date AS start, end_date AS "end" FROM plans WHERE code = ${code}`);
+	}>(
+		sql`SELECT id, version, archived_at AS archivedAt, code, kind, title_fr, title_ar, title_en, start_date AS start, end_date AS "end" FROM plans WHERE code = ${code}`
+	);
 	if (!row) return null;
-	const { id, version, ...rest } = row;
-	return { id, version, values: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v ?? ''])) as Record<string, string> };
+	const { id, version, archivedAt, ...rest } = row;
+	return { id, version, archivedAt, values: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v ?? ''])) as Record<string, string> };
 }
 
 /**
@@ -192,76 +197,96 @@ function measuresOutside(db: Db, planId: number, start: string, end: string) {
 	};
 }
 
-/** What removing an item touches: the items under it and the reported data they hold. */
-export function usage(db: Db, level: Level, code: string) {
-	const scope =
-		level === 'axes'
-			? sql`SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id WHERE a.code = ${code}`
-			: level === 'objectives'
-				? sql`SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE o.code = ${code}`
-				: level === 'measures'
-					? sql`SELECT id FROM measures WHERE code = ${code}`
-					: sql`SELECT -1`;
-	const indicatorScope =
-		level === 'indicators' ? sql`SELECT id FROM indicators WHERE code = ${code}` : sql`SELECT id FROM indicators WHERE measure_id IN (${scope})`;
-	const r = db.get<{ objectives: number; measures: number; indicators: number; updates: number; values: number; stages: number }>(sql`
-		SELECT ${level === 'axes' ? sql`(SELECT count(*) FROM objectives o JOIN axes a ON a.id = o.axis_id WHERE a.code = ${code})` : sql`0`} AS objectives,
-			(SELECT count(*) FROM (${scope})) AS measures,
-			(SELECT count(*) FROM (${indicatorScope})) AS indicators,
-			(SELECT count(*) FROM progress_updates WHERE measure_id IN (${scope})) AS updates,
-			(SELECT count(*) FROM indicator_values WHERE indicator_id IN (${indicatorScope})) AS "values",
-			(SELECT count(*) FROM measure_region_stages WHERE measure_id IN (${scope})) AS stages`)!;
-	if (level === 'indicators') r.measures = 0;
-	return { ...r, reported: r.updates + r.values + r.stages };
+/**
+ * What lies under an item (item `id` of `level`), table by table from the leaves up — the order a delete
+ * must follow — each as a SELECT of ids. Removing, restoring and counting what either touches all read it.
+ */
+function under(level: Removable, id: number): [table: string, ids: string][] {
+	const axes = level === 'plans' ? `SELECT id FROM axes WHERE plan_id = ${id}` : null;
+	const objectives = axes
+		? `SELECT id FROM objectives WHERE axis_id IN (${axes})`
+		: level === 'axes'
+			? `SELECT id FROM objectives WHERE axis_id = ${id}`
+			: null;
+	const measures = objectives
+		? `SELECT id FROM measures WHERE objective_id IN (${objectives})`
+		: level === 'objectives'
+			? `SELECT id FROM measures WHERE objective_id = ${id}`
+			: null;
+	const indicators = measures
+		? `SELECT id FROM indicators WHERE measure_id IN (${measures})`
+		: level === 'measures'
+			? `SELECT id FROM indicators WHERE measure_id = ${id}`
+			: null;
+	const all: [string, string | null][] = [
+		['indicators', indicators],
+		['measures', measures],
+		['objectives', objectives],
+		['axes', axes]
+	];
+	return all.filter((x): x is [string, string] => x[1] !== null);
 }
 
 /**
- * Removes an item: deleted with everything under it when none of it holds reported data, otherwise
- * archived with everything under it (kept, with its history, out of the live plan and the dashboards).
+ * What removing an item touches: the items under it and the reported data they hold. A plan also counts
+ * its reports (reported data) and what refers to it (recommendations, plans implementing it): any of them
+ * keeps the plan, archived.
+ */
+export function usage(db: Db, level: Removable, code: string) {
+	const id = db.get<{ id: number }>(sql`SELECT id FROM ${sql.raw(TABLE[level])} WHERE code = ${code}`)?.id ?? -1;
+	const below = new Map(under(level, id));
+	// The measures and indicators the counts cover: those under the item, or the item itself.
+	const scope = (table: string) => sql.raw(table === TABLE[level] ? `SELECT id FROM ${table} WHERE id = ${id}` : (below.get(table) ?? 'SELECT NULL WHERE 0'));
+	const count = (table: string) => (below.has(table) ? sql`(SELECT count(*) FROM (${scope(table)}))` : sql`0`);
+	const r = db.get<{ axes: number; objectives: number; measures: number; indicators: number; updates: number; values: number; stages: number }>(sql`
+		SELECT ${count('axes')} AS axes, ${count('objectives')} AS objectives,
+			(SELECT count(*) FROM (${scope('measures')})) AS measures,
+			(SELECT count(*) FROM (${scope('indicators')})) AS indicators,
+			(SELECT count(*) FROM progress_updates WHERE measure_id IN (${scope('measures')})) AS updates,
+			(SELECT count(*) FROM indicator_values WHERE indicator_id IN (${scope('indicators')})) AS "values",
+			(SELECT count(*) FROM measure_region_stages WHERE measure_id IN (${scope('measures')})) AS stages`)!;
+	const refs =
+		level === 'plans'
+			? db.get<{ reports: number; recommendations: number; plans: number }>(sql`
+				SELECT (SELECT count(*) FROM reports WHERE plan_id = ${id}) AS reports, (SELECT count(*) FROM recommendations WHERE plan_id = ${id}) AS recommendations,
+					(SELECT count(*) FROM plans WHERE parent_id = ${id}) AS plans`)!
+			: { reports: 0, recommendations: 0, plans: 0 };
+	return { ...r, ...refs, reported: r.updates + r.values + r.stages + refs.reports, referenced: refs.recommendations + refs.plans };
+}
+
+/** An item or a plan with what the removal's forms carry. */
+function removable(db: Db, level: Removable, code: string) {
+	return level === 'plans' ? getPlan(db, code) : get(db, level, code);
+}
+
+/**
+ * Removes an item or a plan: deleted with everything under it when none of it holds reported data (and,
+ * for a plan, nothing refers to it), otherwise archived with everything under it (kept, with its history,
+ * out of the live plan and the dashboards).
  */
 export function remove(
 	db: Db,
 	actorId: number,
-	level: Level,
+	level: Removable,
 	code: string,
 	version: number
 ): WriteResult<{ archived: boolean; usage: ReturnType<typeof usage> }> {
-	const item = get(db, level, code);
+	const item = removable(db, level, code);
 	if (!item) return notFound();
 	if (item.version !== version) return conflict(item);
 	const use = usage(db, level, code);
 	return transaction(db, (tx) => {
 		const c = tx.$client;
-		const measureIds = (
-			level === 'axes'
-				? c.prepare(`SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE o.axis_id = ?`).all(item.id)
-				: level === 'objectives'
-					? c.prepare(`SELECT id FROM measures WHERE objective_id = ?`).all(item.id)
-					: level === 'measures'
-						? [{ id: item.id }]
-						: []
-		) as { id: number }[];
-		const ids = measureIds.map((m) => m.id);
-		const inList = ids.length ? ids.join(',') : '-1';
-		const archived = use.reported > 0;
+		const archived = use.reported + use.referenced > 0;
+		const below = under(level, item.id);
 		if (archived) {
 			const at = nowIso();
 			// Archived together: an item out of the live plan takes what is under it along.
-			if (level === 'indicators') c.prepare(`UPDATE indicators SET archived_at = ?, version = version + 1 WHERE id = ?`).run(at, item.id);
-			else {
-				c.prepare(`UPDATE indicators SET archived_at = coalesce(archived_at, ?) WHERE measure_id IN (${inList})`).run(at);
-				c.prepare(`UPDATE measures SET archived_at = coalesce(archived_at, ?) WHERE id IN (${inList})`).run(at);
-				if (level === 'axes') c.prepare(`UPDATE objectives SET archived_at = coalesce(archived_at, ?) WHERE axis_id = ?`).run(at, item.id);
-				c.prepare(`UPDATE ${TABLE[level]} SET archived_at = ?, version = version + 1 WHERE id = ?`).run(at, item.id);
-			}
+			for (const [table, ids] of below) c.prepare(`UPDATE ${table} SET archived_at = coalesce(archived_at, ?) WHERE id IN (${ids})`).run(at);
+			c.prepare(`UPDATE ${TABLE[level]} SET archived_at = ?, version = version + 1 WHERE id = ?`).run(at, item.id);
 		} else {
-			if (level === 'indicators') c.prepare(`DELETE FROM indicators WHERE id = ?`).run(item.id);
-			else {
-				c.prepare(`DELETE FROM indicators WHERE measure_id IN (${inList})`).run();
-				c.prepare(`DELETE FROM measures WHERE id IN (${inList})`).run();
-				if (level === 'axes') c.prepare(`DELETE FROM objectives WHERE axis_id = ?`).run(item.id);
-				if (level !== 'measures') c.prepare(`DELETE FROM ${TABLE[level]} WHERE id = ?`).run(item.id);
-			}
+			for (const [table, ids] of below) c.prepare(`DELETE FROM ${table} WHERE id IN (${ids})`).run();
+			c.prepare(`DELETE FROM ${TABLE[level]} WHERE id = ?`).run(item.id);
 		}
 		audit.record(tx, {
 			userId: actorId,
@@ -274,26 +299,16 @@ export function remove(
 	});
 }
 
-/** Brings an archived item (and what was archived under it at the same moment) back into the live plan. */
-export function restore(db: Db, actorId: number, level: Level, code: string, version: number): WriteResult<{ code: string }> {
-	const item = get(db, level, code);
+/** Brings an archived item or plan (and what was archived under it at the same moment) back into the live plan. */
+export function restore(db: Db, actorId: number, level: Removable, code: string, version: number): WriteResult<{ code: string }> {
+	const item = removable(db, level, code);
 	if (!item) return notFound();
 	if (item.version !== version) return conflict(item);
 	if (!item.archivedAt) return { ok: true, value: { code } };
 	return transaction(db, (tx) => {
 		const c = tx.$client;
-		const at = item.archivedAt;
-		if (level !== 'indicators') {
-			const measuresUnder =
-				level === 'axes'
-					? `SELECT m.id FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE o.axis_id = ${item.id}`
-					: level === 'objectives'
-						? `SELECT id FROM measures WHERE objective_id = ${item.id}`
-						: `SELECT ${item.id}`;
-			c.prepare(`UPDATE indicators SET archived_at = NULL WHERE archived_at = ? AND measure_id IN (${measuresUnder})`).run(at);
-			c.prepare(`UPDATE measures SET archived_at = NULL WHERE archived_at = ? AND id IN (${measuresUnder})`).run(at);
-			if (level === 'axes') c.prepare(`UPDATE objectives SET archived_at = NULL WHERE archived_at = ? AND axis_id = ?`).run(at, item.id);
-		}
+		for (const [table, ids] of under(level, item.id))
+			c.prepare(`UPDATE ${table} SET archived_at = NULL WHERE archived_at = ? AND id IN (${ids})`).run(item.archivedAt);
 		c.prepare(`UPDATE ${TABLE[level]} SET archived_at = NULL, version = version + 1 WHERE id = ?`).run(item.id);
 		audit.record(tx, { userId: actorId, action: 'restore', entity: ENTITY[level], entityId: item.id, after: { code } });
 		return { ok: true, value: { code } } as const;
@@ -343,8 +358,8 @@ export function move(db: Db, actorId: number, code: string, input: { objective: 
 	});
 }
 
-/** The levels an editor reorders, each with the column naming the parent its items are ordered within. */
-const ORDERED = { axes: 'plan_id', objectives: 'axis_id', measures: 'objective_id' } as const;
+/** The levels an editor reorders, each with the column naming the parent its items are ordered within (plans: all in one list). */
+const ORDERED = { plans: null, axes: 'plan_id', objectives: 'axis_id', measures: 'objective_id' } as const;
 export type OrderedLevel = keyof typeof ORDERED;
 export const isOrderedLevel = (v: string): v is OrderedLevel => v in ORDERED;
 
@@ -364,14 +379,16 @@ export function reorder(
 ): WriteResult<{ moved: boolean }> {
 	const table = TABLE[level];
 	const parent = ORDERED[level];
-	const item = db.get<{ id: number; version: number; parentId: number }>(
-		sql`SELECT id, version, ${sql.raw(parent)} AS parentId FROM ${sql.raw(table)} WHERE code = ${code}`
+	const item = db.get<{ id: number; version: number; parentId: number | null }>(
+		sql`SELECT id, version, ${sql.raw(parent ?? 'NULL')} AS parentId FROM ${sql.raw(table)} WHERE code = ${code}`
 	);
 	if (!item) return notFound();
 	if (item.version !== input.version) return conflict(item);
 	return transaction(db, (tx) => {
 		const c = tx.$client;
-		const siblings = c.prepare(`SELECT id, code, sort_order AS sortOrder FROM ${table} WHERE ${parent} = ? ORDER BY sort_order, code`).all(item.parentId) as {
+		const siblings = c
+			.prepare(`SELECT id, code, sort_order AS sortOrder FROM ${table} ${parent ? `WHERE ${parent} = ?` : ''} ORDER BY sort_order, code`)
+			.all(...(parent ? [item.parentId] : [])) as {
 			id: number;
 			code: string;
 			sortOrder: number;
@@ -431,7 +448,9 @@ type Titled = { code: string; titleFr: string; titleAr: string | null; titleEn: 
 export function choices(db: Db) {
 	return {
 		// every label in the three languages: the editor reads in the user's
-		plans: db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM plans ORDER BY sort_order, code`),
+		plans: db.all<Titled>(
+			sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM plans WHERE archived_at IS NULL ORDER BY sort_order, code`
+		),
 		axes: db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM axes WHERE archived_at IS NULL ORDER BY code`),
 		objectives: db.all<Titled>(
 			sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM objectives WHERE archived_at IS NULL ORDER BY code`

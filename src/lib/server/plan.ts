@@ -36,6 +36,7 @@ export function listPlans(db: Db) {
 		.from(recommendations)
 		.groupBy(recommendations.planId)
 		.as('recs');
+	// An archived plan has left the live plan (its page and its reports still answer).
 	return db
 		.select({
 			plan: plans,
@@ -49,6 +50,7 @@ export function listPlans(db: Db) {
 		.from(plans)
 		.leftJoin(rollup, eq(rollup.planId, plans.id))
 		.leftJoin(recs, eq(recs.planId, plans.id))
+		.where(isNull(plans.archivedAt))
 		.orderBy(asc(plans.sortOrder), asc(plans.startDate))
 		.all();
 }

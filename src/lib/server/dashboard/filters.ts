@@ -30,7 +30,7 @@ export function planChoices(db: Db): PlanChoice[] {
 		SELECT p.id, p.code, p.kind, p.title_fr AS titleFr, p.title_ar AS titleAr, p.title_en AS titleEn, p.start_date AS startDate, p.end_date AS endDate,
 			EXISTS (SELECT 1 FROM axes a JOIN objectives o ON o.axis_id = a.id JOIN measures m ON m.objective_id = o.id WHERE a.plan_id = p.id)
 			OR EXISTS (SELECT 1 FROM recommendations r JOIN recommendation_measures rm ON rm.recommendation_id = r.id WHERE r.plan_id = p.id) AS hasMeasures
-		FROM plans p ORDER BY p.sort_order, p.start_date`
+		FROM plans p WHERE p.archived_at IS NULL ORDER BY p.sort_order, p.start_date`
 		)
 		.map((r) => ({
 			id: num(r.id),

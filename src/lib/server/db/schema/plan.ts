@@ -23,6 +23,8 @@ export const plans = sqliteTable(
 		/** a plan this one implements (the 2023-2026 action plan implements the PN 2023-2030) */
 		parentId: integer('parent_id').references((): AnySQLiteColumn => plans.id, { onDelete: 'restrict' }),
 		sortOrder: integer('sort_order').notNull().default(0),
+		/** set when archived: kept with its history (and its reports), left out of the live plan and its dashboards */
+		archivedAt: text('archived_at'),
 		/** what the public record says of the plan and what is not public, shown with it */
 		note: text('note'),
 		...sources,
