@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db/client';
-import * as measures from '$lib/server/measures';
+import * as readModels from '$lib/server/read-models';
 import { parseMeasureFilters, PAGE_SIZE } from '$lib/schemas/measure';
 import { can } from '$lib/server/auth';
 import type { PageServerLoad } from './$types';
@@ -11,8 +11,8 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	return {
 		filters,
 		filterErrors: errors,
-		result: measures.listMeasures(db, filters, { today, locale: locals.locale, pageSize: PAGE_SIZE }),
-		options: measures.filterOptions(db),
+		result: readModels.listMeasures(db, filters, { today, locale: locals.locale, pageSize: PAGE_SIZE }),
+		options: readModels.measureFilterOptions(db),
 		canExport: can(locals.user, 'data.export')
 	};
 };
