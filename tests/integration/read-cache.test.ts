@@ -178,7 +178,9 @@ describe('read-model cache', () => {
 		const triggers = new Set(
 			db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'data_generation_%'`).map((r) => r.name)
 		);
-		const tracked = tables.filter((t) => !NOT_READ.has(t));
+		// Kept by triggers on tracked tables only (migration 0026), so it changes in a statement that already moved the count.
+		const DERIVED = new Set(['measure_awaiting']);
+		const tracked = tables.filter((t) => !NOT_READ.has(t) && !DERIVED.has(t));
 		for (const t of tracked) {
 			expect(
 				['ins', 'upd', 'del'].filter((e) => !triggers.has(`data_generation_${t}_${e}`)),
@@ -256,6 +258,8 @@ describe('read-model cache', () => {
 			}
 			// The search index (FTS5) is kept by the indicators' triggers: it changes with them.
 			domainOf.set('indicator_search', domainOf.get('indicators')!);
+			// Each measure's review queue (migration 0026) is recounted from updates, values and stages.
+			const derived = new Map([['measure_awaiting', ['progress', 'values', 'rollout']]]);
 			const tables = new Set(db.all<{ name: string }>(sql`SELECT name FROM pragma_table_list WHERE schema = 'main'`).map((r) => r.name));
 			const planId = db.get<{ id: number }>(sql`SELECT id FROM plans WHERE code = ${PLAN}`)!.id;
 			const axisId = db.get<{ id: number }>(sql`SELECT id FROM axes WHERE code = 'A2'`)!.id;
@@ -298,6 +302,7 @@ describe('read-model cache', () => {
 							const table = m[1]!.toLowerCase();
 							const d = domainOf.get(table);
 							if (d) read.add(d);
+							else if (derived.has(table)) for (const x of derived.get(table)!) read.add(x);
 							else if (tables.has(table)) untracked.add(table);
 							// A measure's validated status, progress and date count in `progress`.
 							if (table === 'measures' && /\b(status|progress|last_validated_at)\b/.test(q.sql)) read.add('progress');
