@@ -1,3 +1,4 @@
+// One file though over 400 lines: tests/unit/schemas.test.ts treats the seed module's schemas (files we write, not user input) apart.
 /**
  * Shapes of the files under `seed/`: the public record (regions, institutions, plans, recommendations,
  * public figures, partner projects), the demonstration accounts and the demonstration catalogue. `loadSeedFiles` validates every
