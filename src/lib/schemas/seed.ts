@@ -386,7 +386,9 @@ export const demoCatalogueFileSchema = z
 			late: demoNarrativeSchema
 		}),
 		returnComments: z.array(z.string().min(1)).min(1),
-		valueReturnComment: z.string().min(1)
+		valueReturnComment: z.string().min(1),
+		/** the summary of the demonstration's published reports */
+		reportSummary: demoTextSchema
 	})
 	.superRefine((c, ctx) => {
 		c.axes.forEach((a, ai) =>

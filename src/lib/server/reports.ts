@@ -10,11 +10,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { transaction, type Db } from './db/client';
 import * as s from './db/schema';
-import * as dashboard from './dashboard';
 import { record } from './audit';
 import { can, type Actor } from './auth/permissions';
 import { invalid, notFound, conflict, wrongState, nowIso, type WriteResult } from './write-result';
-import { parsePeriod } from '../domain/period';
 import { reportTitles, type ReportScope, type ReportSection, type ReportSnapshot, type Texts } from '../domain/report';
 import { buildSnapshot, num, numOrNull, strOrNull, type Json, type SnapshotInput } from './report-snapshot';
 
@@ -294,35 +292,4 @@ export function history(db: Db, id: number) {
 	return db.all<{ action: string; at: string; userName: string | null }>(sql`
 		SELECT a.action, a.at, u.name AS userName FROM audit_events a LEFT JOIN users u ON u.id = a.user_id
 		WHERE a.entity = 'report' AND a.entity_id = ${String(id)} ORDER BY a.id`);
-}
-
-// ─── Demonstration ──────────────────────────────────────────────────────────────────────────────
-
-const DEMO_NARRATIVE: Texts = {
-	fr: 'Rapport de démonstration : les chiffres sont générés et ne décrivent pas la mise en œuvre réelle du plan.',
-	ar: 'تقرير للعرض التوضيحي: الأرقام مولّدة ولا تصف التنفيذ الفعلي للخطة.',
-	en: 'Demonstration report: the figures are generated and do not describe the real implementation of the plan.'
-};
-
-/**
- * The demonstration seed's reports: one for the whole national plan per semester that ended before
- * `today` and whose reporting is over (`reporting_periods.closed_at`), published by the demo
- * commission account 40 days after the semester, flagged demonstration.
- */
-export function publishDemoReports(db: Db, today: string, planCode = dashboard.DEFAULT_PLAN): number {
-	const by = db.get<{ id: number }>(sql`SELECT id FROM users WHERE role = 'commission' AND is_demo = 1 ORDER BY id LIMIT 1`)?.id ?? null;
-	const periods = db
-		.all<{ code: string }>(sql`SELECT code FROM reporting_periods WHERE closed_at IS NOT NULL AND code GLOB '[0-9][0-9][0-9][0-9]-S[12]' ORDER BY opens_on`)
-		.map((r) => r.code);
-	let n = 0;
-	for (const period of periods) {
-		const p = parsePeriod(period)!;
-		const d = new Date(`${p.end}T10:00:00.000Z`);
-		d.setUTCDate(d.getUTCDate() + 40);
-		const at = d.toISOString();
-		if (at.slice(0, 10) >= today) continue;
-		const result = publish(db, by, { planCode, period, scope: 'plan', narratives: { summary: DEMO_NARRATIVE }, isDemo: true }, { today, now: at });
-		if (result.ok) n++;
-	}
-	return n;
 }

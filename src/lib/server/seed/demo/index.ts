@@ -16,7 +16,8 @@
  *
  * The steps, in the order they write: `accounts`, `structure` (reporting periods, objectives, measures,
  * links; each measure's history decided by `histories`), `histories` (progress updates), `rollout` (MNR
- * stages), `indicators` (indicators and values), `partners`.
+ * stages), `indicators` (indicators and values), `partners`; then, once the seed has the public
+ * record and all this, `reports` publishes the demonstration's reports.
  *
  * Runs inside the caller's transaction (synchronous). Relative imports only (tsx CLI).
  */
@@ -34,6 +35,7 @@ import { catalogueEntries, insertReportingPeriods, insertStructure } from './str
 
 export { DEMO_PLAN, DEMO_SEED, DEMO_SEMESTERS, DEMO_TODAY, DEMO_YEARS, REPORTING_PERIOD_CODES } from './common';
 export type { DemoHashes } from './accounts';
+export { publishDemoReports } from './reports';
 
 export interface DemoCounts {
 	objectives: number;
