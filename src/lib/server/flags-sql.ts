@@ -32,7 +32,8 @@ export function flagSql(today: string, m = 'measures') {
 	const open = sql`${col('status')} NOT IN ('completed', 'cancelled')`;
 	const overdue: SQL<boolean> = sql`(${open} AND ${col('deadline')} < ${today})`;
 	const lagging = sql`${expected} - ${col('progress')} > ${sql.raw(String(AT_RISK_LAG_POINTS))}`;
-	const atRisk: SQL<boolean> = sql`(${col('status')} IN ('planned', 'in_progress') AND ${col('deadline')} >= ${today} AND (${lastUpdate} < ${riskBefore} OR ${lagging}))`;
+	const behind = sql`(${lastUpdate} < ${riskBefore} OR ${lagging})`;
+	const atRisk: SQL<boolean> = sql`(${col('status')} IN ('planned', 'in_progress') AND ${col('deadline')} >= ${today} AND ${behind})`;
 	const stale: SQL<boolean> = sql`(${open} AND ${lastUpdate} < ${staleBefore})`;
 	return { overdue, atRisk, stale, expected };
 }

@@ -51,7 +51,8 @@ function indicatorRows(db: Db, scope: dashboard.Scope, end: string): { rows: Jso
 		ORDER BY v.period_start DESC LIMIT 1)`;
 	const rows = db.all<Json>(sql`
 		WITH picked AS (SELECT i.* FROM indicators i WHERE i.measure_id IN (${ids}) ORDER BY i.code LIMIT ${REPORT_INDICATOR_LIMIT})
-		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
+		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind,
+			i.baseline_value AS baselineValue,
 			i.baseline_year AS baselineYear, i.target_value AS targetValue, i.target_year AS targetYear, i.direction, i.sensitive,
 			i.is_demo AS isDemo, i.sources AS indicatorSources, m.code AS measureCode, ax.code AS axisCode,
 			v.value, v.period AS valuePeriod, v.is_demo AS valueIsDemo, v.source

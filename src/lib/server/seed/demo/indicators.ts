@@ -9,7 +9,8 @@ import { catalogueUnit } from '../../../domain/units';
 import type { WorkflowState } from '../../../domain/enums';
 import type { DemoIndicator } from '../../../schemas/seed';
 import { codeIds, sourcesJson } from '../public';
-import { addDays, at, bounds, DEMO_SEMESTERS, DEMO_YEARS, fill, insertChunked, reportTimes, Rng, type DemoContext, type DemoPeople, type MeasurePlan } from './common';
+import { addDays, at, bounds, DEMO_SEMESTERS, DEMO_YEARS, fill, insertChunked, reportTimes, Rng } from './common';
+import type { DemoContext, DemoPeople, MeasurePlan } from './common';
 import { mnrCounts, stageAt } from './rollout';
 
 interface IndicatorGen {

@@ -105,7 +105,9 @@ export function insertStructure(ctx: DemoContext, objectiveRows: (typeof s.objec
 
 	// ── recommendation links ──
 	const recId = codeIds(db, s.recommendations);
-	const recLinks = plans.flatMap((p) => (p.tpl.recommendations ?? []).map((r) => ({ recommendationId: need(recId, r, 'recommendation'), measureId: idOf(p.code) })));
+	const recLinks = plans.flatMap((p) =>
+		(p.tpl.recommendations ?? []).map((r) => ({ recommendationId: need(recId, r, 'recommendation'), measureId: idOf(p.code) }))
+	);
 	for (const r of files.recommendations.recommendations) {
 		const n = recLinks.filter((l) => l.recommendationId === recId.get(r.code)).length;
 		if (n < 1 || n > 6) throw new Error(`Seed (demo): recommendation ${r.code} is linked to ${n} measures (expected 1-6)`);
