@@ -140,10 +140,7 @@ export function resetDatabase(db: Db): void {
 		// data_generation keeps its one row (its triggers count the deletions).
 		// pragma_table_list, not sqlite_master: it tells an FTS5 index (type 'virtual') and its shadow tables
 		// ('shadow', read-only) from ordinary tables; the triggers on indicators empty indicator_search.
-		.all<{ name: string }>(
-			sql`SELECT name FROM pragma_table_list
-				WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name <> 'data_generation'`
-		)
+		.all<{ name: string }>(sql`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name <> 'data_generation'`)
 		.map((t) => t.name);
 	const parents = new Map<string, { table: string; from: string }[]>();
 	for (const t of tables) {
