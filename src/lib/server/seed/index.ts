@@ -11,8 +11,7 @@ import * as s from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { loadSeedFiles } from './load';
 import { insertPublic } from './public';
-import { DEMO_TODAY, insertDemo, type DemoHashes } from './demo';
-import { publishDemoReports } from '../reports';
+import { DEMO_TODAY, insertDemo, publishDemoReports, type DemoHashes } from './demo';
 import type { SeedFiles } from '../../schemas/seed';
 
 export { loadSeedFiles, SeedFileError } from './load';
@@ -117,7 +116,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
 		if (hashes) {
 			insertDemo(tx, files, hashes, log);
 			// A partner signing in on first start has reports to read: one per past semester.
-			if (options.demoReports !== false) log(`demo reports: ${publishDemoReports(tx, DEMO_TODAY)}`);
+			if (options.demoReports !== false) log(`demo reports: ${publishDemoReports(tx, files.demoCatalogue, DEMO_TODAY)}`);
 		}
 		const meta = [
 			{ key: 'seeded_at', value: new Date().toISOString() },
