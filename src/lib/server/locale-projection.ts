@@ -3,8 +3,9 @@
  * `titleAr`, `titleEn`), and a read-only page shows it through `tr()` / `localized()`, which read the
  * viewer's language and fall back to French (marked). The third language is never read there, yet
  * SvelteKit serializes it into the page for hydration — at national scale a third of the overview's
- * data script. `forLocale` keeps the viewer's field and the French one and nulls the other, so the
- * page renders the same text and fallback marks with less to send.
+ * data script. `forLocale` keeps the viewer's field and the French one and leaves the other out (a
+ * missing key reads as a missing translation everywhere: `localized`, the institution labels), so
+ * the page renders the same text and fallback marks with less to send.
  *
  * Only for pages that display plan content; never for a form that edits the three languages (the
  * measure page, the admin), which needs them all.
@@ -33,17 +34,19 @@ function project(v: unknown, keep: string): unknown {
 	const out: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(v)) {
 		const suffix = languageOf(v, key);
-		out[key] = suffix !== null && suffix !== 'Fr' && suffix !== keep && typeof value === 'string' ? null : project(value, keep);
+		if (suffix !== null && suffix !== 'Fr' && suffix !== keep && (value === null || typeof value === 'string')) continue;
+		out[key] = project(value, keep);
 	}
 	return out;
 }
 
 /**
- * `data` with every per-language text that `locale` does not read set to null: of each
- * `xFr`/`xAr`/`xEn` family in a plain object, the locale's own and French stay. A new object (the
+ * `data` without the per-language texts that `locale` does not read: of each `xFr`/`xAr`/`xEn`
+ * family in a plain object, the locale's own and French stay, the third key is left out (the type
+ * still lists it: those fields are optional translations, `string | null`). A new object (the
  * read models' cached results are shared between viewers and never changed); values other than
  * plain objects and arrays (dates, maps) are passed as they are.
- * @example forLocale({ titleFr: 'Prévention', titleAr: 'الوقاية', titleEn: 'Prevention' }, 'ar') // { titleFr: 'Prévention', titleAr: 'الوقاية', titleEn: null }
+ * @example forLocale({ titleFr: 'Prévention', titleAr: 'الوقاية', titleEn: 'Prevention' }, 'ar') // { titleFr: 'Prévention', titleAr: 'الوقاية' }
  */
 export function forLocale<T>(data: T, locale: Locale): T {
 	return project(data, OWN[locale]) as T;

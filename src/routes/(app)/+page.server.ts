@@ -22,7 +22,8 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 			periods: f.periods,
 			filters: { plan: f.plan?.code ?? null, period: f.period, asOf: f.asOf, pillar: f.pillar, layer, ind: params.ind ?? null },
 			referenceDay: dashboard.referenceDay(f.opts),
-			overview: overview && { ...overview, dueSoon: preview(overview.dueSoon), overdue: preview(overview.overdue) },
+			// The page shows the first rows of the deadline tables and the one measure whose roll-out it charts.
+			overview: overview && { ...overview, dueSoon: preview(overview.dueSoon), overdue: preview(overview.overdue), rollout: overview.rollout.slice(0, 1) },
 			hasRegionalIndicators: scope ? dashboard.regionalIndicators(db, scope).total > 0 : false,
 			indicatorLayer: scope && layer === 'indicator' ? dashboard.mapIndicatorLayerFor(db, locals.user, scope, { code: params.ind, until }) : null
 		},
