@@ -7,8 +7,11 @@
  * under 100 KB of HTML.
  */
 
-/** Rows of measures a scorecard or the overview shows before "N of M · full list". */
+/** Rows of measures (and of an axis's indicators) a scorecard shows before "N of M · full list". */
 export const PREVIEW_ROWS = 10;
+
+/** Rows of the overview's deadline tables (due soon, overdue): the overview is a glance, with links on. */
+export const OVERVIEW_ROWS = 5;
 
 /** The first `n` rows (a new array; the read models' cached results are shared). */
 export function preview<T>(rows: readonly T[], n = PREVIEW_ROWS): T[] {
@@ -16,7 +19,7 @@ export function preview<T>(rows: readonly T[], n = PREVIEW_ROWS): T[] {
 }
 
 /** Objectives an axis page shows at a time, each with its first measures. */
-export const OBJECTIVES_PER_PAGE = 5;
+export const OBJECTIVES_PER_PAGE = 3;
 
 export interface Paged<T> {
 	items: T[];

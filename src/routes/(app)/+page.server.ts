@@ -4,7 +4,7 @@ import { parseDashboardParams } from '$lib/schemas/dashboard';
 import { parsePeriod } from '$lib/domain/period';
 import type { PageServerLoad } from './$types';
 import { forLocale } from '$lib/server/locale-projection';
-import { preview } from '$lib/server/page-lists';
+import { OVERVIEW_ROWS, preview } from '$lib/server/page-lists';
 
 export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	const { today } = await parent();
@@ -23,7 +23,12 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 			filters: { plan: f.plan?.code ?? null, period: f.period, asOf: f.asOf, pillar: f.pillar, layer, ind: params.ind ?? null },
 			referenceDay: dashboard.referenceDay(f.opts),
 			// The page shows the first rows of the deadline tables and the one measure whose roll-out it charts.
-			overview: overview && { ...overview, dueSoon: preview(overview.dueSoon), overdue: preview(overview.overdue), rollout: overview.rollout.slice(0, 1) },
+			overview: overview && {
+				...overview,
+				dueSoon: preview(overview.dueSoon, OVERVIEW_ROWS),
+				overdue: preview(overview.overdue, OVERVIEW_ROWS),
+				rollout: overview.rollout.slice(0, 1)
+			},
 			hasRegionalIndicators: scope ? dashboard.regionalIndicators(db, scope).total > 0 : false,
 			indicatorLayer: scope && layer === 'indicator' ? dashboard.mapIndicatorLayerFor(db, locals.user, scope, { code: params.ind, until }) : null
 		},
