@@ -18,6 +18,9 @@ export function preview<T>(rows: readonly T[], n = PREVIEW_ROWS): T[] {
 	return rows.slice(0, n);
 }
 
+/** Measures a region page's roll-out table shows at a time (`?rp=`). */
+export const ROLLOUT_PER_PAGE = 15;
+
 /** Objectives an axis page shows at a time, each with its first measures. */
 export const OBJECTIVES_PER_PAGE = 3;
 
