@@ -6,7 +6,7 @@ import { LOCALES } from '../../src/lib/domain/enums';
 const axis = { code: 'A1', titleFr: 'Prévention', titleAr: 'الوقاية', titleEn: 'Prevention', progress: 58.5 };
 const untranslated = { code: 'A2', titleFr: 'Protection', titleAr: null, titleEn: '' };
 
-describe('forLocale: a page keeps the viewer’s language and French', () => {
+describe('forLocale: a page keeps the viewer’s language, and French where it is missing', () => {
 	it('leaves out the third language of every family, deep in arrays and objects', () => {
 		const data = {
 			overview: { byAxis: [axis], lead: { nameFr: 'Justice', nameAr: 'العدل', nameEn: 'Justice', shortNameFr: 'MJ', shortNameAr: 'و.ع', shortNameEn: 'MoJ' } }
@@ -17,8 +17,11 @@ describe('forLocale: a page keeps the viewer’s language and French', () => {
 				lead: { nameFr: 'Justice', shortNameFr: 'MJ' }
 			}
 		});
-		expect(forLocale(data, 'ar').overview.byAxis[0]).toEqual({ code: 'A1', titleFr: 'Prévention', titleAr: 'الوقاية', progress: 58.5 });
-		expect(Object.keys(forLocale(data, 'en').overview.lead)).toEqual(['nameFr', 'nameEn', 'shortNameFr', 'shortNameEn']);
+		// French only where the viewer's own text is missing: it is the fallback
+		expect(forLocale(data, 'ar').overview.byAxis[0]).toEqual({ code: 'A1', titleAr: 'الوقاية', progress: 58.5 });
+		expect(forLocale(untranslated, 'ar')).toEqual({ code: 'A2', titleFr: 'Protection', titleAr: null });
+		expect(forLocale(untranslated, 'en')).toEqual({ code: 'A2', titleFr: 'Protection', titleEn: '' });
+		expect(Object.keys(forLocale(data, 'en').overview.lead)).toEqual(['nameEn', 'shortNameEn']);
 	});
 
 	it('shows every viewer the same text and French fallback mark as the full data', () => {
