@@ -39,4 +39,14 @@ describe('forLocale: a page keeps the viewer’s language, and French where it i
 		expect(out.tags).toBe(row.tags);
 		expect(row).toEqual(copy);
 	});
+
+	it('projects a shared (frozen) read model once per language, and gives back the same frozen answer', () => {
+		const cached = Object.freeze({ byAxis: Object.freeze([Object.freeze({ ...axis })]) });
+		const a = forLocale({ overview: cached }, 'ar');
+		const b = forLocale({ overview: cached }, 'ar');
+		expect(b.overview).toBe(a.overview);
+		expect(Object.isFrozen(a.overview)).toBe(true);
+		expect(a.overview.byAxis[0]).toEqual({ code: 'A1', titleAr: 'الوقاية', progress: 58.5 });
+		expect(forLocale({ overview: cached }, 'fr').overview).not.toBe(a.overview);
+	});
 });

@@ -41,7 +41,19 @@ function unread(row: Record<string, unknown>, key: string, suffix: string, keep:
 	return true;
 }
 
+// A read model's cached result is frozen and shared by every request until the data changes: its
+// projection per language is kept beside it, so a served page does not walk it again.
+const projected = new WeakMap<object, Map<string, unknown>>();
+
 function project(v: unknown, keep: string): unknown {
+	if (v === null || typeof v !== 'object' || !Object.isFrozen(v)) return projectNow(v, keep);
+	let byKeep = projected.get(v);
+	if (!byKeep) projected.set(v, (byKeep = new Map()));
+	if (!byKeep.has(keep)) byKeep.set(keep, Object.freeze(projectNow(v, keep)));
+	return byKeep.get(keep);
+}
+
+function projectNow(v: unknown, keep: string): unknown {
 	if (Array.isArray(v)) return v.map((x) => project(x, keep));
 	if (!isPlain(v)) return v;
 	const out: Record<string, unknown> = {};
