@@ -775,6 +775,7 @@ async function main(): Promise<void> {
 	step(db, 'data_generation triggers back', () => {
 		for (const t of generationTriggers) c.exec(t.sql);
 		c.prepare('UPDATE data_generation SET value = value + 1 WHERE id = 1').run();
+		c.prepare('UPDATE data_generation_domains SET value = value + 1').run();
 		return generationTriggers.length;
 	});
 

@@ -124,7 +124,10 @@ async function startServer(workers: number, port: number): Promise<{ child: Chil
 		EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'rasd-load-'))
 	};
 	for (const k of ['ORIGIN', 'RASD_READ_CACHE', 'PROTOCOL_HEADER', 'NODE_ENV']) delete env[k];
-	const child = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to the server's node, and so to its
+	// workers (cluster forks with the primary's execArgv): how the CPU of a loaded server is profiled.
+	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
 	child.stdout?.on('data', (d) => (log += d));
 	child.stderr?.on('data', (d) => (log += d));

@@ -517,6 +517,27 @@ describe('on the seeded demonstration', () => {
 		expect(trend.at(-1)!.progress).toBe(current.progress);
 	});
 
+	it('lists the same first indicators of a scorecard whether it walks the code index or sorts the scope’s', () => {
+		const db = demo.db;
+		const ids = (q: string) => db.all<{ id: number }>(sql.raw(q)).map((r) => r.id);
+		const scopes: dashboard.Scope[] = [
+			{ kind: 'all' },
+			...ids('SELECT id FROM axes').map((axisId) => ({ kind: 'axis' as const, axisId })),
+			...ids('SELECT DISTINCT lead_institution_id AS id FROM measures').map((institutionId) => ({ kind: 'lead' as const, institutionId })),
+			...ids('SELECT id FROM regions').map((regionId) => ({ kind: 'region' as const, regionId }))
+		];
+		let listed = 0;
+		for (const scope of scopes) {
+			for (const limit of [3, 20]) {
+				const walked = dashboard.indicatorSummaries(db, scope, { limit, sortBelow: -1 });
+				expect(walked, JSON.stringify(scope)).toEqual(dashboard.indicatorSummaries(db, scope, { limit, sortBelow: Infinity }));
+				expect(walked.rows.map((r) => r.code)).toEqual(walked.rows.map((r) => r.code).sort());
+				listed += walked.rows.length;
+			}
+		}
+		expect(listed).toBeGreaterThan(50);
+	});
+
 	it('shows the MNR roll-out and the ten recommendations', () => {
 		const o = dashboard.overview(demo.db, 'PN-2023-2030', { today: '2026-07-20' })!;
 		expect(o.recommendations).toHaveLength(10);

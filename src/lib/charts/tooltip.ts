@@ -15,7 +15,8 @@ export function escapeHtml(text: string): string {
 export function tooltipHtml(locale: Locale, title: string, lines: readonly [string, string][]): string {
 	const dir = rtl(locale) ? 'rtl' : 'ltr';
 	const body = lines.map(([k, v]) => `<div>${escapeHtml(k)} : <b><bdi>${escapeHtml(v)}</bdi></b></div>`).join('');
-	return `<div dir="${dir}" style="text-align:start;max-width:22rem;white-space:normal"><div style="font-weight:600;margin-bottom:2px">${escapeHtml(title)}</div>${body}</div>`;
+	const head = `<div style="font-weight:600;margin-bottom:2px">${escapeHtml(title)}</div>`;
+	return `<div dir="${dir}" style="text-align:start;max-width:22rem;white-space:normal">${head}${body}</div>`;
 }
 
 export function baseTooltip(locale: Locale, trigger: 'item' | 'axis' = 'item'): TooltipComponentOption {

@@ -7,6 +7,7 @@
  * which is also how SQLite compares them, so no time zone ever enters.
  */
 import type { Frequency, Locale } from './enums';
+import { m } from '../paraglide/messages';
 
 export type PeriodKind = 'year' | 'semester' | 'quarter' | 'tip';
 
@@ -233,8 +234,9 @@ export function matchesFrequency(code: string, frequency: Frequency): boolean {
 	return parsePeriod(code)?.kind === frequencyKind(frequency);
 }
 
-// Ordinals as HCP writes them ("الفصل الثالث من سنة 2024"); "الأسدس" is the Moroccan semester.
-const AR_ORDINALS = ['الأول', 'الثاني', 'الثالث', 'الرابع'] as const;
+// The labels are messages (periods.json): "الأسدس الأول" is the Moroccan semester, "الفصل الثالث" the quarter as HCP writes it.
+const SEMESTER_LABELS = [m.period_semester_1, m.period_semester_2] as const;
+const QUARTER_LABELS = [m.period_quarter_1, m.period_quarter_2, m.period_quarter_3, m.period_quarter_4] as const;
 
 /**
  * A human label for a period code, Western digits in every locale.
@@ -245,18 +247,17 @@ const AR_ORDINALS = ['الأول', 'الثاني', 'الثالث', 'الرابع
 export function formatPeriod(code: string, locale: Locale): string {
 	const p = parsePeriod(code);
 	if (!p) return code;
+	const o = { locale };
 	switch (p.kind) {
 		case 'year':
 			return String(p.year);
 		case 'tip':
 			// "TIP" is the report's name in every language; the date span is shown elsewhere.
-			return `TIP ${p.year}`;
+			return m.period_tip({ year: p.year }, o);
 		case 'semester':
-			if (locale === 'ar') return `الأسدس ${AR_ORDINALS[p.index - 1]} ${p.year}`;
-			return `${locale === 'en' ? 'H' : 'S'}${p.index} ${p.year}`;
+			return SEMESTER_LABELS[p.index - 1]!({ year: p.year }, o);
 		case 'quarter':
-			if (locale === 'ar') return `الفصل ${AR_ORDINALS[p.index - 1]} ${p.year}`;
-			return `${locale === 'en' ? 'Q' : 'T'}${p.index} ${p.year}`;
+			return QUARTER_LABELS[p.index - 1]!({ year: p.year }, o);
 	}
 }
 

@@ -1,6 +1,7 @@
+// One file though over 400 lines: tests/unit/schemas.test.ts treats the seed module's schemas (files we write, not user input) apart.
 /**
  * Shapes of the files under `seed/`: the public record (regions, institutions, plans, recommendations,
- * public figures, partner projects) and the demonstration accounts. `loadSeedFiles` validates every
+ * public figures, partner projects), the demonstration accounts and the demonstration catalogue. `loadSeedFiles` validates every
  * file against these before anything is written.
  *
  * Relative imports only: the seed CLI runs under tsx, outside Vite's `$lib` alias.
@@ -21,6 +22,7 @@ import {
 	PILLARS,
 	PLAN_KINDS,
 	ROLES,
+	ROLLOUT_STAGES,
 	SEXES,
 	TEXT_STATUSES
 } from '../domain/enums';
@@ -284,6 +286,128 @@ export const demoAccountsFileSchema = z.strictObject({
 export type SeedDemoAccount = z.infer<typeof seedDemoAccountSchema>;
 export type DemoAccountsFile = z.infer<typeof demoAccountsFileSchema>;
 
+// ─── demo-catalogue.json ────────────────────────────────────────────────────────────────────────
+
+/** Demonstration text: the generator writes every text in the three languages. */
+const demoTextSchema = z.strictObject({ fr: z.string().min(1), ar: z.string().min(1), en: z.string().min(1) });
+/** [at the start, at the end] of a measure, or a [min, max] range. */
+const demoRangeSchema = z.tuple([z.number(), z.number()]);
+const demoRegionSchema = z.string().regex(REGION_CODE_RE, 'Expected an ISO 3166-2:MA region code MA-01…MA-12');
+
+export const demoIndicatorSchema = z.strictObject({
+	note: z.string().min(1).optional(),
+	name: demoTextSchema,
+	unit: z.string().min(1).nullable(),
+	kind: z.enum(INDICATOR_KINDS),
+	frequency: z.enum(['semester', 'annual']),
+	dimensions: z.array(z.enum(DIMENSIONS)),
+	sensitive: z.boolean().optional(),
+	sdgTarget: sdgTargetSchema.optional(),
+	/** up when absent */
+	direction: z.enum(DIRECTIONS).optional(),
+	/** the national value per period at the start and at the end of the measure: drawn in [min, max] */
+	base: demoRangeSchema,
+	target: demoRangeSchema,
+	/** a percent equal to the measure's own progress (drafting of a text, budget execution) */
+	tracksProgress: z.boolean().optional()
+});
+/** A family of measures: their description, the two activities their reports alternate, what "done" means, two indicators. */
+export const demoFamilySchema = z.strictObject({
+	description: demoTextSchema,
+	activities: z.tuple([demoTextSchema, demoTextSchema]),
+	done: demoTextSchema,
+	indicators: z.tuple([demoIndicatorSchema, demoIndicatorSchema])
+});
+export const demoMeasureSchema = z.strictObject({
+	note: z.string().min(1).optional(),
+	title: demoTextSchema,
+	lead: institutionCodeSchema,
+	contributors: z.array(institutionCodeSchema),
+	/** a key of `families` */
+	family: z.string().min(1),
+	/** the phrase replacing {t} in the family's texts (training: who is trained) */
+	target: demoTextSchema.optional(),
+	recommendations: z.array(z.string().min(1)).optional(),
+	/** the regions concerned: a key of `regionGroups` or a list of ISO codes; none = national */
+	regions: z.union([z.array(demoRegionSchema), z.string().min(1)]).optional(),
+	status: z.enum(['planned', 'suspended', 'cancelled']).optional(),
+	/** progress revised downwards once, with a narrative saying why */
+	drop: z.literal(true).optional(),
+	special: z.enum(['mnr', 'public']).optional(),
+	start: isoDateSchema.optional(),
+	deadline: isoDateSchema.optional(),
+	/** a measure that names a real thing stays plausible against the public record: its progress stays in this range */
+	cap: demoRangeSchema.optional()
+});
+const demoNarrativeSchema = demoTextSchema;
+export const demoCatalogueFileSchema = z
+	.strictObject({
+		_source: fileNote,
+		families: z.record(z.string().min(1), demoFamilySchema),
+		regionGroups: z.record(z.string().min(1), z.array(demoRegionSchema).min(1)),
+		/** objectives and measures per axis code of plans.json */
+		axes: z.array(
+			z.strictObject({ code: z.string().min(1), objectives: z.array(z.strictObject({ title: demoTextSchema, measures: z.array(demoMeasureSchema).min(1) })) })
+		),
+		partnerProjects: z.array(
+			z.strictObject({
+				code: z.string().min(1),
+				partner: institutionCodeSchema,
+				donor: institutionCodeSchema,
+				title: demoTextSchema,
+				startDate: isoDateSchema,
+				endDate: isoDateSchema,
+				budget: z.number().nonnegative(),
+				currency: z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as USD'),
+				status: z.enum(PROJECT_STATUSES),
+				regions: z.array(demoRegionSchema),
+				measures: z.array(z.string().min(1))
+			})
+		),
+		/** demonstration links of public projects (partner-projects.json) to demonstration measures */
+		publicProjectLinks: z.record(z.string().min(1), z.array(z.string().min(1))),
+		/** millionths of a dirham per unit of each currency, per year */
+		exchangeRates: z.array(z.strictObject({ year: z.number().int(), madPerUnitMicro: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().int().positive()) })),
+		mnr: z.strictObject({
+			/** per region, the stages reached and since when */
+			stages: z.record(demoRegionSchema, z.array(z.strictObject({ stage: z.enum(ROLLOUT_STAGES), since: isoDateSchema }))),
+			/** a stage change reported but not yet validated on the demonstration's today */
+			pending: z.strictObject({ region: demoRegionSchema, stage: z.enum(ROLLOUT_STAGES), since: isoDateSchema, note: z.string().min(1) }),
+			notStartedNote: z.string().min(1)
+		}),
+		narratives: z.strictObject({
+			progress: demoNarrativeSchema,
+			completed: demoNarrativeSchema,
+			mnr: demoNarrativeSchema,
+			planned: demoNarrativeSchema,
+			suspended: demoNarrativeSchema,
+			cancelled: demoNarrativeSchema,
+			drop: demoNarrativeSchema,
+			late: demoNarrativeSchema
+		}),
+		returnComments: z.array(z.string().min(1)).min(1),
+		valueReturnComment: z.string().min(1),
+		/** the summary of the demonstration's published reports */
+		reportSummary: demoTextSchema
+	})
+	.superRefine((c, ctx) => {
+		c.axes.forEach((a, ai) =>
+			a.objectives.forEach((o, oi) =>
+				o.measures.forEach((m, mi) => {
+					const path = ['axes', ai, 'objectives', oi, 'measures', mi];
+					if (!Object.hasOwn(c.families, m.family)) ctx.addIssue({ code: 'custom', path: [...path, 'family'], message: `unknown family "${m.family}"` });
+					if (typeof m.regions === 'string' && !Object.hasOwn(c.regionGroups, m.regions))
+						ctx.addIssue({ code: 'custom', path: [...path, 'regions'], message: `unknown region group "${m.regions}"` });
+				})
+			)
+		);
+	});
+export type DemoCatalogueFile = z.infer<typeof demoCatalogueFileSchema>;
+export type DemoFamily = z.infer<typeof demoFamilySchema>;
+export type DemoIndicator = z.infer<typeof demoIndicatorSchema>;
+export type DemoMeasure = z.infer<typeof demoMeasureSchema>;
+export type DemoText = z.infer<typeof demoTextSchema>;
+
 /** Every seed file, validated. */
 export interface SeedFiles {
 	regions: RegionsFile;
@@ -293,4 +417,5 @@ export interface SeedFiles {
 	publicValues: PublicValuesFile;
 	partnerProjects: PartnerProjectsFile;
 	demoAccounts: DemoAccountsFile;
+	demoCatalogue: DemoCatalogueFile;
 }

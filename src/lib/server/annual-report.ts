@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import * as dashboard from './dashboard';
 import * as reports from './reports';
+import { weightedProgressSql } from './progress-sql';
 import type { MeasureStatus } from '../domain/enums';
 import type { ReportSnapshot } from '../domain/report';
 
@@ -96,14 +97,15 @@ export function annualReport(db: Db, input: { planCode: string; year: number }, 
 		SELECT a.code, a.title_fr AS titleFr, a.title_ar AS titleAr, a.title_en AS titleEn, count(s.id) AS measures,
 			sum(${planned}) AS planned, sum(${planned} AND s.status = 'completed') AS done, sum(s.overdue) AS late,
 			sum(s.status = 'completed') AS completed,
-			round(sum(CASE WHEN s.status <> 'cancelled' THEN s.progress * s.weight END) / nullif(sum(CASE WHEN s.status <> 'cancelled' THEN s.weight END), 0), 1) AS progress
+			${weightedProgressSql('s')} AS progress
 		FROM axes a JOIN objectives o ON o.axis_id = a.id LEFT JOIN snap s ON s.objective_id = o.id
 		WHERE a.plan_id = ${plan.id}
 		GROUP BY a.id ORDER BY a.sort_order, a.code`);
 	const measureRows = db.all<Json>(sql`WITH ${cte}
 		SELECT a.code AS axisCode, m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, s.deadline, s.status, s.progress,
 			${planned} AS planned, s.overdue AS late, s.is_demo AS isDemo,
-			i.code AS leadCode, i.name_fr AS leadNameFr, i.name_ar AS leadNameAr, i.name_en AS leadNameEn, i.acronym_fr AS acronymFr, i.acronym_ar AS acronymAr, i.acronym_en AS acronymEn,
+			i.code AS leadCode, i.name_fr AS leadNameFr, i.name_ar AS leadNameAr, i.name_en AS leadNameEn,
+			i.acronym_fr AS acronymFr, i.acronym_ar AS acronymAr, i.acronym_en AS acronymEn,
 			i.short_name_fr AS shortNameFr, i.short_name_ar AS shortNameAr, i.short_name_en AS shortNameEn
 		FROM snap s JOIN measures m ON m.id = s.id JOIN objectives o ON o.id = s.objective_id JOIN axes a ON a.id = o.axis_id
 		JOIN institutions i ON i.id = s.lead_institution_id

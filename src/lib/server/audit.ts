@@ -72,7 +72,8 @@ export function verifyChain(db: Db, opts: { maxBreaks?: number } = {}): ChainRep
 	const maxBreaks = opts.maxBreaks ?? 20;
 	const report: ChainReport = { events: 0, unhashed: 0, head: null, lastId: null, breaks: [] };
 	const page = db.$client.prepare(
-		'SELECT id, at, user_id AS userId, action, entity, entity_id AS entityId, before, after, prev_hash AS prevHash, hash FROM audit_events WHERE id > ? ORDER BY id LIMIT 5000'
+		'SELECT id, at, user_id AS userId, action, entity, entity_id AS entityId, before, after, prev_hash AS prevHash, hash ' +
+			'FROM audit_events WHERE id > ? ORDER BY id LIMIT 5000'
 	);
 	let prev: { id: number; hash: string | null } | null = null;
 	let chainStarted = false;

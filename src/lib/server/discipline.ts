@@ -62,9 +62,11 @@ export function choosePeriod(periods: PeriodInfo[], query: URLSearchParams): Per
 /** Both kinds' counts, updates then values (`v_` prefix); column names are fixed text, never input. */
 const count = (k: 'u' | 'v', p: string) =>
 	sql.raw(`sum(cls.kind = '${k}') AS ${p}expected,
-	sum(cls.kind = '${k}' AND c = 'missing') AS ${p}missing, sum(cls.kind = '${k}' AND c = 'drafted') AS ${p}drafted, sum(cls.kind = '${k}' AND c = 'returned') AS ${p}returned,
+	sum(cls.kind = '${k}' AND c = 'missing') AS ${p}missing, sum(cls.kind = '${k}' AND c = 'drafted') AS ${p}drafted,
+	sum(cls.kind = '${k}' AND c = 'returned') AS ${p}returned,
 	sum(cls.kind = '${k}' AND c = 'submitted') AS ${p}submitted, sum(cls.kind = '${k}' AND c = 'validated') AS ${p}validated,
-	sum(cls.kind = '${k}' AND sent_at IS NOT NULL AND sent_at < cutoff) AS ${p}onTime, sum(cls.kind = '${k}' AND sent_at IS NOT NULL AND sent_at >= cutoff) AS ${p}late`);
+	sum(cls.kind = '${k}' AND sent_at IS NOT NULL AND sent_at < cutoff) AS ${p}onTime,
+	sum(cls.kind = '${k}' AND sent_at IS NOT NULL AND sent_at >= cutoff) AS ${p}late`);
 const COUNTS = sql`${count('u', '')}, ${count('v', 'v_')}`;
 
 /** The best state reached, from the `max(state = …)` flags of `reported` (r) and the time it was sent. */
@@ -132,7 +134,8 @@ const toCounts = <T extends Record<string, unknown>>(r: T) => {
 	return { ...out, ...countsOf(r, ''), values: countsOf(r, 'v_') } as T & DisciplineCounts & { values: DisciplineCounts };
 };
 
-const INSTITUTION_COLUMNS = sql`i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.acronym_fr AS acronymFr, i.acronym_ar AS acronymAr, i.acronym_en AS acronymEn,
+const INSTITUTION_COLUMNS = sql`i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn,
+	i.acronym_fr AS acronymFr, i.acronym_ar AS acronymAr, i.acronym_en AS acronymEn,
 	i.short_name_fr AS shortNameFr, i.short_name_ar AS shortNameAr, i.short_name_en AS shortNameEn`;
 
 /** Per period × lead institution (or for one institution), with the institution's names for the page. */
@@ -184,7 +187,8 @@ export function itemsOf(db: Db, period: PeriodInfo, institutionId: number): Disc
 	return db
 		.all<Omit<DisciplineItem, 'onTime'> & { onTime: number | null }>(
 			sql`${classified([period], institutionId)}
-			SELECT CASE cls.kind WHEN 'u' THEN 'update' ELSE 'value' END AS kind, m.code AS measureCode, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn,
+			SELECT CASE cls.kind WHEN 'u' THEN 'update' ELSE 'value' END AS kind,
+				m.code AS measureCode, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn,
 				ind.code AS indicatorCode, ind.name_fr AS nameFr, ind.name_ar AS nameAr, ind.name_en AS nameEn,
 				cls.c AS state, cls.sent_at AS sentAt, CASE WHEN cls.sent_at IS NULL THEN NULL ELSE cls.sent_at < cls.cutoff END AS onTime
 			FROM cls JOIN measures m ON m.id = cls.measure_id LEFT JOIN indicators ind ON cls.kind = 'v' AND ind.id = cls.item

@@ -26,10 +26,14 @@ export function flagSql(today: string, m = 'measures') {
 	const riskBefore = addDays(today, -AT_RISK_NO_UPDATE_DAYS);
 	const todayJd = Date.parse(`${today}T00:00:00Z`) / DAY_MS + 2440587.5;
 	const span = sql`(julianday(${col('deadline')}) - julianday(${col('start_date')}))`;
-	const expected = sql`(CASE WHEN ${col('deadline')} <= ${col('start_date')} THEN (CASE WHEN ${today} >= ${col('deadline')} THEN 100.0 ELSE 0.0 END) ELSE min(100.0, max(0.0, 100.0 * (${sql.raw(String(todayJd))} - julianday(${col('start_date')})) / ${span})) END)`;
+	const elapsed = sql`(${sql.raw(String(todayJd))} - julianday(${col('start_date')}))`;
+	const expected = sql`(CASE WHEN ${col('deadline')} <= ${col('start_date')} THEN (CASE WHEN ${today} >= ${col('deadline')} THEN 100.0 ELSE 0.0 END)
+		ELSE min(100.0, max(0.0, 100.0 * ${elapsed} / ${span})) END)`;
 	const open = sql`${col('status')} NOT IN ('completed', 'cancelled')`;
 	const overdue: SQL<boolean> = sql`(${open} AND ${col('deadline')} < ${today})`;
-	const atRisk: SQL<boolean> = sql`(${col('status')} IN ('planned', 'in_progress') AND ${col('deadline')} >= ${today} AND (${lastUpdate} < ${riskBefore} OR ${expected} - ${col('progress')} > ${sql.raw(String(AT_RISK_LAG_POINTS))}))`;
+	const lagging = sql`${expected} - ${col('progress')} > ${sql.raw(String(AT_RISK_LAG_POINTS))}`;
+	const behind = sql`(${lastUpdate} < ${riskBefore} OR ${lagging})`;
+	const atRisk: SQL<boolean> = sql`(${col('status')} IN ('planned', 'in_progress') AND ${col('deadline')} >= ${today} AND ${behind})`;
 	const stale: SQL<boolean> = sql`(${open} AND ${lastUpdate} < ${staleBefore})`;
 	return { overdue, atRisk, stale, expected };
 }

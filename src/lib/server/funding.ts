@@ -45,7 +45,8 @@ function groups(dim: FundingDimension) {
  */
 function projectGroups(dim: FundingDimension) {
 	if (dim === 'region')
-		return sql`SELECT pp.id AS pid, r.iso AS gkey FROM partner_projects pp JOIN partner_project_regions pr ON pr.project_id = pp.id JOIN regions r ON r.id = pr.region_id
+		return sql`SELECT pp.id AS pid, r.iso AS gkey
+			FROM partner_projects pp JOIN partner_project_regions pr ON pr.project_id = pp.id JOIN regions r ON r.id = pr.region_id
 			UNION SELECT pp.id, ${NATIONAL} FROM partner_projects pp WHERE NOT EXISTS (SELECT 1 FROM partner_project_regions pr WHERE pr.project_id = pp.id)`;
 	return sql`SELECT DISTINCT pm.project_id AS pid, g.gkey FROM (${groups(dim)}) g JOIN partner_project_measures pm ON pm.measure_id = g.mid`;
 }

@@ -82,7 +82,8 @@ export const VALUES_SHEETS: SheetSpec[] = [
 export async function valuesTemplate(db: Db): Promise<Buffer> {
 	const inds = db.all<{ code: string; name: string; frequency: string; dimensions: string; unit: string | null; start: string; end: string }>(sql`
 		SELECT i.code, i.name_fr AS name, i.frequency, i.dimensions, i.unit, p.start_date AS start, p.end_date AS "end"
-		FROM indicators i JOIN measures m ON m.id = i.measure_id JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id
+		FROM indicators i JOIN measures m ON m.id = i.measure_id JOIN objectives o ON o.id = m.objective_id
+		JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id
 		ORDER BY i.code`);
 	const reference = [
 		['code', 'name_fr', 'frequency', 'by_region', 'unit', 'plan_start', 'plan_end'],

@@ -1,7 +1,6 @@
 /**
- * Spreadsheet imports of indicator values: read an .xlsx (exceljs) or a .csv (csv-parse; `;` or `,`,
- * UTF-8 or Windows-1256 through iconv-lite), validate every row with the project's zod schema, compare
- * with what is stored (a dry run: create / update / unchanged, or errors with sheet, row and column),
+ * Spreadsheet imports of indicator values: read an .xlsx or a .csv (`import-read`), validate every
+ * row with the project's zod schema, compare with what is stored (a dry run: create / update / unchanged, or errors with sheet, row and column),
  * then apply in one transaction — nothing is written if any row is in error. The same file applied
  * twice changes nothing the second time: every row is then unchanged.
  */
@@ -10,9 +9,6 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 import type { Db } from './db/client';
 import { transaction } from './db/client';
 import * as audit from './audit';
@@ -25,145 +21,12 @@ import type { Frequency, IndicatorKind } from '../domain/enums';
 import { nowIso } from './write-result';
 import { hasDimension } from '../schemas/json-columns';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const VALUE_COLUMNS = ['indicator', 'period', 'region', 'value', 'source', 'note'] as const;
 const REQUIRED = ['indicator', 'period', 'value'] as const;
 
-/** One problem, where the user will find it in their file; `key` is a message key, `params` fill it in. */
-export interface ImportIssue {
-	sheet: string;
-	row: number;
-	column: string;
-	key: string;
-	params?: Record<string, string | number>;
-}
-export type Table = { sheet: string; header: string[]; rows: { row: number; cells: Record<string, string> }[] };
-export type ReadResult = { ok: true; table: Table } | { ok: false; issues: ImportIssue[] };
+import { readTable, type ImportIssue, type Table } from './import-read';
 
-const fileIssue = (key: string, params?: Record<string, string | number>): ReadResult => ({
-	ok: false,
-	issues: [{ sheet: '', row: 0, column: '', key, params }]
-});
-
-/** A cell as text: numbers keep their full precision, dates become ISO days. */
-function cellText(v: ExcelJS.CellValue): string {
-	if (v == null) return '';
-	if (v instanceof Date) return v.toISOString().slice(0, 10);
-	if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-	if (typeof v === 'object' && 'text' in v) return String(v.text);
-	return String(v);
-}
-
-async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook | null> {
-	const wb = new ExcelJS.Workbook();
-	try {
-		await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-		return wb;
-	} catch {
-		return null;
-	}
-}
-
-/** One worksheet as a table: header row 1 (lower-cased), then the non-empty rows. */
-function sheetTable(ws: ExcelJS.Worksheet): ReadResult {
-	const issues: ImportIssue[] = [];
-	// A merged header hides which column is which: refuse rather than guess.
-	const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []) as string[];
-	if (merges.some((r) => /^[A-Z]+1(:|$)/.test(r))) return { ok: false, issues: [{ sheet: ws.name, row: 1, column: '', key: 'err_import_merged_header' }] };
-	const header: string[] = [];
-	ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col - 1] = cellText(cell.value).trim().toLowerCase()));
-	const rows: Table['rows'] = [];
-	ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-		if (rowNumber === 1) return;
-		const cells: Record<string, string> = {};
-		r.eachCell({ includeEmpty: false }, (cell, col) => {
-			const name = header[col - 1] ?? `#${col}`;
-			// A formula's cached result may be stale or absent: the file must carry values.
-			if (cell.type === ExcelJS.ValueType.Formula) issues.push({ sheet: ws.name, row: rowNumber, column: name, key: 'err_import_formula' });
-			else cells[name] = cellText(cell.value).trim();
-		});
-		if (Object.values(cells).some((v) => v !== '')) rows.push({ row: rowNumber, cells });
-	});
-	if (issues.length) return { ok: false, issues };
-	return { ok: true, table: { sheet: ws.name, header, rows } };
-}
-
-async function readXlsx(bytes: Buffer): Promise<ReadResult> {
-	const wb = await loadWorkbook(bytes);
-	const ws = wb?.getWorksheet('values') ?? wb?.worksheets.find((w) => w.name !== 'instructions');
-	if (!ws) return fileIssue('err_import_not_spreadsheet');
-	return sheetTable(ws);
-}
-
-/**
- * Reads the named sheets of a workbook (a sheet that is absent is left out). A CSV holds one table
- * only, so a multi-sheet import needs the workbook.
- */
-export async function readSheets(
-	bytes: Buffer,
-	fileName: string,
-	names: readonly string[]
-): Promise<{ ok: true; tables: Table[] } | { ok: false; issues: ImportIssue[] }> {
-	if (bytes.length > MAX_IMPORT_BYTES) return fileIssue('err_import_too_large', { mb: 20 }) as { ok: false; issues: ImportIssue[] };
-	if (bytes.length === 0) return fileIssue('err_import_empty') as { ok: false; issues: ImportIssue[] };
-	if (!bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-		const csv = !bytes.subarray(0, 8192).includes(0) && /\.(csv|txt)$/i.test(fileName);
-		return fileIssue(csv ? 'err_import_structure_xlsx' : 'err_import_not_spreadsheet') as { ok: false; issues: ImportIssue[] };
-	}
-	const wb = await loadWorkbook(bytes);
-	if (!wb) return fileIssue('err_import_not_spreadsheet') as { ok: false; issues: ImportIssue[] };
-	const tables: Table[] = [];
-	const issues: ImportIssue[] = [];
-	for (const name of names) {
-		const ws = wb.getWorksheet(name);
-		if (!ws) continue;
-		const t = sheetTable(ws);
-		if (t.ok) tables.push(t.table);
-		else issues.push(...t.issues);
-	}
-	if (issues.length) return { ok: false, issues };
-	if (!tables.length) return fileIssue('err_import_no_sheet', { sheets: names.join(', ') }) as { ok: false; issues: ImportIssue[] };
-	return { ok: true, tables };
-}
-
-/** UTF-8 when it decodes cleanly, Windows-1256 (what Arabic Excel writes) otherwise. */
-function decodeText(bytes: Buffer): string {
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-	} catch {
-		return iconv.decode(bytes, 'windows-1256');
-	}
-}
-
-function readCsv(bytes: Buffer, sheet: string): ReadResult {
-	const text = decodeText(bytes);
-	const firstLine = text.slice(0, text.search(/\r?\n|$/));
-	// Excel in a French locale writes `;`.
-	const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-	let records: string[][];
-	try {
-		records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
-	} catch (e) {
-		return fileIssue('err_import_csv_malformed', { message: (e as Error).message.slice(0, 200) });
-	}
-	const [head, ...body] = records;
-	if (!head) return fileIssue('err_import_empty');
-	const header = head.map((h) => h.trim().toLowerCase());
-	const rows = body
-		.map((r, i) => ({ row: i + 2, cells: Object.fromEntries(header.map((h, j) => [h, (r[j] ?? '').trim()])) }))
-		.filter((r) => Object.values(r.cells).some((v) => v !== ''));
-	return { ok: true, table: { sheet, header, rows } };
-}
-
-/** Reads an uploaded file into a table, or says why it cannot be read. */
-export async function readTable(bytes: Buffer, fileName: string): Promise<ReadResult> {
-	if (bytes.length > MAX_IMPORT_BYTES) return fileIssue('err_import_too_large', { mb: 20 });
-	if (bytes.length === 0) return fileIssue('err_import_empty');
-	if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return readXlsx(bytes);
-	// Anything with NUL bytes is binary (a PDF, an old .xls, an image): not a CSV either.
-	if (bytes.subarray(0, 8192).includes(0) || !/\.(csv|txt)$/i.test(fileName)) return fileIssue('err_import_not_spreadsheet');
-	return readCsv(bytes, fileName.replace(/\.[^.]*$/, ''));
-}
+export { MAX_IMPORT_BYTES, readSheets, readTable, type ImportIssue, type ReadResult, type Table } from './import-read';
 
 export type RowPlan = {
 	row: number;
@@ -218,7 +81,8 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
 			}>(
 				sql`
 			SELECT i.id, i.code, i.kind, i.frequency, i.dimensions, i.plausible_min AS min, i.plausible_max AS max, p.start_date AS planStart, p.end_date AS planEnd
-			FROM indicators i JOIN measures m ON m.id = i.measure_id JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id`
+			FROM indicators i JOIN measures m ON m.id = i.measure_id JOIN objectives o ON o.id = m.objective_id
+			JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id`
 			)
 			.map((r) => [r.code, r])
 	);
@@ -240,7 +104,8 @@ export function dryRunValues(db: Db, table: Table, bytes: Buffer, opts: { public
 		source: string | null;
 	}>(sql`
 		SELECT id, indicator_id AS indicatorId, period, region_id AS regionId, value, state, is_current AS isCurrent, version, source FROM indicator_values
-		WHERE sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL AND (is_current = 1 OR state IN ('draft','submitted','returned'))`)) {
+		WHERE sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL
+			AND (is_current = 1 OR state IN ('draft','submitted','returned'))`)) {
 		const k = cellKey(v.indicatorId, v.period, v.regionId);
 		if (v.isCurrent) current.set(k, v);
 		else open.set(k, v);
@@ -335,13 +200,16 @@ export function applyValues(
 		const state = meta.publicRecord ? 'validated' : 'submitted';
 		const client = tx.$client;
 		const insert =
-			client.prepare(`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, region_id, value, source, note, state, is_current, reported_by, validated_by, submitted_at, validated_at, sources, public_record)
+			client.prepare(`INSERT INTO indicator_values (indicator_id, period, period_start, period_end, region_id, value, source, note, state, is_current,
+				reported_by, validated_by, submitted_at, validated_at, sources, public_record)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 		const updateOpen = client.prepare(
-			`UPDATE indicator_values SET value = ?, source = ?, note = ?, state = ?, is_current = ?, reported_by = ?, validated_by = ?, submitted_at = ?, validated_at = ?, public_record = ?, version = version + 1, updated_at = ? WHERE id = ?`
+			`UPDATE indicator_values SET value = ?, source = ?, note = ?, state = ?, is_current = ?, reported_by = ?, validated_by = ?, submitted_at = ?,
+				validated_at = ?, public_record = ?, version = version + 1, updated_at = ? WHERE id = ?`
 		);
 		const stepDown = client.prepare(
-			`UPDATE indicator_values SET is_current = 0 WHERE indicator_id = ? AND period = ? AND region_id IS ? AND is_current = 1 AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL`
+			`UPDATE indicator_values SET is_current = 0 WHERE indicator_id = ? AND period = ? AND region_id IS ? AND is_current = 1
+				AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL`
 		);
 		const pub = meta.publicRecord;
 		for (const r of plan.rows) {

@@ -176,7 +176,8 @@ export function runScheduled(db: Db, today: string): { periodOpened: number; dea
 			JOIN (
 				SELECT inst, count(DISTINCT measure_id) AS n FROM (
 					SELECT lead_institution_id AS inst, id AS measure_id FROM measures WHERE status NOT IN ('completed', 'cancelled')
-					UNION SELECT mi.institution_id, mi.measure_id FROM measure_institutions mi JOIN measures m ON m.id = mi.measure_id WHERE m.status NOT IN ('completed', 'cancelled')
+					UNION SELECT mi.institution_id, mi.measure_id FROM measure_institutions mi JOIN measures m ON m.id = mi.measure_id
+						WHERE m.status NOT IN ('completed', 'cancelled')
 				) GROUP BY inst
 			) c
 			JOIN users u ON u.active = 1 AND u.role = 'focal_point' AND u.institution_id = c.inst

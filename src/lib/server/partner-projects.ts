@@ -28,7 +28,9 @@ export type ProjectRow = PartnerProject & { partner: Names; donor: Names | null;
 
 const names = (alias: string) =>
 	sql.raw(
-		`json_object('code', ${alias}.code, 'nameFr', ${alias}.name_fr, 'nameAr', ${alias}.name_ar, 'nameEn', ${alias}.name_en, 'acronymFr', ${alias}.acronym_fr, 'acronymAr', ${alias}.acronym_ar, 'acronymEn', ${alias}.acronym_en, 'shortNameFr', ${alias}.short_name_fr, 'shortNameAr', ${alias}.short_name_ar, 'shortNameEn', ${alias}.short_name_en)`
+		`json_object('code', ${alias}.code, 'nameFr', ${alias}.name_fr, 'nameAr', ${alias}.name_ar, 'nameEn', ${alias}.name_en,
+			'acronymFr', ${alias}.acronym_fr, 'acronymAr', ${alias}.acronym_ar, 'acronymEn', ${alias}.acronym_en,
+			'shortNameFr', ${alias}.short_name_fr, 'shortNameAr', ${alias}.short_name_ar, 'shortNameEn', ${alias}.short_name_en)`
 	);
 
 /**
@@ -47,8 +49,10 @@ export function list(db: Db, filter: { partnerId?: number; measureId?: number; c
 			pp.iati_identifier AS iatiIdentifier, pp.note, pp.sources, pp.is_demo AS isDemo, pp.version,
 			pp.created_at AS createdAt, pp.updated_at AS updatedAt,
 			${names('p')} AS partner, CASE WHEN d.id IS NULL THEN NULL ELSE ${names('d')} END AS donor,
-			(SELECT json_group_array(code) FROM (SELECT m.code FROM partner_project_measures pm JOIN measures m ON m.id = pm.measure_id WHERE pm.project_id = pp.id ORDER BY m.code)) AS measureCodes,
-			(SELECT json_group_array(iso) FROM (SELECT r.iso FROM partner_project_regions pr JOIN regions r ON r.id = pr.region_id WHERE pr.project_id = pp.id ORDER BY r.iso)) AS regionCodes
+			(SELECT json_group_array(code) FROM (SELECT m.code FROM partner_project_measures pm JOIN measures m ON m.id = pm.measure_id
+				WHERE pm.project_id = pp.id ORDER BY m.code)) AS measureCodes,
+			(SELECT json_group_array(iso) FROM (SELECT r.iso FROM partner_project_regions pr JOIN regions r ON r.id = pr.region_id
+				WHERE pr.project_id = pp.id ORDER BY r.iso)) AS regionCodes
 		FROM partner_projects pp
 		JOIN institutions p ON p.id = pp.partner_institution_id
 		LEFT JOIN institutions d ON d.id = pp.donor_institution_id

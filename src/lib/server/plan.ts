@@ -6,11 +6,10 @@ import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { measureRowColumns } from './columns';
 import { axes, measures, objectives, plans, institutions, recommendations } from './db/schema';
+import { weightedProgressSql as progressOf } from './progress-sql';
 
 /** Weighted mean progress of non-cancelled measures, as a SQL expression over `measures`. */
-export const weightedProgressSql = sql<
-	number | null
->`round(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.progress} * ${measures.weight} END) / nullif(sum(CASE WHEN ${measures.status} <> 'cancelled' THEN ${measures.weight} END), 0), 1)`;
+export const weightedProgressSql = progressOf(measures);
 const measureCountSql = sql<number>`count(${measures.id})`;
 const completedCountSql = sql<number>`count(CASE WHEN ${measures.status} = 'completed' THEN 1 END)`;
 

@@ -10,6 +10,13 @@
  * invalidate; a rolled-back write rolls the count back with it. Sign-ins, sessions, audit rows and
  * drafts do not move it (no dashboard shows them), so they do not empty the cache.
  *
+ * The count is kept per domain of data too (`data_generation_domains`, migration 0025: plan,
+ * progress, values, roll-out), and each read model names the domains it reads: a write clears only
+ * the models whose data it changed. A validated indicator value leaves the overview cached; a
+ * validated progress update leaves the indicator explorer and search cached.
+ * tests/integration/read-cache.test.ts checks each model's declared domains against the tables its
+ * SQL really reads.
+ *
  * On a database without that row (not migrated), the generation falls back to `PRAGMA data_version`
  * (commits by other connections) plus `total_changes()` (this connection's writes): any write at all.
  *
@@ -25,36 +32,49 @@ import type { Db } from './db/client';
 /** Entries kept per database (least recently used dropped first). */
 export const READ_CACHE_ENTRIES = 256;
 
+/** The domains of data a read model may read (the rows of `data_generation_domains`). */
+export const DOMAINS = ['plan', 'progress', 'values', 'rollout'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+interface Entry {
+	value: unknown;
+	/** the counts of the entry's domains when it was computed */
+	stamp: string;
+}
+
 interface Store {
-	generation: string;
-	entries: Map<string, unknown>;
+	entries: Map<string, Entry>;
 	hits: number;
 	misses: number;
-	generationOf: () => string;
+	/** the current count of each domain */
+	countsOf: () => Record<Domain, string>;
 }
 
 const stores = new WeakMap<Database.Database, Store>();
 
-function generationReader(client: Database.Database): () => string {
+function countsReader(client: Database.Database): () => Record<Domain, string> {
 	const version = client.prepare('PRAGMA data_version').pluck();
 	const changes = client.prepare('SELECT total_changes()').pluck();
-	const anyWrite = () => `w${version.get() as number}:${changes.get() as number}`;
-	let counter: Database.Statement;
+	const same = (v: string) => Object.fromEntries(DOMAINS.map((d) => [d, v])) as Record<Domain, string>;
+	// Not migrated: any write at all moves every domain.
+	const anyWrite = () => same(`w${version.get() as number}:${changes.get() as number}`);
+	let counts: Database.Statement;
 	try {
-		counter = client.prepare('SELECT value FROM data_generation WHERE id = 1').pluck();
+		counts = client.prepare('SELECT domain, value FROM data_generation_domains').raw();
 	} catch {
 		return anyWrite;
 	}
 	return () => {
-		const value = counter.get() as number | undefined;
-		return value === undefined ? anyWrite() : `g${value}`;
+		const rows = counts.all() as [Domain, number][];
+		if (rows.length < DOMAINS.length) return anyWrite();
+		return Object.fromEntries(rows.map(([d, v]) => [d, `g${v}`])) as Record<Domain, string>;
 	};
 }
 
 function storeOf(client: Database.Database): Store {
 	let store = stores.get(client);
 	if (!store) {
-		store = { generation: '', entries: new Map(), hits: 0, misses: 0, generationOf: generationReader(client) };
+		store = { entries: new Map(), hits: 0, misses: 0, countsOf: countsReader(client) };
 		stores.set(client, store);
 	}
 	return store;
@@ -74,24 +94,24 @@ export function readCacheEnabled(): boolean {
 
 /**
  * The value of `compute()` for `key` (a stable description of the question: read model and
- * arguments), computed at most once per database generation.
+ * arguments), computed at most once while none of `domains` changes.
  */
-export function cached<T>(db: Db, key: string, compute: () => T): T {
+export function cached<T>(db: Db, key: string, domains: readonly Domain[], compute: () => T): T {
 	const client = db.$client;
 	if (!readCacheEnabled() || client.inTransaction) return compute();
 	const store = storeOf(client);
-	const generation = store.generationOf();
-	if (generation !== store.generation) {
-		store.entries.clear();
-		store.generation = generation;
-	}
-	if (store.entries.has(key)) {
-		const value = store.entries.get(key) as T;
-		// Map order is insertion order: re-inserting marks it most recently used.
+	const counts = store.countsOf();
+	// Taken before computing: a write another process commits meanwhile makes the next read compute again.
+	const stamp = domains.map((d) => counts[d]).join(':');
+	const entry = store.entries.get(key);
+	if (entry) {
+		// Map order is insertion order: re-inserting marks it most recently used (or drops a stale one).
 		store.entries.delete(key);
-		store.entries.set(key, value);
-		store.hits++;
-		return value;
+		if (entry.stamp === stamp) {
+			store.entries.set(key, entry);
+			store.hits++;
+			return entry.value as T;
+		}
 	}
 	store.misses++;
 	const computed = compute();
@@ -99,23 +119,27 @@ export function cached<T>(db: Db, key: string, compute: () => T): T {
 	// computation per miss by construction: no other request runs until it has returned and been
 	// kept. An asynchronous one is kept as its promise at once, so the requests that ask while it
 	// runs wait for that one computation; a failure is dropped, so the next request tries again.
-	// Across `npm start`'s workers each process computes once per generation (caches are per process).
-	const value = (
+	// Across `npm start`'s workers each process computes once per change (caches are per process).
+	const kept: Entry = { stamp, value: undefined };
+	kept.value =
 		computed instanceof Promise
 			? computed.then(deepFreeze, (e: unknown) => {
-					if (store.entries.get(key) === value) store.entries.delete(key);
+					if (store.entries.get(key) === kept) store.entries.delete(key);
 					throw e;
 				})
-			: deepFreeze(computed)
-	) as T;
-	store.entries.set(key, value);
+			: deepFreeze(computed);
+	store.entries.set(key, kept);
 	if (store.entries.size > READ_CACHE_ENTRIES) store.entries.delete(store.entries.keys().next().value!);
-	return value;
+	return kept.value as T;
 }
 
-/** `fn` memoized by its arguments after `db` (which must be JSON-serialisable). */
-export function memoize<A extends unknown[], T>(name: string, fn: (db: Db, ...args: A) => T): (db: Db, ...args: A) => T {
-	return (db, ...args) => cached(db, `${name}${JSON.stringify(args)}`, () => fn(db, ...args));
+/** Every memoized model by name: the domains it declares and its uncached function (the read-cache test checks them). */
+export const models = new Map<string, { domains: readonly Domain[]; fn: (db: Db, ...args: unknown[]) => unknown }>();
+
+/** `fn` memoized by its arguments after `db` (which must be JSON-serialisable), until one of `domains` changes. */
+export function memoize<A extends unknown[], T>(name: string, domains: readonly Domain[], fn: (db: Db, ...args: A) => T): (db: Db, ...args: A) => T {
+	models.set(name, { domains, fn: fn as unknown as (db: Db, ...args: unknown[]) => unknown });
+	return (db, ...args) => cached(db, `${name}${JSON.stringify(args)}`, domains, () => fn(db, ...args));
 }
 
 /** Hits, misses and entries of a database's cache (tests, diagnostics). */

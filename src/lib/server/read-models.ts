@@ -8,6 +8,7 @@
  */
 import * as dashboard from './dashboard';
 import * as plan from './plan';
+import * as measures from './measures';
 import { memoize } from './read-cache';
 import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
@@ -24,17 +25,36 @@ export interface BreakdownFilter {
 
 export * from './dashboard';
 
-export const overview = memoize('overview', dashboard.overview);
-export const axisScorecard = memoize('axisScorecard', dashboard.axisScorecard);
-export const institutionScorecard = memoize('institutionScorecard', dashboard.institutionScorecard);
-export const regionScorecard = memoize('regionScorecard', dashboard.regionScorecard);
-export const recommendationScorecard = memoize('recommendationScorecard', dashboard.recommendationScorecard);
-export const indicatorExplorer = memoize('indicatorExplorer', dashboard.indicatorExplorer);
-export const searchIndicators = memoize('searchIndicators', dashboard.searchIndicators);
-export const regionalIndicators = memoize('regionalIndicators', dashboard.regionalIndicators);
-export const mapIndicatorLayer = memoize('mapIndicatorLayer', dashboard.mapIndicatorLayer);
-export const getAxis = memoize('getAxis', plan.getAxis);
-const census = memoize('census', dashboard.censusPopulation);
+// Each model names the domains of data it reads (`read-cache.ts`): a write clears only the models
+// whose data it changed. The read-cache test checks every name against the tables the SQL reads.
+const ALL = ['plan', 'progress', 'values', 'rollout'] as const;
+const overviewFigures = memoize('overview', ['plan', 'progress', 'rollout'], dashboard.overviewFigures);
+const awaiting = memoize('awaitingValidation', ALL, dashboard.awaitingValidation);
+// The figures and the queue's count, joined once per pair: the same answer is the same (frozen) object.
+const joined = new WeakMap<object, { awaiting: number; value: dashboard.Overview }>();
+export function overview(db: Db, planCode: string, opts: dashboard.SnapshotOptions): dashboard.Overview | null {
+	const o = overviewFigures(db, planCode, opts);
+	if (!o) return null;
+	const n = awaiting(db);
+	const kept = joined.get(o);
+	if (kept?.awaiting === n) return kept.value;
+	const value = Object.freeze({ ...o, awaitingValidation: n });
+	joined.set(o, { awaiting: n, value });
+	return value;
+}
+export const axisScorecard = memoize('axisScorecard', ALL, dashboard.axisScorecard);
+export const institutionScorecard = memoize('institutionScorecard', ALL, dashboard.institutionScorecard);
+export const regionScorecard = memoize('regionScorecard', ALL, dashboard.regionScorecard);
+export const recommendationScorecard = memoize('recommendationScorecard', ALL, dashboard.recommendationScorecard);
+export const indicatorExplorer = memoize('indicatorExplorer', ['plan', 'values'], dashboard.indicatorExplorer);
+export const searchIndicators = memoize('searchIndicators', ['plan', 'values'], dashboard.searchIndicators);
+export const regionalIndicators = memoize('regionalIndicators', ['plan', 'values'], dashboard.regionalIndicators);
+export const mapIndicatorLayer = memoize('mapIndicatorLayer', ['plan', 'values'], dashboard.mapIndicatorLayer);
+export const getAxis = memoize('getAxis', ['plan', 'progress'], plan.getAxis);
+const census = memoize('census', ['plan'], dashboard.censusPopulation);
+// The measures list and its filter choices (`./measures`): the list reads each measure's validated state.
+export const listMeasures = memoize('listMeasures', ['plan', 'progress'], measures.listMeasures);
+export const measureFilterOptions = memoize('measureFilterOptions', ['plan'], measures.filterOptions);
 
 // ─── As a viewer may see them ───────────────────────────────────────────────────────────────────
 // The memoized read models above answer the same question for everybody (one cached result per
@@ -50,7 +70,7 @@ const workload = (viewer: Viewer, n: number): number | null => (can(viewer, 'das
 const masks = (viewer: Viewer) => !can(viewer, 'dashboard.read_small_counts');
 
 /** The current regional totals of these (indicator, period) pairs, every region: the sets a regional value is masked within. */
-const regionalSets = memoize('regionalSets', (db: Db, pairs: [string, string][]) =>
+const regionalSets = memoize('regionalSets', ['plan', 'values'], (db: Db, pairs: [string, string][]) =>
 	pairs.length
 		? db.all<{ code: string; period: string; iso: string; value: number }>(sql`
 			SELECT i.code, v.period, r.iso, v.value
@@ -130,7 +150,7 @@ export function axisScorecardFor(db: Db, viewer: Viewer, axisCode: string, opts:
 	return { ...sc, awaitingValidation: workload(viewer, sc.awaitingValidation), indicators: withRates(db, indicators) };
 }
 
-const breakdownsOf = memoize('breakdowns', indicatorBreakdowns);
+const breakdownsOf = memoize('breakdowns', ['plan', 'values'], indicatorBreakdowns);
 
 /**
  * A scorecard's blocks for `viewer`, with the breakdowns of its listed indicators (of the region for

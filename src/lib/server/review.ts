@@ -147,7 +147,8 @@ function cards(db: Db, keys: readonly Key[]): QueueItem[] {
 			a.name, ai.code, v.is_demo,
 			json_object('indicator', ind.code, 'indicatorNameFr', ind.name_fr, 'indicatorNameAr', ind.name_ar, 'indicatorNameEn', ind.name_en,
 				'unit', ind.unit, 'unitAr', ind.unit_ar, 'unitEn', ind.unit_en, 'period', v.period, 'region', r.iso, 'value', v.value, 'source', v.source,
-				'breakdowns', json((SELECT json_group_array(json_object('sex', b.sex, 'ageGroup', b.age_group, 'exploitation', b.exploitation, 'nationality', b.nationality, 'value', b.value))
+				'breakdowns', json((SELECT json_group_array(
+					json_object('sex', b.sex, 'ageGroup', b.age_group, 'exploitation', b.exploitation, 'nationality', b.nationality, 'value', b.value))
 					FROM indicator_values b WHERE b.indicator_id = v.indicator_id AND b.period = v.period AND b.region_id IS v.region_id AND b.state = 'submitted'
 						AND (b.sex IS NOT NULL OR b.age_group IS NOT NULL OR b.exploitation IS NOT NULL OR b.nationality IS NOT NULL))),
 				'evidence', json(${EVIDENCE_OF('e.indicator_value_id = v.id')})),
@@ -184,7 +185,9 @@ function cards(db: Db, keys: readonly Key[]): QueueItem[] {
 export function count(db: Db): number {
 	return (
 		db.get<{ n: number }>(
-			sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted') + (SELECT count(*) FROM indicator_values WHERE state = 'submitted' AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL) + (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted') AS n`
+			sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted')
+				+ (SELECT count(*) FROM indicator_values WHERE state = 'submitted' AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL)
+				+ (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted') AS n`
 		)?.n ?? 0
 	);
 }

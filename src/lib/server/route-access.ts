@@ -16,7 +16,8 @@ const ROUTES: readonly Rule[] = [
 	{ prefix: '/set-password', roles: 'public' },
 	// the commission manages the plan's structure with the administrators; the rest of /admin is theirs alone
 	{ prefix: '/admin/plan', roles: ['admin', 'commission'] },
-	// a public link to a published report; the print view the PDF is rendered from (keyed per report); the open-data API (token or session, checked by its endpoints)
+	// a public link to a published report; the print view the PDF is rendered from (keyed per report);
+	// the open-data API (token or session, checked by its endpoints)
 	{ prefix: '/p', roles: 'public' },
 	{ prefix: '/print', roles: 'public' },
 	{ prefix: '/api/v1', roles: 'public' },

@@ -25,9 +25,6 @@ import { ratePer100k } from '../domain/breakdown';
 import { institutionLabel } from '../domain/institution-label';
 import { parseDimensions, parseSources } from '../schemas/json-columns';
 
-type Msg = (p?: object, o?: object) => string;
-const msg = (key: string, locale: Locale, params: object = {}): string => (m as unknown as Record<string, Msg>)[key]?.(params, { locale }) ?? key;
-
 interface Raw {
 	code: string;
 	nameFr: string;
@@ -101,7 +98,7 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 		const first = g[0]!;
 		const fig = TIP_FIGURES[first.code];
 		const pillar = fig?.pillar ?? first.pillar ?? 'governance';
-		const item = fig ? msg(`tip_item_${fig.item}`, locale) : null;
+		const item = fig ? m[`tip_item_${fig.item}`]({}, o) : null;
 		const totalRow = g.find((r) => !r.sex && !r.ageGroup && !r.exploitation && !r.nationality);
 		const dims = parseDimensions(first.dimensions);
 		const sensitiveMask = mask && !!first.sensitive;
@@ -124,14 +121,14 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 				category,
 				cellText(c),
 				totalRow?.source ?? null,
-				first.isDemo ? msg('demo_badge', locale) : null
+				first.isDemo ? m.demo_badge({}, o) : null
 			];
 		};
-		if (totalRow) rows.push(base(msg('grid_total', locale), null, total));
+		if (totalRow) rows.push(base(m.grid_total({}, o), null, total));
 		if (view.cross) {
 			const x = view.cross;
 			x.sexes.forEach((s, i) =>
-				x.ages.forEach((a, j) => rows.push(base(msg('breakdown_cross', locale), `${catLabel('sex', s)} × ${catLabel('age_group', a)}`, x.cells[i]![j]!)))
+				x.ages.forEach((a, j) => rows.push(base(m.breakdown_cross({}, o), `${catLabel('sex', s)} × ${catLabel('age_group', a)}`, x.cells[i]![j]!)))
 			);
 			x.sexes.forEach((s, i) => rows.push(base(dimLabel('sex'), catLabel('sex', s), x.bySex[i]!)));
 			x.ages.forEach((a, j) => rows.push(base(dimLabel('age_group'), catLabel('age_group', a), x.byAge[j]!)));
@@ -145,12 +142,12 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 	}
 
 	const figureColumns = [
-		{ header: msg('tip_col_item', locale), kind: 'text' as const },
+		{ header: m.tip_col_item({}, o), kind: 'text' as const },
 		{ header: m.col_code({}, o), kind: 'text' as const },
 		{ header: m.report_col_indicator({}, o), kind: 'text' as const },
 		{ header: m.col_period({}, o), kind: 'text' as const },
 		{ header: m.indicator_breakdown({}, o), kind: 'text' as const },
-		{ header: msg('tip_col_category', locale), kind: 'text' as const },
+		{ header: m.tip_col_category({}, o), kind: 'text' as const },
 		{ header: m.dash_col_value({}, o), kind: 'int' as const },
 		{ header: m.col_source({}, o), kind: 'text' as const },
 		{ header: m.demo_badge({}, o), kind: 'text' as const }
@@ -189,7 +186,7 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 			r.code,
 			text(r, 'title'),
 			institutionLabel(r.lead, locale),
-			msg(`status_${r.status}`, locale),
+			m[`status_${r.status}`]({}, o),
 			r.progress,
 			r.deadline,
 			r.flags.overdue ? m.kpi_overdue({}, o) : null,
@@ -226,11 +223,11 @@ export function tipExport(db: Db, viewer: Actor | null | undefined, code: string
 	const notes: Notes = {
 		title: m.report_sources_title({}, o),
 		lines: [
-			[msg('tip_export_title', locale), `${formatPeriod(y.code, locale)} (${y.start} – ${y.end})`],
-			[m.field_period({}, o), msg('tip_periods_note', locale, { calendar: y.calendarYear, periods: periods.map((p) => formatPeriod(p, locale)).join(', ') })],
-			[m.report_data_label({}, o), msg('tip_data_note', locale, { day: snap.asOf ?? today })],
-			[msg('tip_col_item', locale), msg('tip_mapping_note', locale)],
-			[msg('masked_complement', locale), mask ? msg('masked_legend', locale) : msg('tip_unmasked_note', locale)]
+			[m.tip_export_title({}, o), `${formatPeriod(y.code, locale)} (${y.start} – ${y.end})`],
+			[m.field_period({}, o), m.tip_periods_note({ calendar: y.calendarYear, periods: periods.map((p) => formatPeriod(p, locale)).join(', ') }, o)],
+			[m.report_data_label({}, o), m.tip_data_note({ day: snap.asOf ?? today }, o)],
+			[m.tip_col_item({}, o), m.tip_mapping_note({}, o)],
+			[m.masked_complement({}, o), mask ? m.masked_legend({}, o) : m.tip_unmasked_note({}, o)]
 		],
 		sources: [...sourceSet.values()]
 	};
@@ -287,7 +284,7 @@ function regionTable(db: Db, periods: string[], mask: boolean, locale: Locale): 
 		key: 'regions',
 		name: m.col_region({}, o),
 		columns: [
-			{ header: msg('tip_col_item', locale), kind: 'text' },
+			{ header: m.tip_col_item({}, o), kind: 'text' },
 			{ header: m.col_code({}, o), kind: 'text' },
 			{ header: m.report_col_indicator({}, o), kind: 'text' },
 			{ header: m.col_period({}, o), kind: 'text' },
@@ -299,12 +296,12 @@ function regionTable(db: Db, periods: string[], mask: boolean, locale: Locale): 
 		rows: cells.map((c, i) => {
 			const fig = TIP_FIGURES[c.code];
 			return [
-				fig ? msg(`tip_item_${fig.item}`, locale) : null,
+				fig ? m[`tip_item_${fig.item}`]({}, o) : null,
 				c.code,
 				text(c, 'name'),
 				formatPeriod(c.period, locale),
 				localized({ nameFr: c.regionFr, nameAr: c.regionAr, nameEn: c.regionEn }, 'name', locale).text,
-				c.masked ? (isSmallCount(raw[i]!.value) ? MASKED_LABEL : msg('masked_complement', locale)) : c.value,
+				c.masked ? (isSmallCount(raw[i]!.value) ? MASKED_LABEL : m.masked_complement({}, o)) : c.value,
 				c.sdgTarget === RATE_SDG && !c.masked ? ratePer100k(c.value, c.population) : null,
 				c.isDemo ? m.demo_badge({}, o) : null
 			];

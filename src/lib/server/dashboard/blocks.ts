@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { type Scope, type SnapshotOptions, snapshotCte } from './snapshot';
+import { weightedProgressSql } from '../progress-sql';
 
 // ─── Reading JSON rows ──────────────────────────────────────────────────────────────────────────
 
@@ -61,7 +62,7 @@ export function agg(a = 's') {
 	const c = (col: string) => sql.raw(`${a}.${col}`);
 	return {
 		count: sql`count(${c('id')})`,
-		progress: sql`round(sum(CASE WHEN ${c('status')} <> 'cancelled' THEN ${c('progress')} * ${c('weight')} END) / nullif(sum(CASE WHEN ${c('status')} <> 'cancelled' THEN ${c('weight')} END), 0), 1)`,
+		progress: weightedProgressSql(a),
 		completed: sql`count(CASE WHEN ${c('status')} = 'completed' THEN 1 END)`,
 		inProgress: sql`count(CASE WHEN ${c('status')} = 'in_progress' THEN 1 END)`,
 		demo: sql`count(CASE WHEN ${c('is_demo')} THEN 1 END)`

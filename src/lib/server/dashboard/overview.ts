@@ -50,10 +50,19 @@ export interface Overview {
 
 /**
  * Everything the overview shows for one plan, as of the snapshot: one statement for the blocks over
- * the plan's measures, one for the recommendations, three small ones for the roll-out.
- * Null when the plan is unknown.
+ * the plan's measures, one for the recommendations, three small ones for the roll-out, and the
+ * count of the review queue. Null when the plan is unknown.
  */
 export function overview(db: Db, planCode: string, opts: SnapshotOptions): Overview | null {
+	const o = overviewFigures(db, planCode, opts);
+	return o && { ...o, awaitingValidation: awaitingValidation(db) };
+}
+
+/**
+ * The overview without the review queue's count: what it shows of the plan's measures and roll-out,
+ * which no indicator value changes (the read cache keeps it while only indicator values move).
+ */
+export function overviewFigures(db: Db, planCode: string, opts: SnapshotOptions): Omit<Overview, 'awaitingValidation'> | null {
 	const plan = planChoices(db).find((p) => p.code === planCode);
 	if (!plan) return null;
 	const scope: Scope = { kind: 'plan', planId: plan.id };
@@ -72,7 +81,6 @@ export function overview(db: Db, planCode: string, opts: SnapshotOptions): Overv
 	return {
 		plan,
 		...main,
-		awaitingValidation: awaitingValidation(db),
 		recommendationsTotal: recommendations.length,
 		recommendations,
 		rollout,

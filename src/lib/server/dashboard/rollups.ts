@@ -113,19 +113,13 @@ export function kpis(db: Db, scope: Scope, opts: SnapshotOptions): Kpis {
  * as of a date): the whole review queue, or with a scope the submissions about its measures.
  */
 export function awaitingValidation(db: Db, scope?: Scope): number {
-	if (!scope || scope.kind === 'all') {
-		return (
-			db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted')
-				+ (SELECT count(*) FROM indicator_values WHERE state = 'submitted' AND sex IS NULL AND age_group IS NULL AND exploitation IS NULL AND nationality IS NULL)
-				+ (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted') AS n`)?.n ?? 0
-		);
-	}
-	const ids = sql`SELECT m.id FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL`;
+	// Each measure's count is kept at write time (measure_awaiting, migration 0026): a scorecard adds
+	// up a few hundred rows instead of counting submitted values across thousands of indicators.
+	if (!scope || scope.kind === 'all') return db.get<{ n: number }>(sql`SELECT coalesce(sum(n), 0) AS n FROM measure_awaiting`)?.n ?? 0;
 	return (
-		db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM progress_updates WHERE state = 'submitted' AND measure_id IN (${ids}))
-			+ (SELECT count(*) FROM indicators i CROSS JOIN indicator_values v ON v.indicator_id = i.id AND v.state = 'submitted'
-				AND v.sex IS NULL AND v.age_group IS NULL AND v.exploitation IS NULL AND v.nationality IS NULL WHERE i.measure_id IN (${ids}))
-			+ (SELECT count(*) FROM measure_region_stages WHERE state = 'submitted' AND measure_id IN (${ids})) AS n`)?.n ?? 0
+		db.get<{ n: number }>(
+			sql`SELECT coalesce(sum(a.n), 0) AS n FROM measures m CROSS JOIN measure_awaiting a ON a.measure_id = m.id WHERE ${inScope(scope)} AND m.archived_at IS NULL`
+		)?.n ?? 0
 	);
 }
 

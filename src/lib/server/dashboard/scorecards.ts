@@ -27,6 +27,8 @@ import { SEARCH_COUNT_CAP } from './indicator-search';
 /** Rows shown in a scorecard's measure table (the measures list has them all). */
 export const SCORECARD_MEASURE_LIMIT = 50;
 export const SCORECARD_INDICATOR_LIMIT = 20;
+/** Below this many indicators in scope, the scorecard sorts them rather than walking the code index. */
+const SORT_BELOW = 400;
 
 // ─── Scorecards ─────────────────────────────────────────────────────────────────────────────────
 
@@ -59,7 +61,7 @@ export interface IndicatorSummary extends Names {
 export function indicatorSummaries(
 	db: Db,
 	scope: Scope,
-	opts: { regionId?: number; limit?: number; pillar?: string | null } = {}
+	opts: { regionId?: number; limit?: number; pillar?: string | null; /** tests: force one way of picking */ sortBelow?: number } = {}
 ): { rows: IndicatorSummary[]; total: number } {
 	const limit = opts.limit ?? SCORECARD_INDICATOR_LIMIT;
 	const region = opts.regionId == null ? sql`v.region_id IS NULL` : sql`v.region_id = ${opts.regionId}`;
@@ -69,15 +71,22 @@ export function indicatorSummaries(
 	// The pillar filter narrows the indicators as it narrows the measures they belong to.
 	const pillar = opts.pillar ? sql`AND m.pillar = ${opts.pillar}` : sql``;
 	const ids = sql`SELECT m.id FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL ${pillar}`;
+	const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM indicators WHERE measure_id IN (${ids})`)?.n ?? 0;
+	// The first `limit` by code: with many indicators in scope (an axis: ~12,000), walking the code
+	// index and stopping at `limit` matches beats sorting them all (5.5 → 2.3 ms on the national bench
+	// database); with few, sorting those few beats walking an index of 50,000 codes.
+	const picked =
+		total > (opts.sortBelow ?? SORT_BELOW)
+			? sql`SELECT i.id FROM indicators i INDEXED BY indicators_code_uq WHERE +i.measure_id IN (${ids}) ORDER BY i.code LIMIT ${limit}`
+			: sql`SELECT i.id FROM indicators i WHERE i.measure_id IN (${ids}) ORDER BY i.code LIMIT ${limit}`;
 	const out = db.all<Json>(sql`
-		WITH picked AS (SELECT i.* FROM indicators i WHERE i.measure_id IN (${ids}) ORDER BY i.code LIMIT ${limit})
+		WITH picked AS MATERIALIZED (${picked})
 		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
 			i.target_value AS targetValue, i.target_year AS targetYear, i.direction, i.sensitive, i.is_demo AS isDemo, i.sdg_target AS sdgTarget, m.code AS measureCode,
 			v.value, v.period, v.is_demo AS valueIsDemo
-		FROM picked i JOIN measures m ON m.id = i.measure_id
+		FROM picked p CROSS JOIN indicators i ON i.id = p.id JOIN measures m ON m.id = i.measure_id
 		LEFT JOIN indicator_values v ON v.id = ${latest}
 		ORDER BY i.code`);
-	const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM indicators WHERE measure_id IN (${ids})`)?.n ?? 0;
 	return {
 		total,
 		rows: out.map((r) => ({

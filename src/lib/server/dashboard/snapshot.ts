@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { flagSql } from '../flags-sql';
+import { progressSumsSql } from '../progress-sql';
 import { parsePeriod, periodsBetween } from '../../domain/period';
 import { DUE_SOON_DAYS } from '../../domain/status';
 
@@ -170,8 +171,7 @@ export function snapshotCte(scope: Scope, opts: SnapshotOptions): SQL {
 			FROM snap_u u),
 		cube AS MATERIALIZED (
 			SELECT s.objective_id, s.lead_institution_id, s.status, count(*) AS n,
-				sum(CASE WHEN s.status <> 'cancelled' THEN s.progress * s.weight END) AS pw,
-				sum(CASE WHEN s.status <> 'cancelled' THEN s.weight END) AS w,
+				${progressSumsSql('s').pw} AS pw, ${progressSumsSql('s').w} AS w,
 				sum(s.overdue) AS overdue, sum(s.at_risk) AS at_risk, sum(s.stale) AS stale, sum(s.due_soon) AS due_soon, sum(s.is_demo) AS demo
 			FROM snap s GROUP BY s.objective_id, s.lead_institution_id, s.status)`;
 }

@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { parsePeriod, periodsBetween } from '../../domain/period';
 import { type Scope, type SnapshotOptions, referenceDay, inScope, periodEndSql, nextDay, unpacked } from './snapshot';
 import { type Json, num, numOrNull, str } from './blocks';
+import { weightedProgressSql } from '../progress-sql';
 
 // ─── Trend over periods ─────────────────────────────────────────────────────────────────────────
 
@@ -95,7 +96,7 @@ export function progressTrendFromHistory(db: Db, scope: Scope, opts: SnapshotOpt
 		r AS MATERIALIZED (SELECT p.code, ms.weight, ${packed} AS packed FROM ms CROSS JOIN periods p ON ms.start_date <= p.pend),
 		g AS (
 			SELECT t.code, count(*) AS measures, count(CASE WHEN t.status = 'completed' THEN 1 END) AS completed,
-				round(sum(CASE WHEN t.status <> 'cancelled' THEN t.progress * t.weight END) / nullif(sum(CASE WHEN t.status <> 'cancelled' THEN t.weight END), 0), 1) AS progress
+				${weightedProgressSql('t')} AS progress
 			FROM (SELECT r.code, r.weight, ${unpacked} FROM r) t GROUP BY t.code
 		)
 		SELECT p.code AS period, coalesce(g.measures, 0) AS measures, coalesce(g.completed, 0) AS completed, g.progress

@@ -11,8 +11,7 @@ import * as s from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { loadSeedFiles } from './load';
 import { insertPublic } from './public';
-import { DEMO_TODAY, insertDemo, type DemoHashes } from './demo';
-import { publishDemoReports } from '../reports';
+import { DEMO_TODAY, insertDemo, publishDemoReports, type DemoHashes } from './demo';
 import type { SeedFiles } from '../../schemas/seed';
 
 export { loadSeedFiles, SeedFileError } from './load';
@@ -117,7 +116,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
 		if (hashes) {
 			insertDemo(tx, files, hashes, log);
 			// A partner signing in on first start has reports to read: one per past semester.
-			if (options.demoReports !== false) log(`demo reports: ${publishDemoReports(tx, DEMO_TODAY)}`);
+			if (options.demoReports !== false) log(`demo reports: ${publishDemoReports(tx, files.demoCatalogue, DEMO_TODAY)}`);
 		}
 		const meta = [
 			{ key: 'seeded_at', value: new Date().toISOString() },
@@ -138,10 +137,10 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
  */
 export function resetDatabase(db: Db): void {
 	const tables = db
-		// data_generation keeps its one row (its triggers count the deletions).
+		// data_generation and data_generation_domains keep their rows (their triggers count the deletions).
 		// pragma_table_list, not sqlite_master: it tells an FTS5 index (type 'virtual') and its shadow tables
 		// ('shadow', read-only) from ordinary tables; the triggers on indicators empty indicator_search.
-		.all<{ name: string }>(sql`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name <> 'data_generation'`)
+		.all<{ name: string }>(sql`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT IN ('data_generation', 'data_generation_domains')`)
 		.map((t) => t.name);
 	const parents = new Map<string, { table: string; from: string }[]>();
 	for (const t of tables) {

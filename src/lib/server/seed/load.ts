@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import {
 	demoAccountsFileSchema,
+	demoCatalogueFileSchema,
 	institutionsFileSchema,
 	partnerProjectsFileSchema,
 	plansFileSchema,
@@ -39,7 +40,8 @@ const FILES = {
 	recommendations: { file: 'recommendations.json', schema: recommendationsFileSchema, rows: 'recommendations' },
 	publicValues: { file: 'public-values.json', schema: publicValuesFileSchema, rows: 'values' },
 	partnerProjects: { file: 'partner-projects.json', schema: partnerProjectsFileSchema, rows: 'projects' },
-	demoAccounts: { file: 'demo-accounts.json', schema: demoAccountsFileSchema, rows: 'accounts' }
+	demoAccounts: { file: 'demo-accounts.json', schema: demoAccountsFileSchema, rows: 'accounts' },
+	demoCatalogue: { file: 'demo-catalogue.json', schema: demoCatalogueFileSchema, rows: 'axes' }
 } as const;
 
 export const SEED_FILE_NAMES = Object.values(FILES).map((f) => f.file);
@@ -111,7 +113,8 @@ function parseFile<K extends keyof typeof FILES>(dir: string, key: K): SeedFiles
 function checkReferences(dir: string, files: SeedFiles): void {
 	const fail = (key: keyof typeof FILES, collection: string, index: number, field: string, message: string): never => {
 		const display = join(dir, FILES[key].file);
-		throw located(display, { [collection]: (files[key] as unknown as Record<string, unknown>)[collection] }, [collection, index, ...field.split('.')], FILES[key].rows, message);
+		const data = { [collection]: (files[key] as unknown as Record<string, unknown>)[collection] };
+		throw located(display, data, [collection, index, ...field.split('.')], FILES[key].rows, message);
 	};
 	const unique = <T extends Record<F, string>, F extends string>(key: keyof typeof FILES, collection: string, rows: readonly T[], field: F) => {
 		const seen = new Set<string>();
@@ -175,7 +178,8 @@ export function loadSeedFiles(dir = 'seed'): SeedFiles {
 		recommendations: parseFile(dir, 'recommendations'),
 		publicValues: parseFile(dir, 'publicValues'),
 		partnerProjects: parseFile(dir, 'partnerProjects'),
-		demoAccounts: parseFile(dir, 'demoAccounts')
+		demoAccounts: parseFile(dir, 'demoAccounts'),
+		demoCatalogue: parseFile(dir, 'demoCatalogue')
 	};
 	checkReferences(dir, files);
 	return files;

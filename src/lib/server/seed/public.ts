@@ -14,8 +14,18 @@ import type { SeedFiles, SeedSource } from '../../schemas/seed';
 
 export const sourcesJson = (sources: readonly SeedSource[]): string => JSON.stringify(sources);
 
+/** The tables with a unique `code` column. */
+type CodedTable =
+	| typeof s.institutions
+	| typeof s.plans
+	| typeof s.axes
+	| typeof s.objectives
+	| typeof s.measures
+	| typeof s.indicators
+	| typeof s.recommendations
+	| typeof s.partnerProjects;
 /** code → id for a table with a unique `code` column. */
-export function codeIds(db: Db, table: typeof s.institutions | typeof s.plans | typeof s.axes | typeof s.objectives | typeof s.measures | typeof s.indicators | typeof s.recommendations | typeof s.partnerProjects): Map<string, number> {
+export function codeIds(db: Db, table: CodedTable): Map<string, number> {
 	const rows = db.select({ id: table.id, code: table.code }).from(table).all();
 	return new Map(rows.map((r) => [r.code, r.id]));
 }

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db/client';
 import * as reference from '$lib/server/reference';
+import { forLocale } from '$lib/server/locale-projection';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ institutions: reference.listInstitutions(getDb()) });
+export const load: PageServerLoad = ({ locals }) => forLocale({ institutions: reference.listInstitutions(getDb()) }, locals.locale);

@@ -185,6 +185,19 @@ export const dataGeneration = sqliteTable(
 	(t) => [check('data_generation_one_row', sql`${t.id} = 1`)]
 );
 
+/**
+ * The same count per domain of data (migration 0025): `plan` (the structure: plans, axes, objectives,
+ * measures' definitions, institutions, regions, recommendations, links, periods), `progress` (progress
+ * updates, the state kept per semester, a measure's validated status and progress), `values`
+ * (indicators and their values) and `rollout` (regional roll-out stages). A read model names the
+ * domains it reads, so a validated indicator value leaves the overview cached and a validated
+ * progress update leaves the indicator explorer cached (src/lib/server/read-cache.ts).
+ */
+export const dataGenerationDomains = sqliteTable('data_generation_domains', {
+	domain: text('domain', { enum: ['plan', 'progress', 'values', 'rollout'] }).primaryKey(),
+	value: integer('value').notNull().default(0)
+});
+
 /** Key/value facts about this database (seed version, when it was seeded). */
 export const meta = sqliteTable('meta', {
 	key: text('key').primaryKey(),

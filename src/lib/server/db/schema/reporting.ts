@@ -63,6 +63,19 @@ export const progressUpdates = sqliteTable(
 );
 
 /**
+ * How many of each measure's reports await validation (submitted progress updates, indicator values
+ * of the whole cell, roll-out stages), kept at write time by triggers in the writing statement's own
+ * transaction (migration 0026: the measure recounted on each change that involves a submitted row),
+ * so a scorecard adds up its measures' counts instead of counting submitted values across thousands
+ * of indicators. Derived, never edited; tests/integration/awaiting-counts.test.ts checks it against a
+ * recount.
+ */
+export const measureAwaiting = sqliteTable('measure_awaiting', {
+	measureId: integer('measure_id').primaryKey(),
+	n: integer('n').notNull()
+});
+
+/**
  * Each measure's validated state at the end of each semester where it changes, maintained at write time
  * by triggers on `progress_updates` (migration 0022, in the statement's own transaction, whoever
  * writes: review, seed, import, bench generator). A row at semester end E holds the latest validated

@@ -3,6 +3,8 @@ import { getDb } from '$lib/server/db/client';
 import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
 import type { PageServerLoad } from './$types';
+import { forLocale } from '$lib/server/locale-projection';
+import { OBJECTIVES_PER_PAGE, pageOf, preview } from '$lib/server/page-lists';
 
 export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const { today } = await parent();
@@ -10,11 +12,23 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const found = dashboard.getAxis(db, params.code);
 	if (!found) error(404, { message: 'err_not_found' });
 	const f = dashboard.resolveFilters(db, parseDashboardParams(url.searchParams), today);
-	return {
-		...found,
-		periods: f.periods,
-		filters: { period: f.period, asOf: f.asOf, pillar: f.pillar },
-		referenceDay: dashboard.referenceDay(f.opts),
-		scorecard: dashboard.axisScorecardFor(db, locals.user, params.code, f.opts)!
-	};
+	// A national axis has dozens of objectives: they come a page at a time (`op`), each with its first measures.
+	const objectives = pageOf(found.objectives, Number(url.searchParams.get('op') ?? 1), OBJECTIVES_PER_PAGE);
+	const shown = new Set(objectives.items.map((o) => o.id));
+	const scorecard = dashboard.axisScorecardFor(db, locals.user, params.code, f.opts)!;
+	return forLocale(
+		{
+			...found,
+			plan: { code: found.plan.code }, // the breadcrumb's; the plan's texts are the plan page's
+			objectives: objectives.items,
+			objectivePage: { page: objectives.page, pages: objectives.pages, total: objectives.total, from: (objectives.page - 1) * OBJECTIVES_PER_PAGE + 1 },
+			measures: found.measures.filter((x) => shown.has(x.objectiveId)),
+			periods: f.periods,
+			filters: { period: f.period, asOf: f.asOf, pillar: f.pillar },
+			referenceDay: dashboard.referenceDay(f.opts),
+			// the first indicators; the table says how many there are and links to the explorer
+			scorecard: { ...scorecard, indicators: { ...scorecard.indicators, rows: preview(scorecard.indicators.rows) } }
+		},
+		locals.locale
+	);
 };

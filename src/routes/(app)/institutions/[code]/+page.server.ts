@@ -5,6 +5,8 @@ import { parseDashboardParams, parseExplorerParams } from '$lib/schemas/dashboar
 import * as reference from '$lib/server/reference';
 import * as partnerProjects from '$lib/server/partner-projects';
 import type { PageServerLoad } from './$types';
+import { forLocale } from '$lib/server/locale-projection';
+import { preview } from '$lib/server/page-lists';
 
 export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const { today } = await parent();
@@ -15,11 +17,17 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	if (!scorecard) error(404, { message: 'err_not_found' });
 	// A partner's projects (IOM's for /institutions/OIM), whatever the plan's measures it carries.
 	const projects = partnerProjects.list(db, { partnerId: scorecard.institution.id });
-	return {
-		...scorecard,
-		projects,
-		regionNames: scorecard.lead.breakdowns.length ? reference.regionNames(db) : [],
-		periods: f.periods,
-		filters: { period: f.period, asOf: f.asOf, pillar: f.pillar }
-	};
+	return forLocale(
+		{
+			...scorecard,
+			// The first measures of each list; the page links to the full list.
+			lead: { ...scorecard.lead, measures: preview(scorecard.lead.measures) },
+			contributes: { ...scorecard.contributes, measures: preview(scorecard.contributes.measures) },
+			projects,
+			regionNames: scorecard.lead.breakdowns.length ? reference.regionNames(db) : [],
+			periods: f.periods,
+			filters: { period: f.period, asOf: f.asOf, pillar: f.pillar }
+		},
+		locals.locale
+	);
 };

@@ -3,6 +3,8 @@ import { getDb } from '$lib/server/db/client';
 import * as recommendations from '$lib/server/recommendations';
 import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
+import { forLocale } from '$lib/server/locale-projection';
+import { preview } from '$lib/server/page-lists';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
@@ -11,10 +13,14 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const found = recommendations.getRecommendation(db, params.code);
 	if (!found) error(404, { message: 'err_not_found' });
 	const f = dashboard.resolveFilters(db, parseDashboardParams(url.searchParams), today);
-	return {
-		...found,
-		periods: f.periods,
-		filters: { period: f.period, asOf: f.asOf, pillar: f.pillar },
-		scorecard: dashboard.recommendationScorecardFor(db, locals.user, params.code, f.opts)!
-	};
+	const scorecard = dashboard.recommendationScorecardFor(db, locals.user, params.code, f.opts)!;
+	return forLocale(
+		{
+			...found,
+			periods: f.periods,
+			filters: { period: f.period, asOf: f.asOf, pillar: f.pillar },
+			scorecard: { ...scorecard, measures: preview(scorecard.measures) }
+		},
+		locals.locale
+	);
 };

@@ -1,0 +1,83 @@
+/**
+ * What keeps the heavy pages light (issue 16; the bytes themselves are bench/page-weight.ts's): on
+ * the demonstration database, the overview's and a scorecard's server data carry the viewer's
+ * language and French only, long lists come as their first rows with the full count, and an axis's
+ * objectives a page at a time.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase } from '../helpers/db';
+import { actionEvent } from '../helpers/events';
+import { setDb, type Db } from '../../src/lib/server/db/client';
+import { seedDatabase } from '../../src/lib/server/seed/index';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import type { Locale } from '../../src/lib/domain/enums';
+import { OBJECTIVES_PER_PAGE, OVERVIEW_ROWS, PREVIEW_ROWS } from '../../src/lib/server/page-lists';
+import { load as overviewLoad } from '../../src/routes/(app)/+page.server';
+import { load as axisLoad } from '../../src/routes/(app)/axes/[code]/+page.server';
+import { load as institutionLoad } from '../../src/routes/(app)/institutions/[code]/+page.server';
+
+let db: Db;
+let cleanup: () => void;
+let commission: SessionUser;
+
+/** A GET of `path` by the commission member in `locale`, as the page's server load sees it. */
+function event(path: string, locale: Locale, params: Record<string, string> = {}) {
+	const e = actionEvent({ user: commission, path, params });
+	return { ...e, locals: { ...e.locals, locale }, request: new Request(e.url), parent: async () => ({ today: '2026-07-20' }) } as never;
+}
+const keys = (data: unknown) => new Set([...JSON.stringify(data).matchAll(/"(\w+)":/g)].map((m) => m[1]!));
+
+beforeAll(async () => {
+	({ db, cleanup } = createTestDatabase());
+	await seedDatabase(db, { demo: true });
+	setDb(db);
+	const u = db.get<{ id: number; email: string; name: string }>(sql`SELECT id, email, name FROM users WHERE role = 'commission' LIMIT 1`)!;
+	commission = { ...u, role: 'commission', institutionId: null, locale: 'fr' } as SessionUser;
+});
+afterAll(() => {
+	setDb(undefined);
+	cleanup();
+});
+
+describe('page weight', () => {
+	it('gives a French viewer no Arabic or English plan texts in the overview, and an Arabic viewer no English', async () => {
+		const fr = await overviewLoad(event('/', 'fr'));
+		const ar = await overviewLoad(event('/', 'ar'));
+		const frKeys = keys(fr);
+		expect(frKeys.has('titleFr')).toBe(true);
+		expect([...frKeys].filter((k) => /^(title|name|shortName|acronym)(Ar|En)$/.test(k))).toEqual([]);
+		const arKeys = keys(ar);
+		expect(arKeys.has('titleAr')).toBe(true);
+		expect([...arKeys].filter((k) => /^(title|name|shortName|acronym)En$/.test(k))).toEqual([]);
+	});
+
+	it("shows the overview's first deadlines with the full count", async () => {
+		const data = (await overviewLoad(event('/', 'fr'))) as { overview: { dueSoon: unknown[]; overdue: unknown[]; kpis: { overdue: number } } };
+		expect(data.overview.overdue.length).toBe(Math.min(OVERVIEW_ROWS, data.overview.kpis.overdue));
+		expect(data.overview.dueSoon.length).toBeLessThanOrEqual(OVERVIEW_ROWS);
+	});
+
+	it("shows a scorecard's first measures with the full count", async () => {
+		const code = db.get<{ code: string }>(
+			sql`SELECT i.code FROM institutions i JOIN measures m ON m.lead_institution_id = i.id GROUP BY i.id ORDER BY count(*) DESC LIMIT 1`
+		)!.code;
+		const data = (await institutionLoad(event(`/institutions/${code}`, 'fr', { code }))) as { lead: { measures: unknown[]; kpis: { measures: number } } };
+		expect(data.lead.kpis.measures).toBeGreaterThan(0);
+		expect(data.lead.measures.length).toBe(Math.min(PREVIEW_ROWS, data.lead.kpis.measures));
+	});
+
+	it("pages an axis's objectives, each page with its own objectives' measures, the header's count whole", async () => {
+		const axis = db.get<{ code: string; n: number }>(
+			sql`SELECT a.code, count(o.id) AS n FROM axes a JOIN objectives o ON o.axis_id = a.id GROUP BY a.id ORDER BY n DESC LIMIT 1`
+		)!;
+		type AxisData = { objectives: { id: number }[]; measures: { objectiveId: number }[]; objectivePage: { page: number; pages: number; total: number } };
+		const first = (await axisLoad(event(`/axes/${axis.code}`, 'fr', { code: axis.code }))) as AxisData;
+		expect(first.objectivePage).toMatchObject({ page: 1, total: axis.n, pages: Math.ceil(axis.n / OBJECTIVES_PER_PAGE) });
+		expect(first.objectives.length).toBe(Math.min(OBJECTIVES_PER_PAGE, axis.n));
+		const last = (await axisLoad(event(`/axes/${axis.code}?op=999`, 'fr', { code: axis.code }))) as AxisData;
+		expect(last.objectivePage.page).toBe(last.objectivePage.pages);
+		const ids = new Set(last.objectives.map((o) => o.id));
+		expect(last.measures.every((x) => ids.has(x.objectiveId))).toBe(true);
+	});
+});
