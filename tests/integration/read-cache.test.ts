@@ -246,6 +246,12 @@ describe('read-model cache', () => {
 			expect([c.progress! - b.progress!, c.plan! - b.plan!, c.values! - b.values!]).toEqual([0, 1, 0]);
 		});
 
+		it('counts a change to any column of a measure: its update trigger names every column (a new column must join it)', () => {
+			const body = db.get<{ sql: string }>(sql`SELECT sql FROM sqlite_master WHERE name = 'data_generation_measures_upd'`)!.sql;
+			const columns = db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('measures')`).map((c) => c.name);
+			expect(columns.filter((c) => !['version', 'updated_at'].includes(c) && !body.includes(`OLD.\`${c}\` IS NOT NEW.\`${c}\``))).toEqual([]);
+		});
+
 		it('declares, for every memoized model, each domain whose tables its SQL reads', () => {
 			// The domain each tracked table counts in, read from its trigger (migration 0025).
 			const domainOf = new Map<string, string>();
