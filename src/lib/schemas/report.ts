@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REPORT_SCOPES, REPORT_SECTIONS, isReportPeriod, type ReportSection, type Texts } from '../domain/report';
 import { isPeriodCode } from '../domain/period';
-import { blankToUndefined } from './common';
+import { blankToUndefined, idNumber } from './common';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional()).catch(undefined);
 const narrative = z.preprocess(blankToUndefined, z.string().trim().max(8000, 'err_text_too_long').optional());
@@ -24,7 +24,7 @@ const narrativeFields = Object.fromEntries(REPORT_SECTIONS.flatMap((sec) => (['f
  * Arabic or English needs its French, the reference text), and the report it corrects, if any.
  */
 export const publishSchema = reportScopeSchema
-	.and(z.object({ ...narrativeFields, replaces: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()) }))
+	.and(z.object({ ...narrativeFields, replaces: z.preprocess(blankToUndefined, idNumber.optional()) }))
 	.superRefine((v, ctx) => {
 		const r = v as Record<string, unknown>;
 		if (!r.n_summary_fr) ctx.addIssue({ code: 'custom', path: ['n_summary_fr'], message: 'err_report_summary_required' });
@@ -47,8 +47,8 @@ export function narrativesOf(form: PublishForm): Partial<Record<ReportSection, T
 }
 
 export const withdrawSchema = z.object({
-	id: z.coerce.number().int().positive(),
-	version: z.coerce.number().int().positive(),
+	id: idNumber,
+	version: idNumber,
 	reason: z.string({ error: 'err_report_reason_required' }).trim().min(3, 'err_report_reason_required').max(2000, 'err_text_too_long')
 });
 
@@ -60,8 +60,9 @@ export const reportListParamsSchema = z.object({
 
 /** The compare page's URL: two report ids. */
 export const compareParamsSchema = z.object({
-	a: optional(z.coerce.number().int().positive()),
-	b: optional(z.coerce.number().int().positive())
+	// ids within SQLite's 32-bit range: a huge or fractional number in the URL compares nothing
+	a: optional(idNumber),
+	b: optional(idNumber)
 });
 
 export const apiTokenSchema = z.object({
