@@ -103,10 +103,10 @@ describe('the reporting loop in the browser', () => {
 
 		// the measure page and the list show the validated progress
 		await fp.page.goto(`/measures/${code}`);
-		expect(await fp.page.locator('.layout .progress .value').first().innerText()).toContain(String(target));
+		expect(await fp.page.locator('.layout .progress bdi').first().innerText()).toContain(String(target));
 		expect(await fp.page.locator('.timeline li').first().innerText()).toContain('Oujda');
 		await fp.page.goto(`/measures?q=${code}`);
-		expect(await fp.page.locator('[data-testid=measure-row]').first().locator('.progress .value').innerText()).toContain(String(target));
+		expect(await fp.page.locator('[data-testid=measure-row]').first().locator('.progress bdi').innerText()).toContain(String(target));
 		await fp.context.close();
 		await cm.context.close();
 	});
