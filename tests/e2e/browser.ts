@@ -40,12 +40,36 @@ export async function newPage(
 		javaScriptEnabled: opts.javaScriptEnabled ?? true
 	});
 	const page = await context.newPage();
+	watch(page);
 	return { context, page };
+}
+
+/** What went wrong while a page loaded, said when it does not hydrate (a CI run once waited 30 s for it). */
+const trouble = new WeakMap<Page, string[]>();
+
+function watch(page: Page): void {
+	const seen: string[] = [];
+	trouble.set(page, seen);
+	const note = (s: string) => seen.length < 20 && seen.push(s);
+	page.on('console', (msg) => msg.type() === 'error' && note(`console: ${msg.text()}`));
+	page.on('pageerror', (e) => note(`page error: ${e.message}`));
+	page.on('requestfailed', (r) => note(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+	page.on('response', (r) => r.status() >= 400 && note(`${r.status()}: ${r.url()}`));
 }
 
 /** Waits until SvelteKit has hydrated the page, so a click is handled by the app and not lost mid-way. */
 export async function ready(page: Page): Promise<void> {
-	await page.waitForSelector('html[data-ready]', { state: 'attached' });
+	// Hydration is a second or two, but the 2 shared cores of CI can stall a few tens of seconds while
+	// the other test projects run beside the browser tests.
+	const started = Date.now();
+	try {
+		await page.waitForSelector('html[data-ready]', { state: 'attached', timeout: 90_000 });
+	} catch (e) {
+		const seen = trouble.get(page) ?? [];
+		throw new Error(`${page.url()} did not hydrate in ${Date.now() - started} ms; ${seen.length ? seen.join('; ') : 'no script error or failed request'}`, {
+			cause: e
+		});
+	}
 }
 
 export async function login(page: Page, email: string, password: string): Promise<void> {
