@@ -40,9 +40,23 @@ describe('funding view', () => {
 		const measures = f.dimensions.axis.reduce((s, g) => s + g.measures, 0);
 		const supported = f.dimensions.axis.reduce((s, g) => s + g.supported, 0);
 		expect(supported).toBeGreaterThan(0);
-		expect(measures - supported).toBe(f.unsupported.length);
+		expect(measures - supported).toBe(f.unsupportedPage.total);
+		expect(f.unsupported.length).toBe(Math.min(funding.UNSUPPORTED_PER_PAGE, f.unsupportedPage.total));
 		// the demonstration rates are shown for the year
 		expect(f.rates.map((r) => r.currency)).toEqual(['CHF', 'EUR', 'USD']);
+	});
+
+	it('pages the gaps in plan order, every unsupported measure on exactly one page, a page out of range clamped', () => {
+		const all = funding.unsupported(db).map((u) => u.code);
+		expect(all.length).toBeGreaterThan(6);
+		const first = funding.funding(db, 2026, 1, 5);
+		expect(first.unsupportedPage).toEqual({ page: 1, pages: Math.ceil(all.length / 5), total: all.length });
+		const paged: string[] = [];
+		for (let p = 1; p <= first.unsupportedPage.pages; p++) paged.push(...funding.funding(db, 2026, p, 5).unsupported.map((u) => u.code));
+		expect(paged).toEqual(all);
+		const beyond = funding.funding(db, 2026, 999, 5);
+		expect(beyond.unsupportedPage.page).toBe(first.unsupportedPage.pages);
+		expect(funding.funding(db, 2026, -3, 5).unsupportedPage.page).toBe(1);
 	});
 
 	it('a project of known budget moves its measure out of the gaps and adds exactly its amount in MAD', () => {
@@ -64,7 +78,7 @@ describe('funding view', () => {
 		expect(projects.save(db, admin, input).ok).toBe(true);
 
 		const after = funding.funding(db, 2026);
-		expect(after.unsupported.map((u) => u.code)).not.toContain(gap.code);
+		expect(funding.unsupported(db).map((u) => u.code)).not.toContain(gap.code);
 		const axisAfter = after.dimensions.axis.find((g) => g.key === axis)!;
 		expect(axisAfter.supported).toBe(axisBefore.supported + 1);
 		const ddcEur = (g: funding.FundingGroup) => g.donors.find((d) => d.donorCode === 'DDC' && d.currency === 'EUR');

@@ -12,10 +12,12 @@ import { setDb, type Db } from '../../src/lib/server/db/client';
 import { seedDatabase } from '../../src/lib/server/seed/index';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Locale } from '../../src/lib/domain/enums';
-import { OBJECTIVES_PER_PAGE, OVERVIEW_ROWS, PREVIEW_ROWS } from '../../src/lib/server/page-lists';
+import { INDICATORS_PER_PAGE, OBJECTIVES_PER_PAGE, OVERVIEW_ROWS, PREVIEW_ROWS } from '../../src/lib/server/page-lists';
+import { getMeasure } from '../../src/lib/server/measures';
 import { load as overviewLoad } from '../../src/routes/(app)/+page.server';
 import { load as axisLoad } from '../../src/routes/(app)/axes/[code]/+page.server';
 import { load as institutionLoad } from '../../src/routes/(app)/institutions/[code]/+page.server';
+import { load as measureLoad } from '../../src/routes/(app)/measures/[code]/+page.server';
 
 let db: Db;
 let cleanup: () => void;
@@ -79,5 +81,51 @@ describe('page weight', () => {
 		expect(last.objectivePage.page).toBe(last.objectivePage.pages);
 		const ids = new Set(last.objectives.map((o) => o.id));
 		expect(last.measures.every((x) => ids.has(x.objectiveId))).toBe(true);
+	});
+
+	it("pages a measure's indicators, each page with its own values, masked as on the whole measure, ?ind= opening the page that holds it", async () => {
+		const m = db.get<{ code: string; n: number }>(
+			sql`SELECT m.code, count(*) AS n FROM measures m JOIN indicators i ON i.measure_id = m.id GROUP BY m.id ORDER BY n DESC, m.code LIMIT 1`
+		)!;
+		expect(m.n).toBeGreaterThan(INDICATORS_PER_PAGE);
+		type MeasureData = {
+			indicators: { id: number; code: string }[];
+			values: { indicatorId: number; period: string; value: number | null; masked: boolean }[];
+			indicatorPage: { page: number; pages: number; total: number };
+			breakdowns: { code: string }[];
+		};
+		const at = async (query: string, viewer = commission) => {
+			const e = actionEvent({ user: viewer, path: `/measures/${m.code}${query}`, params: { code: m.code } });
+			return (await measureLoad({ ...e, locals: { ...e.locals, locale: 'fr' } } as never)) as MeasureData;
+		};
+		const first = await at('');
+		expect(first.indicatorPage).toEqual({ page: 1, pages: Math.ceil(m.n / INDICATORS_PER_PAGE), total: m.n });
+		expect(first.indicators).toHaveLength(INDICATORS_PER_PAGE);
+		const second = await at('?ip=2');
+		const seen = [...first.indicators, ...second.indicators].map((i) => i.code);
+		expect(new Set(seen).size).toBe(seen.length);
+		for (const page of [first, second]) {
+			const ids = new Set(page.indicators.map((i) => i.id));
+			expect(page.values.every((v) => ids.has(v.indicatorId))).toBe(true);
+		}
+		const last = second.indicators.at(-1)!;
+		expect((await at(`?ind=${last.id}`)).indicatorPage.page).toBe(2);
+		expect((await at('?ip=nonsense')).indicatorPage.page).toBe(1);
+		// a partner's masked values on a page are those of the whole measure
+		const partnerRow = db.get<{ id: number; email: string; name: string; institution_id: number }>(
+			sql`SELECT id, email, name, institution_id FROM users WHERE role = 'partner' LIMIT 1`
+		)!;
+		const partner = { ...partnerRow, role: 'partner', institutionId: partnerRow.institution_id, locale: 'fr' } as SessionUser;
+		const whole = getMeasure(db, m.code, partner)!;
+		const paged = [...(await at('', partner)).values, ...(await at('?ip=2', partner)).values];
+		const key = (v: { indicatorId: number; period: string }) => `${v.indicatorId} ${v.period}`;
+		const pick = (v: { value: number | null; masked: boolean }) => [v.value, v.masked];
+		const wholeOf = new Map(whole.values.map((v) => [key(v), pick(v)]));
+		for (const v of paged) expect(pick(v)).toEqual(wholeOf.get(key(v)));
+		expect(paged).toHaveLength(whole.values.length);
+		// the breakdown tables (where small counts are masked) are those of the whole measure, page by page
+		const pagedBreakdowns = [...(await at('', partner)).breakdowns, ...(await at('?ip=2', partner)).breakdowns];
+		expect(pagedBreakdowns.length).toBeGreaterThan(0);
+		expect(pagedBreakdowns).toEqual(whole.breakdowns);
 	});
 });

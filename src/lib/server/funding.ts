@@ -157,22 +157,43 @@ export function byDimension(db: Db, dim: FundingDimension, year: number): Fundin
 	});
 }
 
-/** Live measures no partner project supports, with their axis. */
-export function unsupported(db: Db) {
-	return db.all<{ code: string; titleFr: string; titleAr: string | null; titleEn: string | null; axis: string }>(sql`
-		SELECT m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, a.code AS axis
-		FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id
-		WHERE m.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM partner_project_measures pm WHERE pm.measure_id = m.id)
-		ORDER BY a.sort_order, a.code, o.sort_order, o.code, m.sort_order, m.code`);
+export interface UnsupportedMeasure {
+	code: string;
+	titleFr: string;
+	titleAr: string | null;
+	titleEn: string | null;
+	axis: string;
 }
 
-export function funding(db: Db, year: number) {
+const UNSUPPORTED_FROM = sql`FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id
+	WHERE m.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM partner_project_measures pm WHERE pm.measure_id = m.id)`;
+
+/** Live measures no partner project supports, with their axis, in plan order; a page of them with `page`. */
+export function unsupported(db: Db, page?: { limit: number; offset: number }): UnsupportedMeasure[] {
+	const window = page ? sql`LIMIT ${page.limit} OFFSET ${page.offset}` : sql``;
+	return db.all<UnsupportedMeasure>(sql`
+		SELECT m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, a.code AS axis ${UNSUPPORTED_FROM}
+		ORDER BY a.sort_order, a.code, o.sort_order, o.code, m.sort_order, m.code ${window}`);
+}
+
+/** Measures the funding page lists at a time under "no support" (`?gp=`); the export has them all. */
+export const UNSUPPORTED_PER_PAGE = 50;
+
+/**
+ * The funding view for a year, with page `gapsPage` (1-based, clamped) of the unsupported measures:
+ * at national scale they run to thousands, which rendered whole made the page weigh 1.7 MB.
+ */
+export function funding(db: Db, year: number, gapsPage = 1, perPage = UNSUPPORTED_PER_PAGE) {
+	const total = db.get<{ n: number }>(sql`SELECT count(*) AS n ${UNSUPPORTED_FROM}`)?.n ?? 0;
+	const pages = Math.max(1, Math.ceil(total / perPage));
+	const page = Math.min(pages, Math.max(1, Number.isInteger(gapsPage) ? gapsPage : 1));
 	return {
 		year,
 		years: rateYears(db),
 		rates: rates(db, year),
 		dimensions: Object.fromEntries(FUNDING_DIMENSIONS.map((d) => [d, byDimension(db, d, year)])) as Record<FundingDimension, FundingGroup[]>,
-		unsupported: unsupported(db)
+		unsupported: unsupported(db, { limit: perPage, offset: (page - 1) * perPage }),
+		unsupportedPage: { page, pages, total }
 	};
 }
 

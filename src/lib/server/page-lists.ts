@@ -18,6 +18,12 @@ export function preview<T>(rows: readonly T[], n = PREVIEW_ROWS): T[] {
 	return rows.slice(0, n);
 }
 
+/** Rows of each list the annual report's preview shows; `?all=1` (what its PDF prints) shows them all. */
+export const ANNUAL_PREVIEW_ROWS = 15;
+
+/** Indicators a measure's page shows at a time (`?ip=`), each a card with its chart, tables and forms. */
+export const INDICATORS_PER_PAGE = 6;
+
 /** Measures a region page's roll-out table shows at a time (`?rp=`). */
 export const ROLLOUT_PER_PAGE = 15;
 

@@ -25,9 +25,30 @@ export function listInstitutions(db: Db) {
 		.innerJoin(measures, eq(measures.id, measureInstitutions.measureId))
 		.groupBy(measureInstitutions.institutionId)
 		.as('contributed');
+	// What the list shows, not the whole row: the notes, versions and dates of 40 institutions (and
+	// SvelteKit's serialized copy of them) weighed a third of the page at national scale.
+	const { id, code, kind, isMember, sources, isDemo, nameFr, nameAr, nameEn, acronymFr, acronymAr, acronymEn, shortNameFr, shortNameAr, shortNameEn } =
+		institutions;
+	const institution = {
+		id,
+		code,
+		kind,
+		isMember,
+		sources,
+		isDemo,
+		nameFr,
+		nameAr,
+		nameEn,
+		acronymFr,
+		acronymAr,
+		acronymEn,
+		shortNameFr,
+		shortNameAr,
+		shortNameEn
+	};
 	return db
 		.select({
-			institution: institutions,
+			institution,
 			leads: sql<number>`coalesce(${led.n}, 0)`,
 			contributes: sql<number>`coalesce(${contributed.n}, 0)`,
 			// counts of demonstration measures are badged as such

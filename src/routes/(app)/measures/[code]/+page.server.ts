@@ -16,6 +16,7 @@ import { fieldErrors, formObject } from '$lib/schemas/common';
 import { evidenceRemoveSchema, indicatorValueSchema, progressUpdateSchema, stageSchema } from '$lib/schemas/reporting';
 import { isPeriodCode } from '$lib/domain/period';
 import { isRegionCode } from '$lib/domain/region';
+import { INDICATORS_PER_PAGE, pageOf } from '$lib/server/page-lists';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Everything on the page is read as the signed-in viewer: the rules of `permissions.ts` decide what they get. */
@@ -48,16 +49,31 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 					.flat()
 					.find((g) => g.head.id === resume && g.head.state !== 'submitted') ?? null)
 			: null;
+	// A measure's indicators a page at a time (`?ip=`): each card carries its chart, tables and forms,
+	// and fifteen of them took the page past 130 KB. `?ind=` (a form's own action, the redirect after
+	// a save, a resumed grid) opens the page holding that indicator. The values are filtered after the
+	// confidentiality rules ran over the whole measure, so what is masked does not depend on the page.
+	const wanted = editGrid?.head.indicatorId ?? Number(url.searchParams.get('ind'));
+	const at = found.indicators.findIndex((i) => i.id === wanted);
+	const ip = at >= 0 ? Math.floor(at / INDICATORS_PER_PAGE) + 1 : Number(url.searchParams.get('ip') ?? 1);
+	const { items: shown, ...indicatorPage } = pageOf(found.indicators, ip, INDICATORS_PER_PAGE);
+	const ids = new Set(shown.map((i) => i.id));
+	const codes = new Set(shown.map((i) => i.code));
 	return {
 		...found,
+		indicators: shown,
+		indicatorPage,
+		values: found.values.filter((v) => ids.has(v.indicatorId)),
+		regionValues: found.regionValues.filter((v) => ids.has(v.indicatorId)),
+		breakdowns: found.breakdowns.filter((b) => codes.has(b.code)),
 		canReport,
 		canReportValues,
 		canReportStages: can(viewer, 'rollout_stage.report', target),
 		openUpdate: updates.openUpdate(db, found.measure.id, viewer),
-		openValues: values.openValuesOfMeasure(db, found.measure.id, viewer, target),
+		openValues: values.openValuesOfMeasure(db, found.measure.id, viewer, target).filter((o) => ids.has(o.v.indicatorId)),
 		openStages: rollout.openStagesOfMeasure(db, found.measure.id, viewer, target),
 		allRegions: reference.regionNames(db),
-		openGrids,
+		openGrids: Object.fromEntries(Object.entries(openGrids).filter(([id]) => ids.has(Number(id)))),
 		editGrid,
 		reportingPeriod: canReport ? (periods.current(db, localDay())?.code ?? null) : null,
 		closedPeriods: canReport ? periods.closedCodes(db) : []
@@ -144,7 +160,7 @@ export const actions: Actions = {
 		if (!measures.indicatorBelongs(db, parsed.data.indicatorId, measure.id)) error(404, { message: 'err_not_found' });
 		const result = values.save(db, user, parsed.data);
 		if (!result.ok) return failFor('value', result, raw);
-		redirect(303, `/measures/${encodeURIComponent(measure.code)}?saved=value#indicator-${parsed.data.indicatorId}`);
+		redirect(303, `/measures/${encodeURIComponent(measure.code)}?saved=value&ind=${parsed.data.indicatorId}#indicator-${parsed.data.indicatorId}`);
 	},
 
 	saveGrid: async (event) => {
@@ -169,7 +185,10 @@ export const actions: Actions = {
 			}
 			return failFor('grid', result, raw);
 		}
-		redirect(303, `/measures/${encodeURIComponent(measure.code)}?saved=${parsed.value.intent}#indicator-${parsed.value.indicatorId}`);
+		redirect(
+			303,
+			`/measures/${encodeURIComponent(measure.code)}?saved=${parsed.value.intent}&ind=${parsed.value.indicatorId}#indicator-${parsed.value.indicatorId}`
+		);
 	},
 
 	saveStage: async (event) => {

@@ -13,7 +13,8 @@ export const load: PageServerLoad = async (event) => {
 	const user = authorize(event, 'funding.read');
 	const { today } = await event.parent();
 	const year = fundingYear(event.url.searchParams.get('year'), Number(today.slice(0, 4)));
-	return { ...fundingView.funding(getDb(), year), mayManageRates: can(user, 'exchange_rate.manage') };
+	const gapsPage = Number(event.url.searchParams.get('gp') ?? 1);
+	return { ...fundingView.funding(getDb(), year, gapsPage), mayManageRates: can(user, 'exchange_rate.manage') };
 };
 
 export const actions: Actions = {

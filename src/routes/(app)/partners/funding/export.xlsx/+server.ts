@@ -16,7 +16,8 @@ export const GET: RequestHandler = async (event) => {
 	const locale = event.locals.locale;
 	const o = { locale };
 	const year = fundingYear(event.url.searchParams.get('year'), Number(localDay().slice(0, 4)));
-	const f = fundingView.funding(getDb(), year);
+	const db = getDb();
+	const f = fundingView.funding(db, year);
 	const titles = {
 		axis: m.funding_by_axis({}, o),
 		region: m.funding_by_region({}, o),
@@ -62,7 +63,8 @@ export const GET: RequestHandler = async (event) => {
 			{ header: m.funding_col_group({}, o), kind: 'text' },
 			{ header: m.project_measures({}, o), kind: 'text' }
 		],
-		rows: f.unsupported.map((u) => [u.code, u.axis, (locale === 'ar' ? u.titleAr : locale === 'en' ? u.titleEn : null) ?? u.titleFr])
+		// every unsupported measure, not the page the funding page shows
+		rows: fundingView.unsupported(db).map((u) => [u.code, u.axis, (locale === 'ar' ? u.titleAr : locale === 'en' ? u.titleEn : null) ?? u.titleFr])
 	});
 	const body = await tablesToXlsx(tables, locale, {
 		title: m.funding_rates_title({}, o),

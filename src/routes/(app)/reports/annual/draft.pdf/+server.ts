@@ -15,7 +15,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!parsed.success || !parsed.data.plan || !parsed.data.year) error(400, { message: 'err_invalid' });
 	const locale = parsed.data.lang ?? event.locals.locale;
 	const origin = process.env.RASD_PDF_ORIGIN || event.url.origin;
-	const url = `${origin}/reports/annual?plan=${encodeURIComponent(parsed.data.plan)}&year=${parsed.data.year}`;
+	const url = `${origin}/reports/annual?plan=${encodeURIComponent(parsed.data.plan)}&year=${parsed.data.year}&all=1`;
 	const pdf = await renderPagePdf(url, [
 		{ name: SESSION_COOKIE, value: event.cookies.get(SESSION_COOKIE) ?? '' },
 		{ name: 'rasd_locale', value: locale }
