@@ -90,7 +90,7 @@ describe('plan editor: order', () => {
 		const [first, second] = before as [string, string];
 		const r = await move('measures', second, 'up');
 		expect(r.status).toBe(303);
-		expect(r.location).toBe(`/admin/plan?reordered=1#measures-${second}`);
+		expect(r.location).toBe(`/admin/plan?reordered=1&o=${target.objective}#measures-${second}`);
 		const after = [second, first, ...before.slice(2)];
 		expect(treeMeasures(target.objective)).toEqual(after);
 		const onAxis = getAxis(db, target.axis)!
@@ -111,7 +111,7 @@ describe('plan editor: order', () => {
 		const order = treeMeasures(target.objective);
 		const n = audits('reorder').length;
 		const v = version('measures', order[0]!);
-		expect((await move('measures', order[0]!, 'up')).location).toBe(`/admin/plan?unmoved=1#measures-${order[0]}`);
+		expect((await move('measures', order[0]!, 'up')).location).toBe(`/admin/plan?unmoved=1&o=${target.objective}#measures-${order[0]}`);
 		expect((await move('measures', order.at(-1)!, 'down')).location).toContain('unmoved=1');
 		expect(treeMeasures(target.objective)).toEqual(order);
 		expect(audits('reorder')).toHaveLength(n);

@@ -23,7 +23,16 @@ const TABLE: Record<Removable, string> = { plans: 'plans', axes: 'axes', objecti
 export const ENTITY: Record<Removable, string> = { plans: 'plan', axes: 'axis', objectives: 'objective', measures: 'measure', indicators: 'indicator' };
 
 /** The plan as a tree for the editor: every level, archived items included and marked. */
-export function tree(db: Db) {
+/** Up to this many measures in all, the tree lists every one; beyond, only those of the objective opened (`?o=`). */
+export const FULL_TREE_MEASURES = 300;
+
+/**
+ * The plans and axes, each axis with its objectives and each objective with its count of measures and,
+ * while the plan is small, its measures. At national scale (5,000 measures, 8 MB of HTML) only the
+ * opened axis (`open` an axis code) shows its objectives, and the opened objective (`open` its code)
+ * its measures.
+ */
+export function tree(db: Db, open: string | null = null, fullUpTo = FULL_TREE_MEASURES) {
 	// What every node of the tree carries: its version goes with the move up / down buttons.
 	type Node = { id: number; code: string; version: number; titleFr: string; titleAr: string | null; titleEn: string | null; archivedAt: string | null };
 	const columns = sql`id, code, version, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt`;
@@ -32,10 +41,17 @@ export function tree(db: Db) {
 	);
 	const axes = db.all<Node & { planId: number }>(sql`SELECT ${columns}, plan_id AS planId FROM axes ORDER BY sort_order, code`);
 	const objectives = db.all<Node & { axisId: number }>(sql`SELECT ${columns}, axis_id AS axisId FROM objectives ORDER BY sort_order, code`);
+	const counts = new Map(
+		db
+			.all<{ objectiveId: number; n: number }>(sql`SELECT objective_id AS objectiveId, count(*) AS n FROM measures GROUP BY objective_id`)
+			.map((r) => [r.objectiveId, r.n])
+	);
+	const total = [...counts.values()].reduce((a, b) => a + b, 0);
+	const only = total > fullUpTo ? sql`WHERE m.objective_id = (SELECT id FROM objectives WHERE code = ${open ?? ''})` : sql``;
 	const measures = db.all<Node & { objectiveId: number; lead: string; indicators: number }>(sql`
 		SELECT m.id, m.objective_id AS objectiveId, m.code, m.version, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, m.archived_at AS archivedAt, i.code AS lead,
 			(SELECT count(*) FROM indicators x WHERE x.measure_id = m.id) AS indicators
-		FROM measures m JOIN institutions i ON i.id = m.lead_institution_id ORDER BY m.sort_order, m.code`);
+		FROM measures m JOIN institutions i ON i.id = m.lead_institution_id ${only} ORDER BY m.sort_order, m.code`);
 	const group = <T, K>(rows: T[], key: (r: T) => K) => {
 		const out = new Map<K, T[]>();
 		for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
@@ -46,8 +62,29 @@ export function tree(db: Db) {
 	const aByP = group(axes, (a) => a.planId);
 	return plans.map((p) => ({
 		...p,
-		axes: (aByP.get(p.id) ?? []).map((a) => ({ ...a, objectives: (oByA.get(a.id) ?? []).map((o) => ({ ...o, measures: mByO.get(o.id) ?? [] })) }))
+		axes: (aByP.get(p.id) ?? []).map((a) => {
+			const all = oByA.get(a.id) ?? [];
+			/** whether `objectives` are listed: a small tree, the axis opened, or the axis of the opened objective */
+			const listed = total <= fullUpTo || a.code === open || all.some((o) => o.code === open);
+			return {
+				...a,
+				objectiveCount: all.length,
+				listed,
+				objectives: (listed ? all : []).map((o) => ({
+					...o,
+					measureCount: counts.get(o.id) ?? 0,
+					/** whether `measures` are all there is (else shown on demand) */
+					listed: total <= fullUpTo || o.code === open,
+					measures: mByO.get(o.id) ?? []
+				}))
+			};
+		})
 	}));
+}
+
+/** The code of the objective a measure is under (the tree opens it after a move). */
+export function objectiveOf(db: Db, measureCode: string): string | null {
+	return db.get<{ code: string }>(sql`SELECT o.code FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE m.code = ${measureCode}`)?.code ?? null;
 }
 
 /** One item as the editor's form shows it (the workbook's columns), with its version and archive mark. */

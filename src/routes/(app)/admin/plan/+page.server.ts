@@ -5,16 +5,20 @@ import { authorize } from '$lib/server/auth';
 import { failFor } from '$lib/server/form-result';
 import { formObject } from '$lib/schemas/common';
 import { planReorderSchema } from '$lib/schemas/structure';
+import { forLocale } from '$lib/server/locale-projection';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'plan.manage');
 	const db = getDb();
 	const level = event.url.searchParams.get('new');
+	const newLevel = level && (planAdmin.isLevel(level) || level === 'plans') ? level : null;
 	return {
-		tree: planAdmin.tree(db),
-		choices: planAdmin.choices(db),
-		newLevel: level && (planAdmin.isLevel(level) || level === 'plans') ? level : null,
+		// the tree and the form's lists read in the viewer's language only (no field here edits three)
+		tree: forLocale(planAdmin.tree(db, event.url.searchParams.get('o')), event.locals.locale),
+		// the lists of the new-item form only with that form (every measure, at national scale, is 1 MB of options)
+		choices: newLevel ? forLocale(planAdmin.choices(db), event.locals.locale) : null,
+		newLevel,
 		parent: event.url.searchParams.get('parent') ?? ''
 	};
 };
@@ -44,6 +48,9 @@ export const actions: Actions = {
 		const { level, code, ...input } = parsed.data;
 		const result = planAdmin.reorder(getDb(), user.id, level, code, input);
 		if (!result.ok) return failFor('reorder', result, raw);
-		redirect(303, `/admin/plan?${result.value.moved ? 'reordered=1' : 'unmoved=1'}#${level}-${encodeURIComponent(code)}`);
+		// a measure's objective stays open in a large tree, so the moved measure is in view
+		const objective = level === 'measures' ? planAdmin.objectiveOf(getDb(), code) : null;
+		const open = objective ? `&o=${encodeURIComponent(objective)}` : '';
+		redirect(303, `/admin/plan?${result.value.moved ? 'reordered=1' : 'unmoved=1'}${open}#${level}-${encodeURIComponent(code)}`);
 	}
 };
