@@ -8,18 +8,9 @@ import type { Db } from '../db/client';
 import type { RolloutStage } from '../../domain/enums';
 import { type Scope, type SnapshotOptions, inScope } from './snapshot';
 import { type Json, num, numOrNull, str, strOrNull, runBlocks, type Names, type InstitutionLabel, labelsOf, titlesOf, namesOf } from './blocks';
-import {
-	type Kpis,
-	kpisBlock,
-	awaitingValidation,
-	type GroupRollup,
-	byAxisBlock,
-	byObjectiveBlock,
-	byInstitutionBlock,
-	byRegionBlock,
-	type MeasureRow,
-	measureTableBlock
-} from './rollups';
+import { type Kpis, kpisBlock, awaitingValidation } from './kpis';
+import { type GroupRollup, byAxisBlock, byObjectiveBlock, byInstitutionBlock, byRegionBlock } from './rollups';
+import { type MeasureRow, measureTableBlock } from './measure-tables';
 import { type TrendPoint, progressTrend } from './trend';
 import { latestStagesCte } from './rollout';
 import { SEARCH_COUNT_CAP } from './indicator-search';
