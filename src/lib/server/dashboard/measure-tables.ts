@@ -44,7 +44,8 @@ export function measureTableBlock(kind: MeasureListKind, limit: number): Block<M
 	const where = kind === 'due_soon' ? sql`s.due_soon` : kind === 'overdue' ? sql`s.overdue` : sql`1`;
 	const inner = sql`SELECT m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, s.status, s.progress, s.start_date AS startDate,
 			s.deadline, s.last_validated_at AS lastValidatedAt, s.is_demo AS isDemo,
-			i.code AS leadCode, i.name_fr AS leadNameFr, i.name_ar AS leadNameAr, i.name_en AS leadNameEn, i.acronym_fr AS leadAcronymFr, i.acronym_ar AS leadAcronymAr, i.acronym_en AS leadAcronymEn,
+			i.code AS leadCode, i.name_fr AS leadNameFr, i.name_ar AS leadNameAr, i.name_en AS leadNameEn,
+				i.acronym_fr AS leadAcronymFr, i.acronym_ar AS leadAcronymAr, i.acronym_en AS leadAcronymEn,
 			i.short_name_fr AS leadShortNameFr, i.short_name_ar AS leadShortNameAr, i.short_name_en AS leadShortNameEn,
 			s.overdue, s.at_risk AS atRisk, s.stale
 		FROM (SELECT * FROM snap s WHERE ${where} ORDER BY ${kind === 'all' ? sql`s.id` : sql`s.deadline, s.id`} LIMIT ${limit}) s

@@ -84,17 +84,22 @@ export function byInstitutionBlock(): Block<InstitutionRollup[]> {
 	const group = sql`${a.count} AS measures, ${a.completed} AS completed, ${a.progress} AS progress, ${a.demo} AS demo, sum(s.overdue) AS overdue`;
 	// Lead and contribution are grouped apart, then joined to the few institutions. CROSS JOIN keeps
 	// the scan on the snapshot (the covering index) and probes the link table's primary key.
-	const inner = sql`SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.acronym_fr AS acronymFr, i.acronym_ar AS acronymAr, i.acronym_en AS acronymEn,
+	const inner = sql`SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn,
+			i.acronym_fr AS acronymFr, i.acronym_ar AS acronymAr, i.acronym_en AS acronymEn,
 			i.short_name_fr AS shortNameFr, i.short_name_ar AS shortNameAr, i.short_name_en AS shortNameEn,
-			coalesce(l.measures, 0) AS lead_measures, coalesce(l.completed, 0) AS lead_completed, l.progress AS lead_progress, coalesce(l.overdue, 0) AS lead_overdue, coalesce(l.demo, 0) AS lead_demo,
-			coalesce(c.measures, 0) AS contrib_measures, coalesce(c.completed, 0) AS contrib_completed, c.progress AS contrib_progress, coalesce(c.overdue, 0) AS contrib_overdue, coalesce(c.demo, 0) AS contrib_demo
+			coalesce(l.measures, 0) AS lead_measures, coalesce(l.completed, 0) AS lead_completed, l.progress AS lead_progress,
+				coalesce(l.overdue, 0) AS lead_overdue, coalesce(l.demo, 0) AS lead_demo,
+			coalesce(c.measures, 0) AS contrib_measures, coalesce(c.completed, 0) AS contrib_completed, c.progress AS contrib_progress,
+				coalesce(c.overdue, 0) AS contrib_overdue, coalesce(c.demo, 0) AS contrib_demo
 		FROM institutions i
 		LEFT JOIN (
 			SELECT c.lead_institution_id AS institution_id, sum(c.n) AS measures, coalesce(sum(CASE WHEN c.status = 'completed' THEN c.n END), 0) AS completed,
 				round(sum(c.pw) / nullif(sum(c.w), 0), 1) AS progress, sum(c.demo) AS demo, sum(c.overdue) AS overdue
 			FROM cube c GROUP BY c.lead_institution_id
 		) l ON l.institution_id = i.id
-		LEFT JOIN (SELECT mi.institution_id, ${group} FROM snap s CROSS JOIN measure_institutions mi ON mi.measure_id = s.id GROUP BY mi.institution_id) c ON c.institution_id = i.id
+		LEFT JOIN (SELECT mi.institution_id, ${group}
+			FROM snap s CROSS JOIN measure_institutions mi ON mi.measure_id = s.id
+			GROUP BY mi.institution_id) c ON c.institution_id = i.id
 		WHERE l.measures > 0 OR c.measures > 0
 		ORDER BY l.measures IS NULL, l.progress IS NULL, l.progress DESC, l.measures DESC, i.code`;
 	const cols = [
@@ -134,7 +139,8 @@ export interface RegionRollup extends Rollup, Names {
 export function byRegionBlock(): Block<RegionRollup[]> {
 	const a = agg();
 	const inner = sql`SELECT g.iso, g.name_fr AS nameFr, g.name_ar AS nameAr, g.name_en AS nameEn,
-			coalesce(per.measures, 0) AS measures, coalesce(per.completed, 0) AS completed, per.progress, coalesce(per.overdue, 0) AS overdue, coalesce(per.demo, 0) AS demo
+			coalesce(per.measures, 0) AS measures, coalesce(per.completed, 0) AS completed, per.progress,
+				coalesce(per.overdue, 0) AS overdue, coalesce(per.demo, 0) AS demo
 		FROM regions g LEFT JOIN (
 			SELECT mr.region_id, ${a.count} AS measures, ${a.completed} AS completed, ${a.progress} AS progress, ${a.demo} AS demo,
 				sum(s.overdue) AS overdue

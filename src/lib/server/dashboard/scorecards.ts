@@ -72,7 +72,8 @@ export function indicatorSummaries(
 			: sql`SELECT i.id FROM indicators i WHERE i.measure_id IN (${ids}) ORDER BY i.code LIMIT ${limit}`;
 	const out = db.all<Json>(sql`
 		WITH picked AS MATERIALIZED (${picked})
-		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
+		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn,
+			i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
 			i.target_value AS targetValue, i.target_year AS targetYear, i.direction, i.sensitive, i.is_demo AS isDemo, i.sdg_target AS sdgTarget, m.code AS measureCode,
 			v.value, v.period, v.is_demo AS valueIsDemo
 		FROM picked p CROSS JOIN indicators i ON i.id = p.id JOIN measures m ON m.id = i.measure_id
@@ -197,7 +198,9 @@ export interface InstitutionInfo extends InstitutionLabel {
 /** One institution's scorecard: the measures it leads, those it contributes to (apart), trend, indicators. */
 export function institutionScorecard(db: Db, code: string, opts: SnapshotOptions) {
 	const inst = db.get<Json>(sql`
-		SELECT id, code, kind, is_member AS isMember, is_demo AS isDemo, sources, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, acronym_fr AS acronymFr, acronym_ar AS acronymAr, acronym_en AS acronymEn,
+		SELECT id, code, kind, is_member AS isMember, is_demo AS isDemo, sources,
+			name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn,
+			acronym_fr AS acronymFr, acronym_ar AS acronymAr, acronym_en AS acronymEn,
 			short_name_fr AS shortNameFr, short_name_ar AS shortNameAr, short_name_en AS shortNameEn
 		FROM institutions WHERE code = ${code}`);
 	if (!inst) return null;
@@ -253,7 +256,8 @@ export function regionScorecard(db: Db, iso: string, opts: SnapshotOptions) {
 	};
 	const stages = db.all<Json>(sql`
 		WITH ${latestStagesCte(sql`SELECT id FROM measures WHERE regional_rollout = 1`, opts)}
-		SELECT m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, coalesce(l.stage, 'not_started') AS stage, l.since, coalesce(l.is_demo, 0) AS isDemo
+		SELECT m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn,
+			coalesce(l.stage, 'not_started') AS stage, l.since, coalesce(l.is_demo, 0) AS isDemo
 		FROM measures m LEFT JOIN latest l ON l.measure_id = m.id AND l.region_id = ${id} AND l.rn = 1
 		WHERE m.regional_rollout = 1 ORDER BY m.code`);
 	const all = db.all<Json>(sql`SELECT iso, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM regions ORDER BY iso`);
