@@ -12,6 +12,7 @@
  */
 import type { Locale } from './enums';
 import { formatNumber, formatPercent, intlLocale } from './format';
+import { m } from '../paraglide/messages';
 
 export const PLURAL_ORDER: Record<Locale, readonly Intl.LDMLPluralRule[]> = {
 	fr: ['one', 'other'],
@@ -69,43 +70,51 @@ export function formatQuantity(value: number | null, row: UnitRow, locale: Local
 	return unit ? `${n} ${unit}` : n;
 }
 
+// The forms themselves are messages (messages-src/units.json), keyed here by the French plural.
+const UNIT_MESSAGES = {
+	'%': m.unit_percent,
+	MAD: m.unit_mad,
+	accords: m.unit_accords,
+	actions: m.unit_actions,
+	activités: m.unit_activites,
+	affaires: m.unit_affaires,
+	agents: m.unit_agents,
+	appels: m.unit_appels,
+	associations: m.unit_associations,
+	cas: m.unit_cas,
+	contenus: m.unit_contenus,
+	contrôles: m.unit_controles,
+	demandes: m.unit_demandes,
+	enfants: m.unit_enfants,
+	enquêtes: m.unit_enquetes,
+	familles: m.unit_familles,
+	inspections: m.unit_inspections,
+	institutions: m.unit_institutions,
+	interventions: m.unit_interventions,
+	jours: m.unit_jours,
+	mois: m.unit_mois,
+	personnes: m.unit_personnes,
+	places: m.unit_places,
+	plaintes: m.unit_plaintes,
+	postes: m.unit_postes,
+	projets: m.unit_projets,
+	régions: m.unit_regions,
+	réunions: m.unit_reunions,
+	victimes: m.unit_victimes
+} satisfies Record<string, (inputs: Record<string, never>, options: { locale: Locale }) => string>;
+
 /**
  * The units the seed uses, by their French plural: the forms written into each indicator's three
  * unit columns (an administrator can change them per indicator). Arabic counted nouns follow the
  * usual grammar: plural after 3-10 ("3 ضحايا"), singular accusative after 11-99 ("16 تدبيرا"),
  * singular after 100 ("100 ضحية"); nouns ending in ة keep their written form in the accusative.
  */
-export const UNIT_CATALOGUE: Record<string, { fr: string; ar: string; en: string }> = {
-	'%': { fr: '%', ar: '%', en: '%' },
-	MAD: { fr: 'MAD', ar: 'درهم|درهم|درهمان|دراهم|درهما|درهم', en: 'MAD' },
-	accords: { fr: 'accord|accords', ar: 'اتفاق|اتفاق|اتفاقان|اتفاقات|اتفاقا|اتفاق', en: 'agreement|agreements' },
-	actions: { fr: 'action|actions', ar: 'نشاط|نشاط|نشاطان|أنشطة|نشاطا|نشاط', en: 'activity|activities' },
-	activités: { fr: 'activité|activités', ar: 'نشاط|نشاط|نشاطان|أنشطة|نشاطا|نشاط', en: 'activity|activities' },
-	affaires: { fr: 'affaire|affaires', ar: 'قضية|قضية|قضيتان|قضايا|قضية|قضية', en: 'case|cases' },
-	agents: { fr: 'agent|agents', ar: 'عون|عون|عونان|أعوان|عونا|عون', en: 'officer|officers' },
-	appels: { fr: 'appel|appels', ar: 'مكالمة|مكالمة|مكالمتان|مكالمات|مكالمة|مكالمة', en: 'call|calls' },
-	associations: { fr: 'association|associations', ar: 'جمعية|جمعية|جمعيتان|جمعيات|جمعية|جمعية', en: 'association|associations' },
-	cas: { fr: 'cas', ar: 'حالة|حالة|حالتان|حالات|حالة|حالة', en: 'case|cases' },
-	contenus: { fr: 'contenu|contenus', ar: 'محتوى|محتوى|محتويان|محتويات|محتوى|محتوى', en: 'item|items' },
-	contrôles: { fr: 'contrôle|contrôles', ar: 'عملية مراقبة|عملية مراقبة|عمليتا مراقبة|عمليات مراقبة|عملية مراقبة|عملية مراقبة', en: 'check|checks' },
-	demandes: { fr: 'demande|demandes', ar: 'طلب|طلب|طلبان|طلبات|طلبا|طلب', en: 'request|requests' },
-	enfants: { fr: 'enfant|enfants', ar: 'طفل|طفل|طفلان|أطفال|طفلا|طفل', en: 'child|children' },
-	enquêtes: { fr: 'enquête|enquêtes', ar: 'بحث|بحث|بحثان|أبحاث|بحثا|بحث', en: 'investigation|investigations' },
-	familles: { fr: 'famille|familles', ar: 'أسرة|أسرة|أسرتان|أسر|أسرة|أسرة', en: 'family|families' },
-	inspections: { fr: 'inspection|inspections', ar: 'زيارة تفتيش|زيارة تفتيش|زيارتا تفتيش|زيارات تفتيش|زيارة تفتيش|زيارة تفتيش', en: 'inspection|inspections' },
-	institutions: { fr: 'institution|institutions', ar: 'مؤسسة|مؤسسة|مؤسستان|مؤسسات|مؤسسة|مؤسسة', en: 'institution|institutions' },
-	interventions: { fr: 'intervention|interventions', ar: 'تدخل|تدخل|تدخلان|تدخلات|تدخلا|تدخل', en: 'intervention|interventions' },
-	jours: { fr: 'jour|jours', ar: 'يوم|يوم|يومان|أيام|يوما|يوم', en: 'day|days' },
-	mois: { fr: 'mois', ar: 'شهر|شهر|شهران|أشهر|شهرا|شهر', en: 'month|months' },
-	personnes: { fr: 'personne|personnes', ar: 'شخص|شخص|شخصان|أشخاص|شخصا|شخص', en: 'person|people' },
-	places: { fr: 'place|places', ar: 'مكان|مكان|مكانان|أماكن|مكانا|مكان', en: 'place|places' },
-	plaintes: { fr: 'plainte|plaintes', ar: 'شكاية|شكاية|شكايتان|شكايات|شكاية|شكاية', en: 'complaint|complaints' },
-	postes: { fr: 'poste|postes', ar: 'منصب|منصب|منصبان|مناصب|منصبا|منصب', en: 'post|posts' },
-	projets: { fr: 'projet|projets', ar: 'مشروع|مشروع|مشروعان|مشاريع|مشروعا|مشروع', en: 'project|projects' },
-	régions: { fr: 'région|régions', ar: 'جهة|جهة|جهتان|جهات|جهة|جهة', en: 'region|regions' },
-	réunions: { fr: 'réunion|réunions', ar: 'اجتماع|اجتماع|اجتماعان|اجتماعات|اجتماعا|اجتماع', en: 'meeting|meetings' },
-	victimes: { fr: 'victime|victimes', ar: 'ضحية|ضحية|ضحيتان|ضحايا|ضحية|ضحية', en: 'victim|victims' }
-};
+export const UNIT_CATALOGUE: Record<string, { fr: string; ar: string; en: string }> = Object.fromEntries(
+	Object.entries(UNIT_MESSAGES).map(([key, forms]) => [
+		key,
+		{ fr: forms({}, { locale: 'fr' }), ar: forms({}, { locale: 'ar' }), en: forms({}, { locale: 'en' }) }
+	])
+);
 
 /** The three unit columns for a unit of the catalogue (by its French plural); throws on an unknown one. */
 export function catalogueUnit(frPlural: string | null): { unit: string | null; unitAr: string | null; unitEn: string | null } {

@@ -11,15 +11,14 @@ import { formatPeriod } from '../domain/period';
 import { MASKED_LABEL } from '../domain/confidentiality';
 import type { ReportSnapshot } from '../domain/report';
 import { unitLabel } from '../domain/units';
-import { categoryKey, countryName, type IndicatorBreakdowns, type ViewCell } from '../domain/breakdown';
+import { countryName, type BreakdownDimension, type IndicatorBreakdowns, type ViewCell } from '../domain/breakdown';
+import { categoryLabel, dimensionLabel } from '../domain/breakdown-labels';
 
 import { CONTENT_TYPES, tablesToXlsx, tableToCsv, type CellValue, type Notes, type Table } from './table-files';
 
 export { CONTENT_TYPES, tablesToXlsx, tableToCsv, type CellValue, type ColumnKind, type Notes, type Table } from './table-files';
 
 // ─── Breakdowns ─────────────────────────────────────────────────────────────────────────────────
-
-const messages = m as unknown as Record<string, ((p: object, o: { locale: Locale }) => string) | undefined>;
 
 // Typed: a pillar without its message is a type error, not a key printed in a file.
 const PILLAR_LABEL: Record<Pillar, (p: object, o: { locale: Locale }) => string> = {
@@ -40,19 +39,14 @@ export function pillarLabel(pillar: string, locale: Locale): string {
  * ("< 5" below the threshold, "masqué" for a complement; never the number).
  */
 export function breakdownLabels(locale: Locale) {
-	const o = { locale };
-	const msg = (key: string) => messages[key]?.({}, o) ?? key;
 	return {
-		category: (dimension: string, category: string) => {
-			const key = categoryKey(dimension === 'country' ? 'nationality' : dimension, category);
-			return key ? msg(key) : countryName(category, locale);
-		},
-		// dimension names are lower case for running text ("ventilé par : sexe")
-		dimension: (d: string) => {
-			const t = d === 'country' ? msg('grid_countries') : msg(`dimension_${d}`);
+		category: (dimension: string, category: string) =>
+			categoryLabel(dimension === 'country' ? 'nationality' : dimension, category, locale) ?? countryName(category, locale),
+		dimension: (d: BreakdownDimension | 'country') => {
+			const t = dimensionLabel(d, locale);
 			return t.charAt(0).toLocaleUpperCase(locale) + t.slice(1);
 		},
-		cell: (c: ViewCell): CellValue => (c.masked ? (c.small ? MASKED_LABEL : msg('masked_complement')) : c.value)
+		cell: (c: ViewCell): CellValue => (c.masked ? (c.small ? MASKED_LABEL : m.masked_complement({}, { locale })) : c.value)
 	};
 }
 

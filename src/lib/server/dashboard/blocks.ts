@@ -109,3 +109,24 @@ export const titlesOf = (r: Json): Titles => ({ titleFr: str(r.titleFr), titleAr
 export const namesOf = (r: Json): Names => ({ nameFr: str(r.nameFr), nameAr: strOrNull(r.nameAr), nameEn: strOrNull(r.nameEn) });
 
 /** Counts and weighted progress of a group of measures. */
+
+/** The counts every roll-up row carries, and how one is read back (`prefix` for a row holding two). */
+export interface Rollup {
+	measures: number;
+	completed: number;
+	/** weighted mean progress 0..100 of non-cancelled measures; null when none counts */
+	progress: number | null;
+	overdue: number;
+	/** measures flagged as demonstration data */
+	demo: number;
+}
+export const ROLLUP_COLUMNS = ['measures', 'completed', 'progress', 'overdue', 'demo'] as const;
+export function rollupOf(r: Json, prefix = ''): Rollup {
+	return {
+		measures: num(r[`${prefix}measures`]),
+		completed: num(r[`${prefix}completed`]),
+		progress: numOrNull(r[`${prefix}progress`]),
+		overdue: num(r[`${prefix}overdue`]),
+		demo: num(r[`${prefix}demo`])
+	};
+}

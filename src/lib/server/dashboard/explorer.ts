@@ -99,7 +99,8 @@ export function indicatorExplorer(
 	opts: { includeSubmitted?: boolean; regionPeriod?: string | null; mask?: boolean; breakdownPeriod?: string | null; breakdownRegion?: string | null } = {}
 ): IndicatorExplorer | null {
 	const i = db.get<Json>(sql`
-		SELECT i.id, i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
+		SELECT i.id, i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn,
+			i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
 			i.baseline_year AS baselineYear, i.target_value AS targetValue, i.target_year AS targetYear, i.direction, i.frequency, i.dimensions,
 			i.sensitive, i.sdg_target AS sdgTarget, i.is_demo AS isDemo,
 			m.code AS measureCode, m.title_fr AS mTitleFr, m.title_ar AS mTitleAr, m.title_en AS mTitleEn

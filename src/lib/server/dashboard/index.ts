@@ -4,7 +4,9 @@
  *
  * - `snapshot`: the scope of measures, the as-of options and the `snap` CTE every block reads;
  * - `blocks`: how a page's blocks share one statement and come back as JSON read into typed rows;
- * - `rollups`: KPIs, progress by axis / objective / institution / region / pillar, measure tables, recommendations' coverage;
+ * - `kpis`: the key figures and the count awaiting review;
+ * - `rollups`: progress by axis / objective / institution / region / pillar (the `Rollup` row itself is in `blocks`);
+ * - `measure-tables`: the due-soon / overdue / all tables; `recommendation-coverage`: the recommendations' coverage;
  * - `trend`, `rollout`, `overview`, `scorecards`, `indicator-search`, `explorer`, `map-layer`, `filters`.
  *
  * Every block is grouped SQL over a *snapshot* of the measures in scope, and the blocks of one page
@@ -27,9 +29,12 @@
  *
  * Relative imports only: the bench scripts run this module under tsx, outside Vite.
  */
-export type { Titles, Names, InstitutionLabel } from './blocks';
+export type { Titles, Names, InstitutionLabel, Rollup } from './blocks';
 export * from './snapshot';
+export * from './kpis';
 export * from './rollups';
+export * from './measure-tables';
+export * from './recommendation-coverage';
 export * from './trend';
 export * from './rollout';
 export * from './filters';

@@ -21,7 +21,8 @@ export interface IndicatorChoice extends Names {
 /** `q` as a substring of the code, the measure's code or a name, with LIKE (ASCII letters case-insensitive, `%` and `_` literal). */
 function likeWhere(q: string): SQL {
 	const p = likePattern(q);
-	return sql`(i.code LIKE ${p} ESCAPE '\\' OR m.code LIKE ${p} ESCAPE '\\' OR i.name_fr LIKE ${p} ESCAPE '\\' OR i.name_ar LIKE ${p} ESCAPE '\\' OR i.name_en LIKE ${p} ESCAPE '\\')`;
+	return sql`(i.code LIKE ${p} ESCAPE '\\' OR m.code LIKE ${p} ESCAPE '\\'
+		OR i.name_fr LIKE ${p} ESCAPE '\\' OR i.name_ar LIKE ${p} ESCAPE '\\' OR i.name_en LIKE ${p} ESCAPE '\\')`;
 }
 
 /**
@@ -117,11 +118,13 @@ function searchIndex(db: Db, q: string, limit: number, offset: number): { rows: 
 function searchScan(db: Db, q: string | undefined, limit: number, offset: number): { rows: Json[]; total: number } {
 	const where = q ? likeWhere(q) : sql`1`;
 	const rows = db.all<Json>(
-		sql`SELECT ${CHOICE_COLUMNS} FROM indicators i JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL WHERE ${where} ORDER BY i.code LIMIT ${limit} OFFSET ${offset}`
+		sql`SELECT ${CHOICE_COLUMNS} FROM indicators i JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL
+			WHERE ${where} ORDER BY i.code LIMIT ${limit} OFFSET ${offset}`
 	);
 	const total =
 		db.get<{ n: number }>(
-			sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicators i JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`
+			sql`SELECT count(*) AS n FROM (SELECT 1 FROM indicators i JOIN measures m ON m.id = i.measure_id AND i.archived_at IS NULL AND m.archived_at IS NULL
+				WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`
 		)?.n ?? 0;
 	return { rows, total };
 }

@@ -6,11 +6,8 @@
 import type { Db } from '../db/client';
 import type { Scope, SnapshotOptions } from './snapshot';
 import { runBlocks } from './blocks';
+import { type Kpis, kpisBlock, awaitingValidation } from './kpis';
 import {
-	TABLE_LIMIT,
-	type Kpis,
-	kpisBlock,
-	awaitingValidation,
 	type GroupRollup,
 	byAxisBlock,
 	type InstitutionRollup,
@@ -18,12 +15,10 @@ import {
 	type RegionRollup,
 	byRegionBlock,
 	type PillarRollup,
-	byPillarBlock,
-	type MeasureRow,
-	measureTableBlock,
-	type RecommendationCoverage,
-	recommendationCoverage
+	byPillarBlock
 } from './rollups';
+import { TABLE_LIMIT, type MeasureRow, measureTableBlock } from './measure-tables';
+import { type RecommendationCoverage, recommendationCoverage } from './recommendation-coverage';
 import { type RolloutSummary, rolloutSummary, type RegionStage, rolloutStages, type RolloutStep, rolloutTimeline } from './rollout';
 import { type PlanChoice, planChoices } from './filters';
 

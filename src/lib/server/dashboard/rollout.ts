@@ -87,7 +87,8 @@ export function rolloutStages(db: Db, measureCode: string, opts: SnapshotOptions
 		.all<Json>(
 			sql`
 		WITH ${latestStagesCte(sql`SELECT id FROM measures WHERE code = ${measureCode}`, opts)}
-		SELECT g.iso, g.name_fr AS nameFr, g.name_ar AS nameAr, g.name_en AS nameEn, coalesce(l.stage, 'not_started') AS stage, l.since, coalesce(l.is_demo, 0) AS isDemo
+		SELECT g.iso, g.name_fr AS nameFr, g.name_ar AS nameAr, g.name_en AS nameEn,
+			coalesce(l.stage, 'not_started') AS stage, l.since, coalesce(l.is_demo, 0) AS isDemo
 		FROM regions g LEFT JOIN latest l ON l.region_id = g.id AND l.rn = 1
 		ORDER BY g.iso`
 		)

@@ -8,18 +8,9 @@ import type { Db } from '../db/client';
 import type { RolloutStage } from '../../domain/enums';
 import { type Scope, type SnapshotOptions, inScope } from './snapshot';
 import { type Json, num, numOrNull, str, strOrNull, runBlocks, type Names, type InstitutionLabel, labelsOf, titlesOf, namesOf } from './blocks';
-import {
-	type Kpis,
-	kpisBlock,
-	awaitingValidation,
-	type GroupRollup,
-	byAxisBlock,
-	byObjectiveBlock,
-	byInstitutionBlock,
-	byRegionBlock,
-	type MeasureRow,
-	measureTableBlock
-} from './rollups';
+import { type Kpis, kpisBlock, awaitingValidation } from './kpis';
+import { type GroupRollup, byAxisBlock, byObjectiveBlock, byInstitutionBlock, byRegionBlock } from './rollups';
+import { type MeasureRow, measureTableBlock } from './measure-tables';
 import { type TrendPoint, progressTrend } from './trend';
 import { latestStagesCte } from './rollout';
 import { SEARCH_COUNT_CAP } from './indicator-search';
@@ -81,7 +72,8 @@ export function indicatorSummaries(
 			: sql`SELECT i.id FROM indicators i WHERE i.measure_id IN (${ids}) ORDER BY i.code LIMIT ${limit}`;
 	const out = db.all<Json>(sql`
 		WITH picked AS MATERIALIZED (${picked})
-		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn, i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
+		SELECT i.code, i.name_fr AS nameFr, i.name_ar AS nameAr, i.name_en AS nameEn,
+			i.unit, i.unit_ar AS unitAr, i.unit_en AS unitEn, i.kind, i.baseline_value AS baselineValue,
 			i.target_value AS targetValue, i.target_year AS targetYear, i.direction, i.sensitive, i.is_demo AS isDemo, i.sdg_target AS sdgTarget, m.code AS measureCode,
 			v.value, v.period, v.is_demo AS valueIsDemo
 		FROM picked p CROSS JOIN indicators i ON i.id = p.id JOIN measures m ON m.id = i.measure_id
@@ -206,7 +198,9 @@ export interface InstitutionInfo extends InstitutionLabel {
 /** One institution's scorecard: the measures it leads, those it contributes to (apart), trend, indicators. */
 export function institutionScorecard(db: Db, code: string, opts: SnapshotOptions) {
 	const inst = db.get<Json>(sql`
-		SELECT id, code, kind, is_member AS isMember, is_demo AS isDemo, sources, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, acronym_fr AS acronymFr, acronym_ar AS acronymAr, acronym_en AS acronymEn,
+		SELECT id, code, kind, is_member AS isMember, is_demo AS isDemo, sources,
+			name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn,
+			acronym_fr AS acronymFr, acronym_ar AS acronymAr, acronym_en AS acronymEn,
 			short_name_fr AS shortNameFr, short_name_ar AS shortNameAr, short_name_en AS shortNameEn
 		FROM institutions WHERE code = ${code}`);
 	if (!inst) return null;
@@ -262,7 +256,8 @@ export function regionScorecard(db: Db, iso: string, opts: SnapshotOptions) {
 	};
 	const stages = db.all<Json>(sql`
 		WITH ${latestStagesCte(sql`SELECT id FROM measures WHERE regional_rollout = 1`, opts)}
-		SELECT m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn, coalesce(l.stage, 'not_started') AS stage, l.since, coalesce(l.is_demo, 0) AS isDemo
+		SELECT m.code, m.title_fr AS titleFr, m.title_ar AS titleAr, m.title_en AS titleEn,
+			coalesce(l.stage, 'not_started') AS stage, l.since, coalesce(l.is_demo, 0) AS isDemo
 		FROM measures m LEFT JOIN latest l ON l.measure_id = m.id AND l.region_id = ${id} AND l.rn = 1
 		WHERE m.regional_rollout = 1 ORDER BY m.code`);
 	const all = db.all<Json>(sql`SELECT iso, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM regions ORDER BY iso`);

@@ -58,7 +58,8 @@ export function inScope(scope: Scope, m = 'm'): SQL {
 			return sql`1`;
 		case 'plan':
 			return sql`(${objective} IN (SELECT o.id FROM objectives o JOIN axes a ON a.id = o.axis_id WHERE a.plan_id = ${scope.planId})
-				OR ${id} IN (SELECT rm.measure_id FROM recommendation_measures rm JOIN recommendations r ON r.id = rm.recommendation_id WHERE r.plan_id = ${scope.planId}))`;
+				OR ${id} IN (SELECT rm.measure_id FROM recommendation_measures rm
+					JOIN recommendations r ON r.id = rm.recommendation_id WHERE r.plan_id = ${scope.planId}))`;
 		case 'axis':
 			return sql`${objective} IN (SELECT id FROM objectives WHERE axis_id = ${scope.axisId})`;
 		case 'lead':
@@ -118,7 +119,9 @@ function latestUpdatePackedSql(opts: SnapshotOptions, m = 'm'): SQL {
 	// At a semester or a year (no as-of date), the state kept at write time holds it: the measure's
 	// last row at that end or before (migration 0022, one backward search of its covering index).
 	if (end && !opts.asOf && /-(06-30|12-31)$/.test(end)) {
-		return sql`(SELECT x.status || '|' || x.progress || '|' || x.reviewed_at FROM measure_semester_states x WHERE x.measure_id = ${sql.raw(`${m}.id`)} AND x.semester_end <= ${end} ORDER BY x.semester_end DESC LIMIT 1)`;
+		return sql`(SELECT x.status || '|' || x.progress || '|' || x.reviewed_at
+			FROM measure_semester_states x WHERE x.measure_id = ${sql.raw(`${m}.id`)} AND x.semester_end <= ${end}
+			ORDER BY x.semester_end DESC LIMIT 1)`;
 	}
 	const conds: SQL[] = [sql`x.measure_id = ${sql.raw(`${m}.id`)}`, sql`x.state = 'validated'`];
 	if (opts.asOf) conds.push(sql`x.reviewed_at < ${nextDay(opts.asOf)}`);
@@ -130,7 +133,8 @@ function latestUpdatePackedSql(opts: SnapshotOptions, m = 'm'): SQL {
 			)})`
 		);
 	}
-	return sql`(SELECT x.status || '|' || x.progress || '|' || x.reviewed_at FROM progress_updates x WHERE ${sql.join(conds, sql` AND `)} ORDER BY x.reviewed_at DESC LIMIT 1)`;
+	return sql`(SELECT x.status || '|' || x.progress || '|' || x.reviewed_at
+		FROM progress_updates x WHERE ${sql.join(conds, sql` AND `)} ORDER BY x.reviewed_at DESC LIMIT 1)`;
 }
 
 /** Unpacks `status|progress|reviewed_at` (column `packed` of alias `r`) into the snapshot's columns. */

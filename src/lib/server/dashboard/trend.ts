@@ -89,7 +89,8 @@ export function progressTrendFromHistory(db: Db, scope: Scope, opts: SnapshotOpt
 	const values = periodValues(periods);
 	const conds: SQL[] = [sql`x.measure_id = ms.id`, sql`x.state = 'validated'`, sql`${periodEndSql('x.period')} <= p.pend`];
 	if (opts.asOf) conds.push(sql`x.reviewed_at < ${nextDay(opts.asOf)}`);
-	const packed = sql`(SELECT x.status || '|' || x.progress || '|' || x.reviewed_at FROM progress_updates x WHERE ${sql.join(conds, sql` AND `)} ORDER BY x.reviewed_at DESC LIMIT 1)`;
+	const packed = sql`(SELECT x.status || '|' || x.progress || '|' || x.reviewed_at
+		FROM progress_updates x WHERE ${sql.join(conds, sql` AND `)} ORDER BY x.reviewed_at DESC LIMIT 1)`;
 	const out = db.all<Json>(sql`
 		WITH periods(code, pend) AS (VALUES ${values}),
 		ms AS MATERIALIZED (SELECT m.id, m.weight, m.start_date FROM measures m WHERE ${inScope(scope)} AND m.archived_at IS NULL),

@@ -140,7 +140,8 @@ export function resetDatabase(db: Db): void {
 		// data_generation and data_generation_domains keep their rows (their triggers count the deletions).
 		// pragma_table_list, not sqlite_master: it tells an FTS5 index (type 'virtual') and its shadow tables
 		// ('shadow', read-only) from ordinary tables; the triggers on indicators empty indicator_search.
-		.all<{ name: string }>(sql`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT IN ('data_generation', 'data_generation_domains')`)
+		.all<{ name: string }>(sql`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
+			AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT IN ('data_generation', 'data_generation_domains')`)
 		.map((t) => t.name);
 	const parents = new Map<string, { table: string; from: string }[]>();
 	for (const t of tables) {

@@ -55,6 +55,9 @@ export const indicators = sqliteTable(
 	]
 );
 
+// The period forms a value may have: a year, a semester, a quarter, a TIP report's year.
+const PERIOD_GLOBS = ['[0-9][0-9][0-9][0-9]', '[0-9][0-9][0-9][0-9]-S[12]', '[0-9][0-9][0-9][0-9]-Q[1-4]', 'TIP[0-9][0-9][0-9][0-9]'];
+
 export const indicatorValues = sqliteTable(
 	'indicator_values',
 	{
@@ -118,7 +121,10 @@ export const indicatorValues = sqliteTable(
 		check('indicator_values_state_ck', oneOf('state', WORKFLOW_STATES)),
 		check(
 			'indicator_values_period_ck',
-			sql`${t.period} GLOB '[0-9][0-9][0-9][0-9]' OR ${t.period} GLOB '[0-9][0-9][0-9][0-9]-S[12]' OR ${t.period} GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' OR ${t.period} GLOB 'TIP[0-9][0-9][0-9][0-9]'`
+			sql.join(
+				PERIOD_GLOBS.map((g) => sql`${t.period} GLOB ${sql.raw(`'${g}'`)}`),
+				sql` OR `
+			)
 		),
 		check('indicator_values_sex_ck', nullOrOneOf('sex', SEXES)),
 		check('indicator_values_age_ck', nullOrOneOf('age_group', AGE_GROUPS)),
