@@ -61,7 +61,15 @@ export function get(db: Db, level: Level, code: string) {
 	return { ...meta, values };
 }
 
-const toErrors = (issues: ImportIssue[]) => Object.fromEntries(issues.map((i) => [i.column || '_form', i.key]));
+type Say = (params: Record<string, string | number>, options: { locale: Locale }) => string;
+/** A row's issues as a form's field errors: a message key, or, where it names something (a code), the message said in the user's language. */
+const toErrors = (issues: ImportIssue[], locale: Locale) =>
+	Object.fromEntries(
+		issues.map((i) => {
+			const say = (m as unknown as Record<string, Say | undefined>)[i.key];
+			return [i.column || '_form', i.params && say ? say(i.params, { locale }) : i.key];
+		})
+	);
 
 /**
  * Creates (`version` absent) or updates one item from form fields named as the workbook's columns.
@@ -90,7 +98,7 @@ export function save(
 		if (locked) return invalid(locked);
 	}
 	const plan = dryRunStructure(db, [{ sheet: level, header: columns, rows: [{ row: 1, cells }] }], Buffer.from(JSON.stringify(cells)));
-	if (!plan.ok) return invalid(toErrors(plan.issues));
+	if (!plan.ok) return invalid(toErrors(plan.issues, locale));
 	const applied = applyStructure(db, actorId, plan, { fileName: '', edit: { entity: ENTITY[level], before: existing?.values ?? null } });
 	return applied.ok ? { ok: true, value: { code: code.data } } : invalid({ _form: 'err_invalid' });
 }

@@ -133,6 +133,13 @@ export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer)
 	const plans = new Map(
 		db.all<{ code: string; start: string; end: string }>(sql`SELECT code, start_date AS start, end_date AS "end" FROM plans`).map((p) => [p.code, p])
 	);
+	// What is archived: nothing is added under it (restored first, it takes new items again).
+	const archived = Object.fromEntries(
+		(['plans', 'axes', 'objectives', 'measures'] as const).map((t) => [
+			t,
+			new Set(db.all<{ code: string }>(sql`SELECT code FROM ${sql.raw(t)} WHERE archived_at IS NOT NULL`).map((r) => r.code))
+		])
+	) as Record<'plans' | 'axes' | 'objectives' | 'measures', Set<string>>;
 	const institutions = new Map(db.all<{ code: string; active: number }>(sql`SELECT code, active FROM institutions`).map((i) => [i.code, i.active]));
 	const regions = new Set(db.all<{ iso: string }>(sql`SELECT iso FROM regions`).map((r) => r.iso));
 	const recommendations = new Set(db.all<{ code: string }>(sql`SELECT code FROM recommendations`).map((r) => r.code));
@@ -142,6 +149,21 @@ export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer)
 		objectives: new Map(stored.objectives.map((r) => [String(r.code), String(r.axis)])),
 		measures: new Map(stored.measures.map((r) => [String(r.code), String(r.objective)]))
 	};
+	const storedParent = {
+		axes: new Map(parentOf.axes),
+		objectives: new Map(parentOf.objectives),
+		measures: new Map(parentOf.measures),
+		indicators: new Map(stored.indicators.map((r) => [String(r.code), String(r.measure)]))
+	};
+	/** The first archived item from `code` (of `level`) up to its plan, through the parents stored or given by the file. */
+	const archivedAbove = (level: 'plans' | 'axes' | 'objectives' | 'measures', code: string | undefined): string | null => {
+		if (code === undefined) return null;
+		if (archived[level].has(code)) return code;
+		if (level === 'plans') return null;
+		const up = { axes: 'plans', objectives: 'axes', measures: 'objectives' } as const;
+		return archivedAbove(up[level], parentOf[level].get(code));
+	};
+	const PARENT = { axes: ['plan', 'plans'], objectives: ['axis', 'axes'], measures: ['objective', 'objectives'], indicators: ['measure', 'measures'] } as const;
 
 	const byName = new Map(tables.map((t) => [t.sheet.toLowerCase(), t]));
 	for (const sheet of SHEETS) {
@@ -204,6 +226,13 @@ export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer)
 			} else {
 				const r = d as IndicatorRow;
 				if (!parentOf.measures.has(r.measure)) fail('measure', 'err_import_unknown_parent', { code: r.measure });
+			}
+			// A new item, or one moved, under an archived plan (or axis, objective, measure) would be live under what has left the live plan.
+			const [parentColumn, parentLevel] = PARENT[sheet];
+			const parentCode = (d as Record<string, unknown>)[parentColumn] as string;
+			if (ok && storedParent[sheet].get(d.code) !== parentCode) {
+				const stop = archivedAbove(parentLevel, parentCode);
+				if (stop) fail(parentColumn, 'err_import_parent_archived', { code: stop });
 			}
 			if (!ok) continue;
 			const before = current[sheet].get(d.code);
