@@ -20,6 +20,8 @@ import * as planAdmin from '../../src/lib/server/plan-admin';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as tree from '../../src/routes/(app)/admin/plan/+page.server';
 import * as planPage from '../../src/routes/(app)/admin/plan/plans/[code]/+page.server';
+import * as itemPage from '../../src/routes/(app)/admin/plan/[level]/[code]/+page.server';
+import { getMeasure } from '../../src/lib/server/measures';
 
 let db: Db;
 let cleanup: () => void;
@@ -37,7 +39,7 @@ const post = (fields: Record<string, string>, as = commission, action: 'create' 
 	run(tree.actions[action] as never, actionEvent({ user: as, path: '/admin/plan', body: formData(fields) }));
 const savePlan = (code: string, fields: Record<string, string>, as = commission) =>
 	run(planPage.actions.save as never, actionEvent({ user: as, params: { code }, path: `/admin/plan/plans/${code}`, body: formData(fields) }));
-const version = (table: 'plans' | 'axes' | 'objectives' | 'measures', code: string) =>
+const version = (table: 'plans' | 'axes' | 'objectives' | 'measures' | 'indicators', code: string) =>
 	db.get<{ v: number }>(sql`SELECT version AS v FROM ${sql.raw(table)} WHERE code = ${code}`)!.v;
 const audits = (action: string) => db.select().from(s.auditEvents).where(eq(s.auditEvents.action, action)).all();
 const treeMeasures = (objective: string) =>
@@ -383,6 +385,96 @@ describe('plan editor: removing a plan', () => {
 		expect(planAdmin.get(db, 'measures', alone)!.archivedAt).not.toBeNull();
 		expect(listPlans(db).map((p) => p.plan.code)).toContain(code);
 		expect(audits('restore').some((e) => e.entity === 'plan')).toBe(true);
+	});
+});
+
+describe('plan editor: indicators in order', () => {
+	/** a measure with three indicators or more */
+	let measure: { id: number; code: string };
+	const order = () => planAdmin.indicatorsOf(db, measure.id).map((i) => i.code);
+	const moveIndicator = (code: string, direction: string, as = commission, v?: number, on = measure.code) =>
+		run(
+			itemPage.actions.reorder as never,
+			actionEvent({
+				user: as,
+				params: { level: 'measures', code: on },
+				path: `/admin/plan/measures/${on}`,
+				body: formData({ level: 'indicators', code, direction, version: String(v ?? version('indicators', code)) })
+			})
+		);
+
+	beforeAll(() => {
+		measure = db.get<{ id: number; code: string }>(sql`
+			SELECT m.id, m.code FROM measures m JOIN indicators i ON i.measure_id = m.id WHERE m.archived_at IS NULL GROUP BY m.id HAVING count(*) >= 3 ORDER BY m.code LIMIT 1`)!;
+	});
+
+	it('the migration kept the code order', () => {
+		const codes = order();
+		expect(codes.length).toBeGreaterThanOrEqual(3);
+		expect(codes).toEqual([...codes].sort());
+	});
+
+	it("moves an indicator up on its measure's page: the editor, the measure's public page and the export follow; audited", async () => {
+		const [first, second, ...rest] = order() as [string, string, ...string[]];
+		const r = await moveIndicator(second, 'up');
+		expect(r.status).toBe(303);
+		expect(r.location).toBe(`/admin/plan/measures/${measure.code}?reordered=1#indicators-${second}`);
+		const after = [second, first, ...rest];
+		expect(order()).toEqual(after);
+		expect(getMeasure(db, measure.code, commission)!.indicators.map((i) => i.code)).toEqual(after);
+		expect(
+			exportData(db)
+				.indicators.filter((i) => i.measure === measure.code)
+				.map((i) => i.code)
+		).toEqual(after);
+		const event = audits('reorder').at(-1)!;
+		expect(event.entity).toBe('indicator');
+		expect(event.after).toContain(`"order":${JSON.stringify(after)}`);
+	});
+
+	it('the last moved down stays, nothing written; a stale button gets a conflict; an indicator of another measure is not found there', async () => {
+		const codes = order();
+		const n = audits('reorder').length;
+		expect((await moveIndicator(codes.at(-1)!, 'down')).location).toBe(`/admin/plan/measures/${measure.code}?unmoved=1#indicators-${codes.at(-1)}`);
+		expect((await moveIndicator(codes[2]!, 'up', commission, version('indicators', codes[2]!) + 1)).status).toBe(409);
+		const elsewhere = db.get<{ code: string }>(sql`SELECT code FROM measures WHERE id <> ${measure.id} AND archived_at IS NULL ORDER BY code LIMIT 1`)!.code;
+		expect((await moveIndicator(codes[2]!, 'up', commission, undefined, elsewhere)).status).toBe(404);
+		expect((await moveIndicator(codes[2]!, 'sideways')).status).toBe(400);
+		expect(order()).toEqual(codes);
+		expect(audits('reorder')).toHaveLength(n);
+	});
+
+	it('a focal point and a partner are refused', async () => {
+		const codes = order();
+		for (const as of [focal, partner]) expect((await moveIndicator(codes[1]!, 'up', as)).status).toBe(403);
+		expect(order()).toEqual(codes);
+	});
+
+	it('a new indicator comes last in its measure, whatever its code; one imported under another measure comes last there', () => {
+		const r = planAdmin.save(db, commission.id, 'indicators', {
+			measure: measure.code,
+			code: '0-IND-FIRST-BY-CODE',
+			name_fr: 'Nouvel indicateur',
+			kind: 'count',
+			frequency: 'annual'
+		});
+		expect(r.ok).toBe(true);
+		expect(order().at(-1)).toBe('0-IND-FIRST-BY-CODE');
+		const other = db.get<{ id: number; code: string }>(sql`
+			SELECT m.id, m.code FROM measures m WHERE m.id <> ${measure.id} AND m.archived_at IS NULL AND (SELECT count(*) FROM indicators i WHERE i.measure_id = m.id) >= 2 ORDER BY m.code LIMIT 1`)!;
+		const there = planAdmin.indicatorsOf(db, other.id).map((i) => i.code);
+		const moved = order()[0]!;
+		const cells = Object.fromEntries(Object.entries(exportData(db).indicators.find((i) => i.code === moved)!).map(([k, v]) => [k, v == null ? '' : String(v)]));
+		const table = {
+			sheet: 'indicators',
+			header: Object.keys(STRUCTURE_SHEETS.indicators.columns),
+			rows: [{ row: 2, cells: { ...cells, measure: other.code } }]
+		};
+		const dry = dryRunStructure(db, [table], Buffer.from(JSON.stringify(table)));
+		expect(dry.issues).toEqual([]);
+		expect(applyStructure(db, commission.id, dry, { fileName: 'indicator-moved.csv' }).ok).toBe(true);
+		expect(planAdmin.indicatorsOf(db, other.id).map((i) => i.code)).toEqual([...there, moved]);
+		expect(order()).not.toContain(moved);
 	});
 });
 

@@ -191,5 +191,7 @@ export const planReorderSchema = planItemRefSchema.extend({
 	code: planCode,
 	direction: z.enum(['up', 'down'], { error: 'err_invalid' })
 });
+/** An indicator moved up / down on its measure's page: the level is implied. */
+export const planIndicatorReorderSchema = planReorderSchema.omit({ level: true });
 /** Removing asks for a ticked confirmation, checked again here for a form posted without the browser's check. */
 export const planRemoveSchema = planItemRefSchema.extend({ confirm: z.literal('yes', { error: 'err_confirm_required' }) });

@@ -367,9 +367,11 @@ export function move(db: Db, actorId: number, code: string, input: { objective: 
 }
 
 /** The levels an editor reorders, each with the column naming the parent its items are ordered within (plans: all in one list). */
-const ORDERED = { plans: null, axes: 'plan_id', objectives: 'axis_id', measures: 'objective_id' } as const;
+const ORDERED = { plans: null, axes: 'plan_id', objectives: 'axis_id', measures: 'objective_id', indicators: 'measure_id' } as const;
 export type OrderedLevel = keyof typeof ORDERED;
 export const isOrderedLevel = (v: string): v is OrderedLevel => v in ORDERED;
+/** One place up or down, from the version the button was shown with. */
+type Move = { direction: 'up' | 'down'; version: number };
 
 /**
  * Moves an item one place up or down among its siblings (archived ones included: they keep their place
@@ -378,13 +380,7 @@ export const isOrderedLevel = (v: string): v is OrderedLevel => v in ORDERED;
  * axis's or objective's form shows its order) gets a conflict instead of writing the old place back.
  * The first moved up, or the last moved down, stays where it is: nothing written (`moved: false`).
  */
-export function reorder(
-	db: Db,
-	actorId: number,
-	level: OrderedLevel,
-	code: string,
-	input: { direction: 'up' | 'down'; version: number }
-): WriteResult<{ moved: boolean }> {
+export function reorder(db: Db, actorId: number, level: OrderedLevel, code: string, input: Move): WriteResult<{ moved: boolean }> {
 	const table = TABLE[level];
 	const parent = ORDERED[level];
 	const item = db.get<{ id: number; version: number; parentId: number | null }>(
@@ -421,6 +417,22 @@ export function reorder(
 		});
 		return { ok: true, value: { moved: true } } as const;
 	});
+}
+
+/**
+ * Moves an indicator one place up or down among its measure's indicators, as `reorder` does; an indicator
+ * of another measure is not found here (the measure's page moves only its own).
+ */
+export function reorderIndicator(db: Db, actorId: number, measureCode: string, code: string, input: Move): WriteResult<{ moved: boolean }> {
+	const own = db.get(sql`SELECT 1 FROM indicators i JOIN measures m ON m.id = i.measure_id WHERE i.code = ${code} AND m.code = ${measureCode}`);
+	return own ? reorder(db, actorId, 'indicators', code, input) : notFound();
+}
+
+/** The indicators of a measure in their order, with the version their move up / down buttons carry. */
+export function indicatorsOf(db: Db, measureId: number) {
+	return db.all<{ code: string; version: number; nameFr: string; nameAr: string | null; nameEn: string | null; archivedAt: string | null }>(
+		sql`SELECT code, version, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, archived_at AS archivedAt FROM indicators WHERE measure_id = ${measureId} ORDER BY sort_order, code`
+	);
 }
 
 /** Former codes of a measure, newest first. */

@@ -69,7 +69,7 @@ export function exportData(db: Db): Record<StructureSheet, Record<string, Cell>[
 				SELECT m.code AS measure, i.code, i.name_fr, i.name_ar, i.name_en, i.kind, i.frequency, i.unit, i.unit_ar, i.unit_en,
 					i.baseline_value AS baseline, i.baseline_year, i.target_value AS target, i.target_year, i.direction,
 					(SELECT group_concat(value) FROM json_each(i.dimensions)) AS dimensions, i.sensitive, i.sdg_target AS sdg
-				FROM indicators i JOIN measures m ON m.id = i.measure_id ORDER BY m.code, i.code`
+				FROM indicators i JOIN measures m ON m.id = i.measure_id ORDER BY m.code, i.sort_order, i.code`
 			)
 			.map((r) => ({ ...r, dimensions: list(r.dimensions as string | null), sensitive: r.sensitive ? 'yes' : 'no' }))
 	};
@@ -104,13 +104,17 @@ export async function template(db: Db): Promise<Buffer> {
 
 const asText = (v: Cell | undefined) => (v == null ? '' : String(v));
 
-/** SQL of the place after the last measure of the objective `objective` (a bound parameter, such as `@objective`). */
-const lastIn = (objective: string) => `(SELECT coalesce(max(sort_order), 0) + 1 FROM measures WHERE objective_id = ${objective})`;
+/** The items placed within their parent (move up / down), each with the column naming that parent. */
+const PLACED = { measures: 'objective_id', indicators: 'measure_id' } as const;
+type Placed = keyof typeof PLACED;
+/** SQL of the place after the last item of `table` under `parent` (a bound parameter, such as `@objective` or `?`). */
+const lastIn = (parent: string, table: Placed = 'measures') => `(SELECT coalesce(max(sort_order), 0) + 1 FROM ${table} WHERE ${PLACED[table]} = ${parent})`;
 /**
- * SQL of a measure's place once it is under the objective `objective`: its own where it already is, last
- * when it comes from another objective (the editor's move and the import place it the same way).
+ * SQL of a measure's (an indicator's) place once it is under the objective (measure) `parent`: its own where
+ * it already is, last when it comes from another (the editor's move and the import place it the same way).
  */
-export const placeIn = (objective: string) => `CASE WHEN objective_id = ${objective} THEN sort_order ELSE ${lastIn(objective)} END`;
+export const placeIn = (parent: string, table: Placed = 'measures') =>
+	`CASE WHEN ${PLACED[table]} = ${parent} THEN sort_order ELSE ${lastIn(parent, table)} END`;
 
 /** Validates every row of every sheet present and says what applying would do. */
 export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer): StructureDryRun {
@@ -368,14 +372,15 @@ export function applyStructure(
 				r.sensitive ? 1 : 0,
 				r.sdg ?? null
 			];
+			// A new indicator comes last in its measure, and so does one moved to another measure (as measures do).
 			if (action === 'create')
 				c.prepare(
-					`INSERT INTO indicators (measure_id, name_fr, name_ar, name_en, kind, frequency, unit, unit_ar, unit_en, baseline_value, baseline_year, target_value, target_year, direction, dimensions, sensitive, sdg_target, code) VALUES (${v.map(() => '?').join(', ')}, ?)`
-				).run(...v, r.code);
+					`INSERT INTO indicators (measure_id, name_fr, name_ar, name_en, kind, frequency, unit, unit_ar, unit_en, baseline_value, baseline_year, target_value, target_year, direction, dimensions, sensitive, sdg_target, code, sort_order) VALUES (${v.map(() => '?').join(', ')}, ?, ${lastIn('?', 'indicators')})`
+				).run(...v, r.code, v[0]);
 			else
 				c.prepare(
-					`UPDATE indicators SET measure_id = ?, name_fr = ?, name_ar = ?, name_en = ?, kind = ?, frequency = ?, unit = ?, unit_ar = ?, unit_en = ?, baseline_value = ?, baseline_year = ?, target_value = ?, target_year = ?, direction = ?, dimensions = ?, sensitive = ?, sdg_target = ?, version = version + 1, updated_at = ? WHERE code = ?`
-				).run(...v, at, r.code);
+					`UPDATE indicators SET measure_id = ?, name_fr = ?, name_ar = ?, name_en = ?, kind = ?, frequency = ?, unit = ?, unit_ar = ?, unit_en = ?, baseline_value = ?, baseline_year = ?, target_value = ?, target_year = ?, direction = ?, dimensions = ?, sensitive = ?, sdg_target = ?, version = version + 1, updated_at = ?, sort_order = ${placeIn('?', 'indicators')} WHERE code = ?`
+				).run(...v, at, v[0], v[0], r.code);
 		}
 		// One item edited by hand (the plan editor): audited as that item's change, not as an import run.
 		if (meta.edit) {
