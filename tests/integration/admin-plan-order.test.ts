@@ -10,7 +10,7 @@ import { actionEvent, formData, run } from '../helpers/events';
 import { setDb, type Db } from '../../src/lib/server/db/client';
 import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase } from '../../src/lib/server/seed/index';
-import { getAxis, listPlans } from '../../src/lib/server/plan';
+import { getAxis, getPlan, listPlans } from '../../src/lib/server/plan';
 import { applyStructure, dryRunStructure, exportData } from '../../src/lib/server/structure-import';
 import { filterOptions, listMeasures } from '../../src/lib/server/measures';
 import { planChoices } from '../../src/lib/server/dashboard/filters';
@@ -231,6 +231,55 @@ describe('plan editor: plans', () => {
 		expect(ar.errors.end).toContain('الإجراء');
 		expect(planAdmin.getPlan(db, p.code)!.values.end).toBe(p.end);
 		expect(version('plans', p.code)).toBe(p.v);
+	});
+});
+
+describe('plan editor: what else a plan says', () => {
+	const base = { kind: 'action_plan', title_fr: 'Plan test', start: '2027-01-01', end: '2029-12-31' };
+	const edit = (code: string, fields: Record<string, string>) => savePlan(code, { ...base, ...fields, version: String(version('plans', code)) });
+
+	it("edits its descriptions, adoption date, the plan it implements and its caveat: on its public page and the parent's; audited", async () => {
+		const r = await edit('PN-TEST', {
+			description_fr: 'Plan de démonstration.',
+			description_ar: 'خطة للعرض.',
+			adopted_on: '2026-11-15',
+			parent: 'PN-2023-2030',
+			note: 'Dates taken from the press release.'
+		});
+		expect(r.status).toBe(303);
+		const shown = getPlan(db, 'PN-TEST')!;
+		expect(shown.plan).toMatchObject({
+			descriptionFr: 'Plan de démonstration.',
+			descriptionAr: 'خطة للعرض.',
+			descriptionEn: null,
+			adoptedOn: '2026-11-15',
+			note: 'Dates taken from the press release.'
+		});
+		expect(shown.parent?.code).toBe('PN-2023-2030');
+		expect(getPlan(db, 'PN-2023-2030')!.children.map((c) => c.code)).toContain('PN-TEST');
+		expect(planAdmin.getPlan(db, 'PN-TEST')!.values).toMatchObject({ parent: 'PN-2023-2030', adopted_on: '2026-11-15' });
+		expect(
+			audits('update')
+				.filter((e) => e.entity === 'plan')
+				.at(-1)!.after
+		).toContain('"parent":"PN-2023-2030"');
+		// emptied, the fields are cleared
+		expect((await edit('PN-TEST', { description_fr: '', parent: '', adopted_on: '', note: '' })).status).toBe(303);
+		expect(getPlan(db, 'PN-TEST')!).toMatchObject({ parent: null, plan: { descriptionFr: null, adoptedOn: null, note: null } });
+	});
+
+	it("refuses, field by field in the user's language, a bad adoption date, an unknown plan, a plan implementing itself or its own implementer, a text too long", async () => {
+		const errors = async (fields: Record<string, string>) => (await edit('PN-TEST', fields)).data?.save.errors;
+		expect(await errors({ adopted_on: '2030-01-01' })).toEqual({ adopted_on: 'err_plan_adopted_after_end' });
+		expect(await errors({ adopted_on: '2026-02-30' })).toEqual({ adopted_on: 'err_date_invalid' });
+		expect((await errors({ parent: 'PN-NOPE' })).parent).toContain('PN-NOPE');
+		expect(await errors({ parent: 'PN-TEST' })).toEqual({ parent: 'err_plan_parent_cycle' });
+		// PN-CHILD-OF-TEST implements PN-TEST: PN-TEST cannot implement it in turn
+		expect((await post({ ...base, level: 'plans', code: 'PN-CHILD-OF-TEST', parent: 'PN-TEST' }, commission, 'create')).status).toBe(303);
+		expect(await errors({ parent: 'PN-CHILD-OF-TEST' })).toEqual({ parent: 'err_plan_parent_cycle' });
+		expect(await errors({ description_en: 'x'.repeat(5001) })).toEqual({ description_en: 'err_text_too_long' });
+		expect(getPlan(db, 'PN-TEST')!.parent).toBeNull();
+		expect(getPlan(db, 'PN-CHILD-OF-TEST')!.parent?.code).toBe('PN-TEST');
 	});
 });
 

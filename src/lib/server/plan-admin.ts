@@ -9,7 +9,7 @@ import type { Db } from './db/client';
 import { transaction } from './db/client';
 import * as audit from './audit';
 import { applyStructure, dryRunStructure, exportData, placeIn } from './structure-import';
-import { planCode, planFormSchema, STRUCTURE_SHEETS, type StructureSheet } from '../schemas/structure';
+import { planCode, planFormSchema, STRUCTURE_SHEETS, type PlanForm, type StructureSheet } from '../schemas/structure';
 import { fieldErrors } from '../schemas/common';
 import type { ImportIssue } from './imports';
 import { conflict, invalid, notFound, nowIso, type WriteResult } from './write-result';
@@ -130,8 +130,16 @@ export function getPlan(db: Db, code: string) {
 		title_en: string | null;
 		start: string;
 		end: string;
+		description_fr: string | null;
+		description_ar: string | null;
+		description_en: string | null;
+		adopted_on: string | null;
+		parent: string | null;
+		note: string | null;
 	}>(
-		sql`SELECT id, version, archived_at AS archivedAt, code, kind, title_fr, title_ar, title_en, start_date AS start, end_date AS "end" FROM plans WHERE code = ${code}`
+		sql`SELECT p.id, p.version, p.archived_at AS archivedAt, p.code, p.kind, p.title_fr, p.title_ar, p.title_en, p.start_date AS start, p.end_date AS "end",
+			p.description_fr, p.description_ar, p.description_en, p.adopted_on, (SELECT x.code FROM plans x WHERE x.id = p.parent_id) AS parent, p.note
+		FROM plans p WHERE p.code = ${code}`
 	);
 	if (!row) return null;
 	const { id, version, archivedAt, ...rest } = row;
@@ -141,7 +149,8 @@ export function getPlan(db: Db, code: string) {
 /**
  * Creates (`version` absent) or updates a plan. Its dates must still frame its measures' (the import refuses
  * a measure outside its plan's dates, so a plan must not shrink around one): refused on the date that would
- * leave a measure out, naming it, in the user's language.
+ * leave a measure out, naming it, in the user's language. The plan it implements must exist and be neither
+ * itself nor a plan that implements it (the public pages walk that chain).
  */
 export function savePlan(db: Db, actorId: number, fields: Record<string, string>, version?: number, locale: Locale = 'fr'): WriteResult<{ code: string }> {
 	const parsed = planFormSchema.safeParse(fields);
@@ -153,31 +162,38 @@ export function savePlan(db: Db, actorId: number, fields: Record<string, string>
 		if (!existing) return notFound();
 		if (existing.version !== version) return conflict(existing);
 	}
+	const errors: Record<string, string> = {};
 	if (existing) {
 		const outside = measuresOutside(db, existing.id, p.start, p.end);
-		const errors: Record<string, string> = {};
 		if (outside.early) errors.start = m.err_plan_dates_exclude_measure({ code: outside.early.code, date: outside.early.date }, { locale });
 		if (outside.late) errors.end = m.err_plan_dates_exclude_measure({ code: outside.late.code, date: outside.late.date }, { locale });
-		if (Object.keys(errors).length) return invalid(errors);
 	}
+	const parentId = p.parent ? (db.get<{ id: number }>(sql`SELECT id FROM plans WHERE code = ${p.parent}`)?.id ?? null) : null;
+	if (p.parent && parentId === null) errors.parent = m.err_import_unknown_parent({ code: p.parent }, { locale });
+	else if (p.parent === p.code || (existing && parentId !== null && implementsPlan(db, parentId, existing.id))) errors.parent = 'err_plan_parent_cycle';
+	if (Object.keys(errors).length) return invalid(errors);
 	return transaction(db, (tx) => {
 		const c = tx.$client;
-		const values = { code: p.code, kind: p.kind, title_fr: p.title_fr, title_ar: p.title_ar ?? null, title_en: p.title_en ?? null, start: p.start, end: p.end };
+		// every field of the form, an empty one as NULL; the parent stored by its id
+		const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, p[f] ?? null]));
+		const row = { ...values, parent: parentId };
 		let id: number;
 		if (existing) {
 			c.prepare(
 				`UPDATE plans SET kind = @kind, title_fr = @title_fr, title_ar = @title_ar, title_en = @title_en, start_date = @start, end_date = @end,
-					version = version + 1, updated_at = @at WHERE id = @id`
-			).run({ ...values, at: nowIso(), id: existing.id });
+					description_fr = @description_fr, description_ar = @description_ar, description_en = @description_en, adopted_on = @adopted_on,
+					parent_id = @parent, note = @note, version = version + 1, updated_at = @at WHERE id = @id`
+			).run({ ...row, at: nowIso(), id: existing.id });
 			id = existing.id;
 		} else {
 			// A new plan comes last.
 			const r = c
 				.prepare(
-					`INSERT INTO plans (code, kind, title_fr, title_ar, title_en, start_date, end_date, sort_order)
-					VALUES (@code, @kind, @title_fr, @title_ar, @title_en, @start, @end, (SELECT coalesce(max(sort_order), 0) + 1 FROM plans))`
+					`INSERT INTO plans (code, kind, title_fr, title_ar, title_en, start_date, end_date, description_fr, description_ar, description_en, adopted_on, parent_id, note, sort_order)
+					VALUES (@code, @kind, @title_fr, @title_ar, @title_en, @start, @end, @description_fr, @description_ar, @description_en, @adopted_on, @parent, @note,
+						(SELECT coalesce(max(sort_order), 0) + 1 FROM plans))`
 				)
-				.run(values);
+				.run(row);
 			id = Number(r.lastInsertRowid);
 		}
 		audit.record(tx, {
@@ -190,6 +206,30 @@ export function savePlan(db: Db, actorId: number, fields: Record<string, string>
 		});
 		return { ok: true, value: { code: p.code } } as const;
 	});
+}
+
+/** The plan form's fields, as `savePlan` writes and audits them. */
+const PLAN_FIELDS = [
+	'code',
+	'kind',
+	'title_fr',
+	'title_ar',
+	'title_en',
+	'start',
+	'end',
+	'description_fr',
+	'description_ar',
+	'description_en',
+	'adopted_on',
+	'parent',
+	'note'
+] as const satisfies readonly (keyof PlanForm)[];
+
+/** Whether plan `planId` is plan `ancestorId` or implements it, directly or through other plans. */
+function implementsPlan(db: Db, planId: number, ancestorId: number): boolean {
+	return !!db.get(sql`
+		WITH RECURSIVE up(id) AS (SELECT ${planId} UNION SELECT p.parent_id FROM plans p JOIN up ON p.id = up.id WHERE p.parent_id IS NOT NULL)
+		SELECT 1 FROM up WHERE id = ${ancestorId}`);
 }
 
 /** The measure starting first before `start` and the one due last after `end`, if any, among the plan's. */
