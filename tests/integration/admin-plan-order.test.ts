@@ -63,6 +63,13 @@ const live = (plan: string) =>
 				WHERE p.code = ${plan} AND i.archived_at IS NULL) AS indicators,
 			(SELECT count(*) FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = ${plan}) AS "all"`)!;
 const today = '2026-06-30';
+/** Another live objective of the target's plan, with `measures` measures or more. */
+const otherObjective = (measures: number) =>
+	db.get<{ code: string }>(sql`
+		SELECT o.code FROM objectives o JOIN axes a ON a.id = o.axis_id
+		WHERE a.plan_id = (SELECT plan_id FROM axes WHERE code = ${target.axis}) AND o.code <> ${target.objective} AND o.archived_at IS NULL
+			AND (SELECT count(*) FROM measures x WHERE x.objective_id = o.id) >= ${measures}
+		ORDER BY a.sort_order, o.sort_order LIMIT 1`)!.code;
 
 beforeAll(async () => {
 	({ db, cleanup } = createTestDatabase());
@@ -331,20 +338,17 @@ describe('structure import: a measure moved to another objective', () => {
 		Object.fromEntries(Object.entries(exportData(db).measures.find((m) => m.code === code)!).map(([k, v]) => [k, v == null ? '' : String(v)]));
 	const places = () => db.all<{ code: string; o: number; n: number }>(sql`SELECT code, objective_id AS o, sort_order AS n FROM measures ORDER BY code`);
 
-	it('comes last there, as the editor places it (several in file order); the others keep their places; the same file again changes nothing', () => {
+	it('with no order, comes last there, as the editor places it (several in file order); the others keep their places; the same file again changes nothing', () => {
 		const from = treeMeasures(target.objective);
-		const to = db.get<{ code: string }>(sql`
-			SELECT o.code FROM objectives o JOIN axes a ON a.id = o.axis_id
-			WHERE a.plan_id = (SELECT plan_id FROM axes WHERE code = ${target.axis}) AND o.code <> ${target.objective} AND o.archived_at IS NULL
-				AND (SELECT count(*) FROM measures x WHERE x.objective_id = o.id) >= 2
-			ORDER BY a.sort_order, o.sort_order LIMIT 1`)!.code;
+		const to = otherObjective(2);
 		const there = treeMeasures(to);
 		// the first and third measures move, the third listed first in the file
 		const [x, y] = [from[0]!, from[2]!];
 		const table = {
 			sheet: 'measures',
 			header: Object.keys(STRUCTURE_SHEETS.measures.columns),
-			rows: [y, x].map((code, i) => ({ row: i + 2, cells: { ...cellsOf(code), objective: to } }))
+			// the order cells emptied: a place in the former objective means nothing in the new one
+			rows: [y, x].map((code, i) => ({ row: i + 2, cells: { ...cellsOf(code), objective: to, order: '' } }))
 		};
 		const bytes = Buffer.from(JSON.stringify(table));
 		const dry = dryRunStructure(db, [table], bytes);
@@ -358,6 +362,64 @@ describe('structure import: a measure moved to another objective', () => {
 		expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2 });
 		expect(applyStructure(db, commission.id, again, { fileName: 'moved.csv' }).ok).toBe(true);
 		expect(places()).toEqual(stored);
+	});
+});
+
+describe('structure import: the order column of measures', () => {
+	const sheet = (cells: Record<string, string>[]) => ({
+		sheet: 'measures',
+		header: Object.keys(STRUCTURE_SHEETS.measures.columns),
+		rows: cells.map((c, i) => ({ row: i + 2, cells: c }))
+	});
+	const cellsOf = (code: string) =>
+		Object.fromEntries(Object.entries(exportData(db).measures.find((m) => m.code === code)!).map(([k, v]) => [k, v == null ? '' : String(v)]));
+	const importRows = (cells: Record<string, string>[]) => {
+		const table = sheet(cells);
+		const dry = dryRunStructure(db, [table], Buffer.from(JSON.stringify(table)));
+		expect(dry.issues).toEqual([]);
+		if (dry.counts.update + dry.counts.create) expect(applyStructure(db, commission.id, dry, { fileName: 'order.csv' }).ok).toBe(true);
+		return dry.counts;
+	};
+
+	it("the export writes each measure's place; rows whose order says otherwise reorder the objective; the same file again changes nothing", () => {
+		const before = treeMeasures(target.objective);
+		const places = before.map((c) => Number(cellsOf(c).order));
+		expect(places.every((n) => n >= 1)).toBe(true);
+		expect(places).toEqual([...places].sort((a, b) => a - b));
+		// the last measure first: it takes place 0, ahead of the others, which keep theirs
+		const last = before.at(-1)!;
+		expect(importRows([{ ...cellsOf(last), order: '0' }])).toMatchObject({ update: 1 });
+		expect(treeMeasures(target.objective)).toEqual([last, ...before.slice(0, -1)]);
+		expect(importRows([{ ...cellsOf(last), order: '0' }])).toMatchObject({ update: 0, unchanged: 1 });
+	});
+
+	it('a row with the order column empty (or a file without it) keeps the stored place and is no change', () => {
+		const order = treeMeasures(target.objective);
+		const second = order[1]!;
+		expect(importRows([{ ...cellsOf(second), order: '' }])).toEqual({ create: 0, update: 0, unchanged: 1 });
+		const { order: _drop, ...withoutColumn } = cellsOf(second);
+		expect(_drop).toBeTruthy();
+		expect(importRows([withoutColumn])).toEqual({ create: 0, update: 0, unchanged: 1 });
+		// another field changed, the place stays
+		expect(importRows([{ ...withoutColumn, title_fr: 'Intitulé revu' }])).toMatchObject({ update: 1 });
+		expect(treeMeasures(target.objective)).toEqual(order);
+	});
+
+	it('moved to another objective with an order, it takes that place there; the same file again changes nothing', () => {
+		const to = otherObjective(1);
+		const there = treeMeasures(to);
+		const code = treeMeasures(target.objective)[0]!;
+		const row = { ...cellsOf(code), objective: to, order: '0' };
+		expect(importRows([row])).toMatchObject({ update: 1 });
+		expect(treeMeasures(to)).toEqual([code, ...there]);
+		expect(importRows([row])).toMatchObject({ update: 0, unchanged: 1 });
+	});
+
+	it('a bad order is a row error', () => {
+		const table = sheet([{ ...cellsOf(treeMeasures(target.objective)[0]!), order: 'premier' }]);
+		expect(dryRunStructure(db, [table], Buffer.from('x')).issues).toEqual([
+			{ sheet: 'measures', row: 2, column: 'order', key: 'err_value_number', params: undefined }
+		]);
 	});
 });
 

@@ -111,7 +111,8 @@ export const measureRowSchema = z
 		deadline: planDate,
 		weight: optional(decimal().refine((n) => n > 0, 'err_value_number')),
 		pillar: optional(z.enum(PILLARS, { error: 'err_import_choice' })),
-		recommendations: codeList(z.string())
+		recommendations: codeList(z.string()),
+		order
 	})
 	.refine((r) => r.start <= r.deadline, { path: ['deadline'], message: 'err_import_dates_order' });
 
@@ -165,7 +166,8 @@ export const STRUCTURE_SHEETS = {
 			deadline: true,
 			weight: false,
 			pillar: false,
-			recommendations: false
+			recommendations: false,
+			order: false
 		}
 	},
 	indicators: {

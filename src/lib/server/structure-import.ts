@@ -54,7 +54,8 @@ export function exportData(db: Db): Record<StructureSheet, Record<string, Cell>[
 					(SELECT group_concat(i.code) FROM measure_institutions mi JOIN institutions i ON i.id = mi.institution_id WHERE mi.measure_id = m.id) AS contributors,
 					(SELECT group_concat(r.iso) FROM measure_regions mr JOIN regions r ON r.id = mr.region_id WHERE mr.measure_id = m.id) AS regions,
 					m.start_date AS start, m.deadline, m.weight, m.pillar,
-					(SELECT group_concat(rc.code) FROM recommendation_measures rm JOIN recommendations rc ON rc.id = rm.recommendation_id WHERE rm.measure_id = m.id) AS recommendations
+					(SELECT group_concat(rc.code) FROM recommendation_measures rm JOIN recommendations rc ON rc.id = rm.recommendation_id WHERE rm.measure_id = m.id) AS recommendations,
+					m.sort_order AS "order"
 				FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN institutions l ON l.id = m.lead_institution_id ORDER BY o.code, m.sort_order, m.code`
 			)
 			.map((r) => ({
@@ -128,12 +129,15 @@ export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer)
 	const normal = (s: StructureSheet, r: Record<string, Cell>) => {
 		const p = STRUCTURE_SHEETS[s].schema.safeParse(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, asText(v)])));
 		// A stored row the schema would refuse (older data) compares unequal: the file's row updates it.
-		return p.success ? JSON.stringify(p.data) : '';
+		return p.success ? (p.data as Record<string, unknown>) : null;
 	};
 	const current = Object.fromEntries(SHEETS.map((s) => [s, new Map(stored[s].map((r) => [String(r.code), normal(s, r)]))])) as Record<
 		StructureSheet,
-		Map<string, string>
+		Map<string, Record<string, unknown> | null>
 	>;
+	/** Whether a row says what is stored; an empty (or absent) order column keeps the stored place, so it is no change. */
+	const same = (row: Record<string, unknown>, was: Record<string, unknown> | null) =>
+		was !== null && JSON.stringify(row.order === undefined ? { ...was, order: undefined } : was) === JSON.stringify(row);
 	const plans = new Map(
 		db.all<{ code: string; start: string; end: string }>(sql`SELECT code, start_date AS start, end_date AS "end" FROM plans`).map((p) => [p.code, p])
 	);
@@ -240,7 +244,7 @@ export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer)
 			}
 			if (!ok) continue;
 			const before = current[sheet].get(d.code);
-			const action = before === undefined ? 'create' : before === JSON.stringify(d) ? 'unchanged' : 'update';
+			const action = before === undefined ? 'create' : same(d, before) ? 'unchanged' : 'update';
 			counts[action]++;
 			rows.push({ sheet, row, action, data: d } as StructureRow);
 		}
@@ -326,18 +330,19 @@ export function applyStructure(
 				lead: instIds.get(r.lead),
 				start: r.start,
 				deadline: r.deadline,
-				pillar: r.pillar ?? null
+				pillar: r.pillar ?? null,
+				order: r.order ?? null
 			};
 			if (action === 'create')
 				c.prepare(
-					// A new measure comes last in its objective (the workbook has no order column for measures).
+					// A new measure takes the row's order, or comes last in its objective.
 					`INSERT INTO measures (objective_id, code, title_fr, title_ar, title_en, lead_institution_id, start_date, deadline, weight, pillar, sort_order)
-					VALUES (@objective, @code, @title_fr, @title_ar, @title_en, @lead, @start, @deadline, @weight, @pillar, ${lastIn('@objective')})`
+					VALUES (@objective, @code, @title_fr, @title_ar, @title_en, @lead, @start, @deadline, @weight, @pillar, coalesce(@order, ${lastIn('@objective')}))`
 				).run({ ...fields, weight: r.weight ?? 1 });
 			else
 				c.prepare(
-					// Moved to another objective, it comes last there (rows in file order, so several moved keep the file's order).
-					`UPDATE measures SET sort_order = ${placeIn('@objective')}, objective_id = @objective, title_fr = @title_fr, title_ar = @title_ar, title_en = @title_en,
+					// The row's order, or its place: kept in its objective, last in another (rows in file order, so several moved keep the file's order).
+					`UPDATE measures SET sort_order = coalesce(@order, ${placeIn('@objective')}), objective_id = @objective, title_fr = @title_fr, title_ar = @title_ar, title_en = @title_en,
 						lead_institution_id = @lead, start_date = @start, deadline = @deadline, weight = coalesce(@weight, weight), pillar = @pillar, version = version + 1, updated_at = @at WHERE code = @code`
 				).run({ ...fields, weight: r.weight ?? null, at });
 			const id = (c.prepare(`SELECT id FROM measures WHERE code = ?`).get(r.code) as { id: number }).id;
