@@ -10,7 +10,7 @@ import { actionEvent, formData, run } from '../helpers/events';
 import { setDb, type Db } from '../../src/lib/server/db/client';
 import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase } from '../../src/lib/server/seed/index';
-import { getAxis, listPlans } from '../../src/lib/server/plan';
+import { getAxis, getPlan, listPlans } from '../../src/lib/server/plan';
 import { applyStructure, dryRunStructure, exportData } from '../../src/lib/server/structure-import';
 import { filterOptions, listMeasures } from '../../src/lib/server/measures';
 import { planChoices } from '../../src/lib/server/dashboard/filters';
@@ -20,6 +20,8 @@ import * as planAdmin from '../../src/lib/server/plan-admin';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as tree from '../../src/routes/(app)/admin/plan/+page.server';
 import * as planPage from '../../src/routes/(app)/admin/plan/plans/[code]/+page.server';
+import * as itemPage from '../../src/routes/(app)/admin/plan/[level]/[code]/+page.server';
+import { getMeasure } from '../../src/lib/server/measures';
 
 let db: Db;
 let cleanup: () => void;
@@ -37,7 +39,7 @@ const post = (fields: Record<string, string>, as = commission, action: 'create' 
 	run(tree.actions[action] as never, actionEvent({ user: as, path: '/admin/plan', body: formData(fields) }));
 const savePlan = (code: string, fields: Record<string, string>, as = commission) =>
 	run(planPage.actions.save as never, actionEvent({ user: as, params: { code }, path: `/admin/plan/plans/${code}`, body: formData(fields) }));
-const version = (table: 'plans' | 'axes' | 'objectives' | 'measures', code: string) =>
+const version = (table: 'plans' | 'axes' | 'objectives' | 'measures' | 'indicators', code: string) =>
 	db.get<{ v: number }>(sql`SELECT version AS v FROM ${sql.raw(table)} WHERE code = ${code}`)!.v;
 const audits = (action: string) => db.select().from(s.auditEvents).where(eq(s.auditEvents.action, action)).all();
 const treeMeasures = (objective: string) =>
@@ -61,6 +63,13 @@ const live = (plan: string) =>
 				WHERE p.code = ${plan} AND i.archived_at IS NULL) AS indicators,
 			(SELECT count(*) FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id WHERE p.code = ${plan}) AS "all"`)!;
 const today = '2026-06-30';
+/** Another live objective of the target's plan, with `measures` measures or more. */
+const otherObjective = (measures: number) =>
+	db.get<{ code: string }>(sql`
+		SELECT o.code FROM objectives o JOIN axes a ON a.id = o.axis_id
+		WHERE a.plan_id = (SELECT plan_id FROM axes WHERE code = ${target.axis}) AND o.code <> ${target.objective} AND o.archived_at IS NULL
+			AND (SELECT count(*) FROM measures x WHERE x.objective_id = o.id) >= ${measures}
+		ORDER BY a.sort_order, o.sort_order LIMIT 1`)!.code;
 
 beforeAll(async () => {
 	({ db, cleanup } = createTestDatabase());
@@ -232,6 +241,55 @@ describe('plan editor: plans', () => {
 	});
 });
 
+describe('plan editor: what else a plan says', () => {
+	const base = { kind: 'action_plan', title_fr: 'Plan test', start: '2027-01-01', end: '2029-12-31' };
+	const edit = (code: string, fields: Record<string, string>) => savePlan(code, { ...base, ...fields, version: String(version('plans', code)) });
+
+	it("edits its descriptions, adoption date, the plan it implements and its caveat: on its public page and the parent's; audited", async () => {
+		const r = await edit('PN-TEST', {
+			description_fr: 'Plan de démonstration.',
+			description_ar: 'خطة للعرض.',
+			adopted_on: '2026-11-15',
+			parent: 'PN-2023-2030',
+			note: 'Dates taken from the press release.'
+		});
+		expect(r.status).toBe(303);
+		const shown = getPlan(db, 'PN-TEST')!;
+		expect(shown.plan).toMatchObject({
+			descriptionFr: 'Plan de démonstration.',
+			descriptionAr: 'خطة للعرض.',
+			descriptionEn: null,
+			adoptedOn: '2026-11-15',
+			note: 'Dates taken from the press release.'
+		});
+		expect(shown.parent?.code).toBe('PN-2023-2030');
+		expect(getPlan(db, 'PN-2023-2030')!.children.map((c) => c.code)).toContain('PN-TEST');
+		expect(planAdmin.getPlan(db, 'PN-TEST')!.values).toMatchObject({ parent: 'PN-2023-2030', adopted_on: '2026-11-15' });
+		expect(
+			audits('update')
+				.filter((e) => e.entity === 'plan')
+				.at(-1)!.after
+		).toContain('"parent":"PN-2023-2030"');
+		// emptied, the fields are cleared
+		expect((await edit('PN-TEST', { description_fr: '', parent: '', adopted_on: '', note: '' })).status).toBe(303);
+		expect(getPlan(db, 'PN-TEST')!).toMatchObject({ parent: null, plan: { descriptionFr: null, adoptedOn: null, note: null } });
+	});
+
+	it("refuses, field by field in the user's language, a bad adoption date, an unknown plan, a plan implementing itself or its own implementer, a text too long", async () => {
+		const errors = async (fields: Record<string, string>) => (await edit('PN-TEST', fields)).data?.save.errors;
+		expect(await errors({ adopted_on: '2030-01-01' })).toEqual({ adopted_on: 'err_plan_adopted_after_end' });
+		expect(await errors({ adopted_on: '2026-02-30' })).toEqual({ adopted_on: 'err_date_invalid' });
+		expect((await errors({ parent: 'PN-NOPE' })).parent).toContain('PN-NOPE');
+		expect(await errors({ parent: 'PN-TEST' })).toEqual({ parent: 'err_plan_parent_cycle' });
+		// PN-CHILD-OF-TEST implements PN-TEST: PN-TEST cannot implement it in turn
+		expect((await post({ ...base, level: 'plans', code: 'PN-CHILD-OF-TEST', parent: 'PN-TEST' }, commission, 'create')).status).toBe(303);
+		expect(await errors({ parent: 'PN-CHILD-OF-TEST' })).toEqual({ parent: 'err_plan_parent_cycle' });
+		expect(await errors({ description_en: 'x'.repeat(5001) })).toEqual({ description_en: 'err_text_too_long' });
+		expect(getPlan(db, 'PN-TEST')!.parent).toBeNull();
+		expect(getPlan(db, 'PN-CHILD-OF-TEST')!.parent?.code).toBe('PN-TEST');
+	});
+});
+
 describe('plan editor: plans in order', () => {
 	it("moves a plan up: the tree, the plans' page, the dashboards' and the measures list's plan choices follow; audited", async () => {
 		const before = planOrder();
@@ -280,20 +338,17 @@ describe('structure import: a measure moved to another objective', () => {
 		Object.fromEntries(Object.entries(exportData(db).measures.find((m) => m.code === code)!).map(([k, v]) => [k, v == null ? '' : String(v)]));
 	const places = () => db.all<{ code: string; o: number; n: number }>(sql`SELECT code, objective_id AS o, sort_order AS n FROM measures ORDER BY code`);
 
-	it('comes last there, as the editor places it (several in file order); the others keep their places; the same file again changes nothing', () => {
+	it('with no order, comes last there, as the editor places it (several in file order); the others keep their places; the same file again changes nothing', () => {
 		const from = treeMeasures(target.objective);
-		const to = db.get<{ code: string }>(sql`
-			SELECT o.code FROM objectives o JOIN axes a ON a.id = o.axis_id
-			WHERE a.plan_id = (SELECT plan_id FROM axes WHERE code = ${target.axis}) AND o.code <> ${target.objective} AND o.archived_at IS NULL
-				AND (SELECT count(*) FROM measures x WHERE x.objective_id = o.id) >= 2
-			ORDER BY a.sort_order, o.sort_order LIMIT 1`)!.code;
+		const to = otherObjective(2);
 		const there = treeMeasures(to);
 		// the first and third measures move, the third listed first in the file
 		const [x, y] = [from[0]!, from[2]!];
 		const table = {
 			sheet: 'measures',
 			header: Object.keys(STRUCTURE_SHEETS.measures.columns),
-			rows: [y, x].map((code, i) => ({ row: i + 2, cells: { ...cellsOf(code), objective: to } }))
+			// the order cells emptied: a place in the former objective means nothing in the new one
+			rows: [y, x].map((code, i) => ({ row: i + 2, cells: { ...cellsOf(code), objective: to, order: '' } }))
 		};
 		const bytes = Buffer.from(JSON.stringify(table));
 		const dry = dryRunStructure(db, [table], bytes);
@@ -307,6 +362,64 @@ describe('structure import: a measure moved to another objective', () => {
 		expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2 });
 		expect(applyStructure(db, commission.id, again, { fileName: 'moved.csv' }).ok).toBe(true);
 		expect(places()).toEqual(stored);
+	});
+});
+
+describe('structure import: the order column of measures', () => {
+	const sheet = (cells: Record<string, string>[]) => ({
+		sheet: 'measures',
+		header: Object.keys(STRUCTURE_SHEETS.measures.columns),
+		rows: cells.map((c, i) => ({ row: i + 2, cells: c }))
+	});
+	const cellsOf = (code: string) =>
+		Object.fromEntries(Object.entries(exportData(db).measures.find((m) => m.code === code)!).map(([k, v]) => [k, v == null ? '' : String(v)]));
+	const importRows = (cells: Record<string, string>[]) => {
+		const table = sheet(cells);
+		const dry = dryRunStructure(db, [table], Buffer.from(JSON.stringify(table)));
+		expect(dry.issues).toEqual([]);
+		if (dry.counts.update + dry.counts.create) expect(applyStructure(db, commission.id, dry, { fileName: 'order.csv' }).ok).toBe(true);
+		return dry.counts;
+	};
+
+	it("the export writes each measure's place; rows whose order says otherwise reorder the objective; the same file again changes nothing", () => {
+		const before = treeMeasures(target.objective);
+		const places = before.map((c) => Number(cellsOf(c).order));
+		expect(places.every((n) => n >= 1)).toBe(true);
+		expect(places).toEqual([...places].sort((a, b) => a - b));
+		// the last measure first: it takes place 0, ahead of the others, which keep theirs
+		const last = before.at(-1)!;
+		expect(importRows([{ ...cellsOf(last), order: '0' }])).toMatchObject({ update: 1 });
+		expect(treeMeasures(target.objective)).toEqual([last, ...before.slice(0, -1)]);
+		expect(importRows([{ ...cellsOf(last), order: '0' }])).toMatchObject({ update: 0, unchanged: 1 });
+	});
+
+	it('a row with the order column empty (or a file without it) keeps the stored place and is no change', () => {
+		const order = treeMeasures(target.objective);
+		const second = order[1]!;
+		expect(importRows([{ ...cellsOf(second), order: '' }])).toEqual({ create: 0, update: 0, unchanged: 1 });
+		const { order: _drop, ...withoutColumn } = cellsOf(second);
+		expect(_drop).toBeTruthy();
+		expect(importRows([withoutColumn])).toEqual({ create: 0, update: 0, unchanged: 1 });
+		// another field changed, the place stays
+		expect(importRows([{ ...withoutColumn, title_fr: 'Intitulé revu' }])).toMatchObject({ update: 1 });
+		expect(treeMeasures(target.objective)).toEqual(order);
+	});
+
+	it('moved to another objective with an order, it takes that place there; the same file again changes nothing', () => {
+		const to = otherObjective(1);
+		const there = treeMeasures(to);
+		const code = treeMeasures(target.objective)[0]!;
+		const row = { ...cellsOf(code), objective: to, order: '0' };
+		expect(importRows([row])).toMatchObject({ update: 1 });
+		expect(treeMeasures(to)).toEqual([code, ...there]);
+		expect(importRows([row])).toMatchObject({ update: 0, unchanged: 1 });
+	});
+
+	it('a bad order is a row error', () => {
+		const table = sheet([{ ...cellsOf(treeMeasures(target.objective)[0]!), order: 'premier' }]);
+		expect(dryRunStructure(db, [table], Buffer.from('x')).issues).toEqual([
+			{ sheet: 'measures', row: 2, column: 'order', key: 'err_value_number', params: undefined }
+		]);
 	});
 });
 
@@ -383,6 +496,96 @@ describe('plan editor: removing a plan', () => {
 		expect(planAdmin.get(db, 'measures', alone)!.archivedAt).not.toBeNull();
 		expect(listPlans(db).map((p) => p.plan.code)).toContain(code);
 		expect(audits('restore').some((e) => e.entity === 'plan')).toBe(true);
+	});
+});
+
+describe('plan editor: indicators in order', () => {
+	/** a measure with three indicators or more */
+	let measure: { id: number; code: string };
+	const order = () => planAdmin.indicatorsOf(db, measure.id).map((i) => i.code);
+	const moveIndicator = (code: string, direction: string, as = commission, v?: number, on = measure.code) =>
+		run(
+			itemPage.actions.reorder as never,
+			actionEvent({
+				user: as,
+				params: { level: 'measures', code: on },
+				path: `/admin/plan/measures/${on}`,
+				body: formData({ level: 'indicators', code, direction, version: String(v ?? version('indicators', code)) })
+			})
+		);
+
+	beforeAll(() => {
+		measure = db.get<{ id: number; code: string }>(sql`
+			SELECT m.id, m.code FROM measures m JOIN indicators i ON i.measure_id = m.id WHERE m.archived_at IS NULL GROUP BY m.id HAVING count(*) >= 3 ORDER BY m.code LIMIT 1`)!;
+	});
+
+	it('the migration kept the code order', () => {
+		const codes = order();
+		expect(codes.length).toBeGreaterThanOrEqual(3);
+		expect(codes).toEqual([...codes].sort());
+	});
+
+	it("moves an indicator up on its measure's page: the editor, the measure's public page and the export follow; audited", async () => {
+		const [first, second, ...rest] = order() as [string, string, ...string[]];
+		const r = await moveIndicator(second, 'up');
+		expect(r.status).toBe(303);
+		expect(r.location).toBe(`/admin/plan/measures/${measure.code}?reordered=1#indicators-${second}`);
+		const after = [second, first, ...rest];
+		expect(order()).toEqual(after);
+		expect(getMeasure(db, measure.code, commission)!.indicators.map((i) => i.code)).toEqual(after);
+		expect(
+			exportData(db)
+				.indicators.filter((i) => i.measure === measure.code)
+				.map((i) => i.code)
+		).toEqual(after);
+		const event = audits('reorder').at(-1)!;
+		expect(event.entity).toBe('indicator');
+		expect(event.after).toContain(`"order":${JSON.stringify(after)}`);
+	});
+
+	it('the last moved down stays, nothing written; a stale button gets a conflict; an indicator of another measure is not found there', async () => {
+		const codes = order();
+		const n = audits('reorder').length;
+		expect((await moveIndicator(codes.at(-1)!, 'down')).location).toBe(`/admin/plan/measures/${measure.code}?unmoved=1#indicators-${codes.at(-1)}`);
+		expect((await moveIndicator(codes[2]!, 'up', commission, version('indicators', codes[2]!) + 1)).status).toBe(409);
+		const elsewhere = db.get<{ code: string }>(sql`SELECT code FROM measures WHERE id <> ${measure.id} AND archived_at IS NULL ORDER BY code LIMIT 1`)!.code;
+		expect((await moveIndicator(codes[2]!, 'up', commission, undefined, elsewhere)).status).toBe(404);
+		expect((await moveIndicator(codes[2]!, 'sideways')).status).toBe(400);
+		expect(order()).toEqual(codes);
+		expect(audits('reorder')).toHaveLength(n);
+	});
+
+	it('a focal point and a partner are refused', async () => {
+		const codes = order();
+		for (const as of [focal, partner]) expect((await moveIndicator(codes[1]!, 'up', as)).status).toBe(403);
+		expect(order()).toEqual(codes);
+	});
+
+	it('a new indicator comes last in its measure, whatever its code; one imported under another measure comes last there', () => {
+		const r = planAdmin.save(db, commission.id, 'indicators', {
+			measure: measure.code,
+			code: '0-IND-FIRST-BY-CODE',
+			name_fr: 'Nouvel indicateur',
+			kind: 'count',
+			frequency: 'annual'
+		});
+		expect(r.ok).toBe(true);
+		expect(order().at(-1)).toBe('0-IND-FIRST-BY-CODE');
+		const other = db.get<{ id: number; code: string }>(sql`
+			SELECT m.id, m.code FROM measures m WHERE m.id <> ${measure.id} AND m.archived_at IS NULL AND (SELECT count(*) FROM indicators i WHERE i.measure_id = m.id) >= 2 ORDER BY m.code LIMIT 1`)!;
+		const there = planAdmin.indicatorsOf(db, other.id).map((i) => i.code);
+		const moved = order()[0]!;
+		const cells = Object.fromEntries(Object.entries(exportData(db).indicators.find((i) => i.code === moved)!).map(([k, v]) => [k, v == null ? '' : String(v)]));
+		const table = {
+			sheet: 'indicators',
+			header: Object.keys(STRUCTURE_SHEETS.indicators.columns),
+			rows: [{ row: 2, cells: { ...cells, measure: other.code } }]
+		};
+		const dry = dryRunStructure(db, [table], Buffer.from(JSON.stringify(table)));
+		expect(dry.issues).toEqual([]);
+		expect(applyStructure(db, commission.id, dry, { fileName: 'indicator-moved.csv' }).ok).toBe(true);
+		expect(planAdmin.indicatorsOf(db, other.id).map((i) => i.code)).toEqual([...there, moved]);
+		expect(order()).not.toContain(moved);
 	});
 });
 

@@ -81,7 +81,8 @@ describe('plan editor', () => {
 			deadline: `${Number(plan.end.slice(0, 4)) + 5}-01-01`
 		});
 		expect(bad.status).toBe(400);
-		expect(bad.data.create.errors).toEqual({ lead: 'err_import_unknown_institution', deadline: 'err_import_date_outside_plan' });
+		// said in the user's language, naming what is wrong (not a bare key whose {code} the form could not fill)
+		expect(bad.data.create.errors).toEqual({ lead: "Code d'institution inconnu : NOPE.", deadline: expect.stringContaining(plan.end) });
 		expect(bad.data.create.values.title_fr).toBe('Mesure Z');
 		const fd = formData({
 			level: 'measures',

@@ -56,6 +56,7 @@ const MATRIX: Record<string, Who[]> = {
 	'(app)/admin/plan/plans/[code]/+page.server.ts#restore': COMMISSION,
 	'(app)/admin/plan/[level]/[code]/+page.server.ts#save': COMMISSION,
 	'(app)/admin/plan/[level]/[code]/+page.server.ts#move': COMMISSION,
+	'(app)/admin/plan/[level]/[code]/+page.server.ts#reorder': COMMISSION,
 	'(app)/admin/plan/[level]/[code]/+page.server.ts#link': COMMISSION,
 	'(app)/admin/plan/[level]/[code]/+page.server.ts#remove': COMMISSION,
 	'(app)/admin/plan/[level]/[code]/+page.server.ts#restore': COMMISSION,

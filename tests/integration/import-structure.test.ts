@@ -8,6 +8,8 @@ import { setDb, type Db } from '../../src/lib/server/db/client';
 import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase } from '../../src/lib/server/seed/index';
 import * as structure from '../../src/lib/server/structure-import';
+import * as planAdmin from '../../src/lib/server/plan-admin';
+import { m } from '../../src/lib/paraglide/messages';
 
 let db: Db;
 let cleanup: () => void;
@@ -197,5 +199,92 @@ describe('every error kind, with sheet, row and column; nothing written', () => 
 		expect(summary.issues[1]!.params).toEqual({ code: 'E2', first: 3 });
 		expect(structure.applyStructure(db, adminId, dry!, { fileName: 'bad.xlsx' }).ok).toBe(false);
 		expect(counts()).toEqual(before);
+	});
+});
+
+describe('nothing is added under what is archived', () => {
+	const version = (table: string, code: string) => db.get<{ v: number }>(sql`SELECT version AS v FROM ${sql.raw(table)} WHERE code = ${code}`)!.v;
+	const runs = () => db.select().from(s.importRuns).all().length;
+	const found = (issues: { sheet: string; row: number; column: string; key: string; params?: unknown }[]) =>
+		issues.map((i) => [`${i.sheet}:${i.row}:${i.column}:${i.key}`, i.params]);
+	/** an axis of the plan holding reported data (archived, not deleted), one of its objectives, and a measure of another axis */
+	let axis: { code: string; objective: string };
+	let other: string;
+
+	beforeAll(() => {
+		axis = db.get<{ code: string; objective: string }>(sql`
+			SELECT a.code, o.code AS objective FROM axes a JOIN objectives o ON o.axis_id = a.id JOIN measures m ON m.objective_id = o.id JOIN plans p ON p.id = a.plan_id
+			WHERE p.code = ${plan.code} AND EXISTS (SELECT 1 FROM progress_updates u WHERE u.measure_id = m.id) ORDER BY a.code, o.code LIMIT 1`)!;
+		other = db.get<{ code: string }>(sql`
+			SELECT m.code FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN axes a ON a.id = o.axis_id JOIN plans p ON p.id = a.plan_id
+			WHERE p.code = ${plan.code} AND a.code <> ${axis.code} AND m.archived_at IS NULL ORDER BY m.code LIMIT 1`)!.code;
+	});
+
+	it('an archived axis: a new objective under it and a live measure moved into it are refused; the untouched export still imports as unchanged', async () => {
+		expect(planAdmin.remove(db, adminId, 'axes', axis.code, version('axes', axis.code))).toMatchObject({ ok: true, value: { archived: true } });
+		const untouched = await check(await structure.exportWorkbook(db));
+		expect(untouched.summary.issues).toEqual([]);
+		expect(untouched.summary.counts).toMatchObject({ create: 0, update: 0 });
+
+		const wb = await load(await structure.exportWorkbook(db));
+		const os = wb.getWorksheet('objectives')!;
+		add(os, { axis: axis.code, code: 'ARC.9', title_fr: 'Objectif sous un axe archivé' });
+		const ms = wb.getWorksheet('measures')!;
+		const codeCol = header(ms).indexOf('code') + 1;
+		let moved = 0;
+		ms.eachRow((row, n) => {
+			if (n === 1 || row.getCell(codeCol).value !== other) return;
+			row.getCell(header(ms).indexOf('objective') + 1).value = axis.objective;
+			moved = n;
+		});
+		const before = counts();
+		const { summary, plan: dry } = await check(await save(wb));
+		expect(found(summary.issues)).toEqual([
+			[`objectives:${os.rowCount}:axis:err_import_parent_archived`, { code: axis.code }],
+			[`measures:${moved}:objective:err_import_parent_archived`, { code: axis.objective }]
+		]);
+		expect(structure.applyStructure(db, adminId, dry!, { fileName: 'archived-axis.xlsx' }).ok).toBe(false);
+		expect(counts()).toEqual(before);
+		expect(db.get<{ o: string }>(sql`SELECT o.code AS o FROM measures m JOIN objectives o ON o.id = m.objective_id WHERE m.code = ${other}`)!.o).not.toBe(
+			axis.objective
+		);
+	});
+
+	it("an archived plan: a new axis, objective, measure and indicator under it are row errors in the user's language; nothing written; restored, the same file applies", async () => {
+		expect(planAdmin.remove(db, adminId, 'plans', plan.code, version('plans', plan.code))).toMatchObject({ ok: true, value: { archived: true } });
+		const wb = await load(await structure.template(db));
+		add(wb.getWorksheet('axes')!, { plan: plan.code, code: 'ARC-A', title_fr: 'Axe sous un plan archivé' });
+		add(wb.getWorksheet('objectives')!, { axis: 'ARC-A', code: 'ARC-A.1', title_fr: 'Objectif' });
+		add(wb.getWorksheet('measures')!, { objective: 'ARC-A.1', code: 'ARC-A.1.1', title_fr: 'Mesure', lead: inst[0]!, start: plan.start, deadline: plan.end });
+		add(wb.getWorksheet('indicators')!, { measure: 'ARC-A.1.1', code: 'IND-ARC', name_fr: 'Indicateur', kind: 'count', frequency: 'annual' });
+		const bytes = await save(wb);
+		const before = counts();
+		const n = runs();
+		const { summary, plan: dry } = await check(bytes);
+		const said = { code: plan.code };
+		expect(found(summary.issues)).toEqual([
+			['axes:2:plan:err_import_parent_archived', said],
+			['objectives:2:axis:err_import_parent_archived', said],
+			['measures:2:objective:err_import_parent_archived', said],
+			['indicators:2:measure:err_import_parent_archived', said]
+		]);
+		// the import page says each in the reader's language, naming the archived plan
+		expect(m.err_import_parent_archived(said, { locale: 'ar' })).toContain(`${plan.code} مؤرشف`);
+		expect(m.err_import_parent_archived(said, { locale: 'fr' })).toContain(`${plan.code} est archivé`);
+		expect(structure.applyStructure(db, adminId, dry!, { fileName: 'archived-plan.xlsx' }).ok).toBe(false);
+		expect(counts()).toEqual(before);
+		expect(runs()).toBe(n);
+
+		expect(planAdmin.restore(db, adminId, 'plans', plan.code, version('plans', plan.code)).ok).toBe(true);
+		const again = await check(bytes);
+		expect(again.summary.issues).toEqual([]);
+		expect(structure.applyStructure(db, adminId, again.plan!, { fileName: 'archived-plan.xlsx' }).ok).toBe(true);
+		expect(counts()).toEqual({ a: before.a + 1, o: before.o + 1, m: before.m + 1, i: before.i + 1 });
+	});
+
+	it("the plan editor refuses the same, said in the user's language", () => {
+		const r = planAdmin.save(db, adminId, 'objectives', { axis: axis.code, code: 'ARC.10', title_fr: 'Objectif' }, undefined, 'ar');
+		expect(r).toMatchObject({ ok: false, errors: { axis: m.err_import_parent_archived({ code: axis.code }, { locale: 'ar' }) } });
+		expect(planAdmin.get(db, 'objectives', 'ARC.10')).toBeNull();
 	});
 });

@@ -52,7 +52,12 @@ const yesNo = z.preprocess(
 );
 const order = optional(wholeNumber(0, 100_000, 'err_value_number'));
 
-/** A plan as the editor's plan form posts it: its dates frame every measure's, and the end comes after the start. */
+const longText = (max: number) => optional(z.string().trim().max(max, 'err_text_too_long'));
+/**
+ * A plan as the editor's plan form posts it: its dates frame every measure's, and the end comes after the
+ * start; it is adopted by its end at the latest. The plan it implements (`parent`) is a code, checked
+ * against the stored plans by the server (it exists, and is neither the plan itself nor one implementing it).
+ */
 export const planFormSchema = z
 	.object({
 		code: planCode,
@@ -61,9 +66,16 @@ export const planFormSchema = z
 		title_ar: optionalTitle,
 		title_en: optionalTitle,
 		start: planDate,
-		end: planDate
+		end: planDate,
+		description_fr: longText(5000),
+		description_ar: longText(5000),
+		description_en: longText(5000),
+		adopted_on: optional(planDate),
+		parent: optional(planCode),
+		note: longText(2000)
 	})
-	.refine((r) => r.start < r.end, { path: ['end'], message: 'err_plan_end_before_start' });
+	.refine((r) => r.start < r.end, { path: ['end'], message: 'err_plan_end_before_start' })
+	.refine((r) => !r.adopted_on || r.adopted_on <= r.end, { path: ['adopted_on'], message: 'err_plan_adopted_after_end' });
 export type PlanForm = z.infer<typeof planFormSchema>;
 
 export const axisRowSchema = z.object({
@@ -99,7 +111,8 @@ export const measureRowSchema = z
 		deadline: planDate,
 		weight: optional(decimal().refine((n) => n > 0, 'err_value_number')),
 		pillar: optional(z.enum(PILLARS, { error: 'err_import_choice' })),
-		recommendations: codeList(z.string())
+		recommendations: codeList(z.string()),
+		order
 	})
 	.refine((r) => r.start <= r.deadline, { path: ['deadline'], message: 'err_import_dates_order' });
 
@@ -153,7 +166,8 @@ export const STRUCTURE_SHEETS = {
 			deadline: true,
 			weight: false,
 			pillar: false,
-			recommendations: false
+			recommendations: false,
+			order: false
 		}
 	},
 	indicators: {
@@ -191,5 +205,7 @@ export const planReorderSchema = planItemRefSchema.extend({
 	code: planCode,
 	direction: z.enum(['up', 'down'], { error: 'err_invalid' })
 });
+/** An indicator moved up / down on its measure's page: the level is implied. */
+export const planIndicatorReorderSchema = planReorderSchema.omit({ level: true });
 /** Removing asks for a ticked confirmation, checked again here for a form posted without the browser's check. */
 export const planRemoveSchema = planItemRefSchema.extend({ confirm: z.literal('yes', { error: 'err_confirm_required' }) });

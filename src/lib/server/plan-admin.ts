@@ -9,7 +9,7 @@ import type { Db } from './db/client';
 import { transaction } from './db/client';
 import * as audit from './audit';
 import { applyStructure, dryRunStructure, exportData, placeIn } from './structure-import';
-import { planCode, planFormSchema, STRUCTURE_SHEETS, type StructureSheet } from '../schemas/structure';
+import { planCode, planFormSchema, STRUCTURE_SHEETS, type PlanForm, type StructureSheet } from '../schemas/structure';
 import { fieldErrors } from '../schemas/common';
 import type { ImportIssue } from './imports';
 import { conflict, invalid, notFound, nowIso, type WriteResult } from './write-result';
@@ -98,7 +98,15 @@ export function get(db: Db, level: Level, code: string) {
 	return { ...meta, values };
 }
 
-const toErrors = (issues: ImportIssue[]) => Object.fromEntries(issues.map((i) => [i.column || '_form', i.key]));
+type Say = (params: Record<string, string | number>, options: { locale: Locale }) => string;
+/** A row's issues as a form's field errors: a message key, or, where it names something (a code), the message said in the user's language. */
+const toErrors = (issues: ImportIssue[], locale: Locale) =>
+	Object.fromEntries(
+		issues.map((i) => {
+			const say = (m as unknown as Record<string, Say | undefined>)[i.key];
+			return [i.column || '_form', i.params && say ? say(i.params, { locale }) : i.key];
+		})
+	);
 
 /**
  * Creates (`version` absent) or updates one item from form fields named as the workbook's columns.
@@ -127,7 +135,7 @@ export function save(
 		if (locked) return invalid(locked);
 	}
 	const plan = dryRunStructure(db, [{ sheet: level, header: columns, rows: [{ row: 1, cells }] }], Buffer.from(JSON.stringify(cells)));
-	if (!plan.ok) return invalid(toErrors(plan.issues));
+	if (!plan.ok) return invalid(toErrors(plan.issues, locale));
 	const applied = applyStructure(db, actorId, plan, { fileName: '', edit: { entity: ENTITY[level], before: existing?.values ?? null } });
 	return applied.ok ? { ok: true, value: { code: code.data } } : invalid({ _form: 'err_invalid' });
 }
@@ -159,8 +167,16 @@ export function getPlan(db: Db, code: string) {
 		title_en: string | null;
 		start: string;
 		end: string;
+		description_fr: string | null;
+		description_ar: string | null;
+		description_en: string | null;
+		adopted_on: string | null;
+		parent: string | null;
+		note: string | null;
 	}>(
-		sql`SELECT id, version, archived_at AS archivedAt, code, kind, title_fr, title_ar, title_en, start_date AS start, end_date AS "end" FROM plans WHERE code = ${code}`
+		sql`SELECT p.id, p.version, p.archived_at AS archivedAt, p.code, p.kind, p.title_fr, p.title_ar, p.title_en, p.start_date AS start, p.end_date AS "end",
+			p.description_fr, p.description_ar, p.description_en, p.adopted_on, (SELECT x.code FROM plans x WHERE x.id = p.parent_id) AS parent, p.note
+		FROM plans p WHERE p.code = ${code}`
 	);
 	if (!row) return null;
 	const { id, version, archivedAt, ...rest } = row;
@@ -170,7 +186,8 @@ export function getPlan(db: Db, code: string) {
 /**
  * Creates (`version` absent) or updates a plan. Its dates must still frame its measures' (the import refuses
  * a measure outside its plan's dates, so a plan must not shrink around one): refused on the date that would
- * leave a measure out, naming it, in the user's language.
+ * leave a measure out, naming it, in the user's language. The plan it implements must exist and be neither
+ * itself nor a plan that implements it (the public pages walk that chain).
  */
 export function savePlan(db: Db, actorId: number, fields: Record<string, string>, version?: number, locale: Locale = 'fr'): WriteResult<{ code: string }> {
 	const parsed = planFormSchema.safeParse(fields);
@@ -182,31 +199,38 @@ export function savePlan(db: Db, actorId: number, fields: Record<string, string>
 		if (!existing) return notFound();
 		if (existing.version !== version) return conflict(existing);
 	}
+	const errors: Record<string, string> = {};
 	if (existing) {
 		const outside = measuresOutside(db, existing.id, p.start, p.end);
-		const errors: Record<string, string> = {};
 		if (outside.early) errors.start = m.err_plan_dates_exclude_measure({ code: outside.early.code, date: outside.early.date }, { locale });
 		if (outside.late) errors.end = m.err_plan_dates_exclude_measure({ code: outside.late.code, date: outside.late.date }, { locale });
-		if (Object.keys(errors).length) return invalid(errors);
 	}
+	const parentId = p.parent ? (db.get<{ id: number }>(sql`SELECT id FROM plans WHERE code = ${p.parent}`)?.id ?? null) : null;
+	if (p.parent && parentId === null) errors.parent = m.err_import_unknown_parent({ code: p.parent }, { locale });
+	else if (p.parent === p.code || (existing && parentId !== null && implementsPlan(db, parentId, existing.id))) errors.parent = 'err_plan_parent_cycle';
+	if (Object.keys(errors).length) return invalid(errors);
 	return transaction(db, (tx) => {
 		const c = tx.$client;
-		const values = { code: p.code, kind: p.kind, title_fr: p.title_fr, title_ar: p.title_ar ?? null, title_en: p.title_en ?? null, start: p.start, end: p.end };
+		// every field of the form, an empty one as NULL; the parent stored by its id
+		const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, p[f] ?? null]));
+		const row = { ...values, parent: parentId };
 		let id: number;
 		if (existing) {
 			c.prepare(
 				`UPDATE plans SET kind = @kind, title_fr = @title_fr, title_ar = @title_ar, title_en = @title_en, start_date = @start, end_date = @end,
-					version = version + 1, updated_at = @at WHERE id = @id`
-			).run({ ...values, at: nowIso(), id: existing.id });
+					description_fr = @description_fr, description_ar = @description_ar, description_en = @description_en, adopted_on = @adopted_on,
+					parent_id = @parent, note = @note, version = version + 1, updated_at = @at WHERE id = @id`
+			).run({ ...row, at: nowIso(), id: existing.id });
 			id = existing.id;
 		} else {
 			// A new plan comes last.
 			const r = c
 				.prepare(
-					`INSERT INTO plans (code, kind, title_fr, title_ar, title_en, start_date, end_date, sort_order)
-					VALUES (@code, @kind, @title_fr, @title_ar, @title_en, @start, @end, (SELECT coalesce(max(sort_order), 0) + 1 FROM plans))`
+					`INSERT INTO plans (code, kind, title_fr, title_ar, title_en, start_date, end_date, description_fr, description_ar, description_en, adopted_on, parent_id, note, sort_order)
+					VALUES (@code, @kind, @title_fr, @title_ar, @title_en, @start, @end, @description_fr, @description_ar, @description_en, @adopted_on, @parent, @note,
+						(SELECT coalesce(max(sort_order), 0) + 1 FROM plans))`
 				)
-				.run(values);
+				.run(row);
 			id = Number(r.lastInsertRowid);
 		}
 		audit.record(tx, {
@@ -219,6 +243,30 @@ export function savePlan(db: Db, actorId: number, fields: Record<string, string>
 		});
 		return { ok: true, value: { code: p.code } } as const;
 	});
+}
+
+/** The plan form's fields, as `savePlan` writes and audits them. */
+const PLAN_FIELDS = [
+	'code',
+	'kind',
+	'title_fr',
+	'title_ar',
+	'title_en',
+	'start',
+	'end',
+	'description_fr',
+	'description_ar',
+	'description_en',
+	'adopted_on',
+	'parent',
+	'note'
+] as const satisfies readonly (keyof PlanForm)[];
+
+/** Whether plan `planId` is plan `ancestorId` or implements it, directly or through other plans. */
+function implementsPlan(db: Db, planId: number, ancestorId: number): boolean {
+	return !!db.get(sql`
+		WITH RECURSIVE up(id) AS (SELECT ${planId} UNION SELECT p.parent_id FROM plans p JOIN up ON p.id = up.id WHERE p.parent_id IS NOT NULL)
+		SELECT 1 FROM up WHERE id = ${ancestorId}`);
 }
 
 /** The measure starting first before `start` and the one due last after `end`, if any, among the plan's. */
@@ -396,9 +444,11 @@ export function move(db: Db, actorId: number, code: string, input: { objective: 
 }
 
 /** The levels an editor reorders, each with the column naming the parent its items are ordered within (plans: all in one list). */
-const ORDERED = { plans: null, axes: 'plan_id', objectives: 'axis_id', measures: 'objective_id' } as const;
+const ORDERED = { plans: null, axes: 'plan_id', objectives: 'axis_id', measures: 'objective_id', indicators: 'measure_id' } as const;
 export type OrderedLevel = keyof typeof ORDERED;
 export const isOrderedLevel = (v: string): v is OrderedLevel => v in ORDERED;
+/** One place up or down, from the version the button was shown with. */
+type Move = { direction: 'up' | 'down'; version: number };
 
 /**
  * Moves an item one place up or down among its siblings (archived ones included: they keep their place
@@ -407,13 +457,7 @@ export const isOrderedLevel = (v: string): v is OrderedLevel => v in ORDERED;
  * axis's or objective's form shows its order) gets a conflict instead of writing the old place back.
  * The first moved up, or the last moved down, stays where it is: nothing written (`moved: false`).
  */
-export function reorder(
-	db: Db,
-	actorId: number,
-	level: OrderedLevel,
-	code: string,
-	input: { direction: 'up' | 'down'; version: number }
-): WriteResult<{ moved: boolean }> {
+export function reorder(db: Db, actorId: number, level: OrderedLevel, code: string, input: Move): WriteResult<{ moved: boolean }> {
 	const table = TABLE[level];
 	const parent = ORDERED[level];
 	const item = db.get<{ id: number; version: number; parentId: number | null }>(
@@ -450,6 +494,22 @@ export function reorder(
 		});
 		return { ok: true, value: { moved: true } } as const;
 	});
+}
+
+/**
+ * Moves an indicator one place up or down among its measure's indicators, as `reorder` does; an indicator
+ * of another measure is not found here (the measure's page moves only its own).
+ */
+export function reorderIndicator(db: Db, actorId: number, measureCode: string, code: string, input: Move): WriteResult<{ moved: boolean }> {
+	const own = db.get(sql`SELECT 1 FROM indicators i JOIN measures m ON m.id = i.measure_id WHERE i.code = ${code} AND m.code = ${measureCode}`);
+	return own ? reorder(db, actorId, 'indicators', code, input) : notFound();
+}
+
+/** The indicators of a measure in their order, with the version their move up / down buttons carry. */
+export function indicatorsOf(db: Db, measureId: number) {
+	return db.all<{ code: string; version: number; nameFr: string; nameAr: string | null; nameEn: string | null; archivedAt: string | null }>(
+		sql`SELECT code, version, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, archived_at AS archivedAt FROM indicators WHERE measure_id = ${measureId} ORDER BY sort_order, code`
+	);
 }
 
 /** Former codes of a measure, newest first. */

@@ -2,7 +2,7 @@
  * The plan aggregate: plans, their axes and objectives, read for the plan browser.
  * Roll-ups (weighted progress, counts) are computed by SQL; cancelled measures do not count.
  */
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lte, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { measureRowColumns } from './columns';
 import { axes, measures, objectives, plans, institutions, recommendations } from './db/schema';
@@ -54,10 +54,33 @@ export function listPlans(db: Db) {
 		.all();
 }
 
+/** The archived plans, last archived first: out of the live plan and its dashboards, their pages still answer. */
+export function listArchivedPlans(db: Db) {
+	return db
+		.select({
+			id: plans.id,
+			code: plans.code,
+			kind: plans.kind,
+			titleFr: plans.titleFr,
+			titleAr: plans.titleAr,
+			titleEn: plans.titleEn,
+			startDate: plans.startDate,
+			endDate: plans.endDate,
+			archivedAt: plans.archivedAt
+		})
+		.from(plans)
+		.where(isNotNull(plans.archivedAt))
+		.orderBy(sql`${plans.archivedAt} DESC`, asc(plans.code))
+		.all();
+}
+
 export function getPlan(db: Db, code: string) {
 	const plan = db.select().from(plans).where(eq(plans.code, code)).get();
 	if (!plan) return null;
 	const parent = plan.parentId ? db.select().from(plans).where(eq(plans.id, plan.parentId)).get() : undefined;
+	// What the page shows of the structure: the live items of a live plan; of an archived plan, what was
+	// archived with it (as it stood then), not what had been archived on its own before.
+	const shown = (column: AnyColumn) => sql`${column} IS ${plan.archivedAt}`;
 	const axisRows = db
 		.select({
 			axis: axes,
@@ -68,8 +91,8 @@ export function getPlan(db: Db, code: string) {
 		})
 		.from(axes)
 		.leftJoin(objectives, eq(objectives.axisId, axes.id))
-		.leftJoin(measures, and(eq(measures.objectiveId, objectives.id), isNull(measures.archivedAt)))
-		.where(and(eq(axes.planId, plan.id), isNull(axes.archivedAt)))
+		.leftJoin(measures, and(eq(measures.objectiveId, objectives.id), shown(measures.archivedAt)))
+		.where(and(eq(axes.planId, plan.id), shown(axes.archivedAt)))
 		.groupBy(axes.id)
 		.orderBy(asc(axes.sortOrder), asc(axes.code))
 		.all();
@@ -81,8 +104,8 @@ export function getPlan(db: Db, code: string) {
 		})
 		.from(objectives)
 		.innerJoin(axes, eq(axes.id, objectives.axisId))
-		.leftJoin(measures, and(eq(measures.objectiveId, objectives.id), isNull(measures.archivedAt)))
-		.where(and(eq(axes.planId, plan.id), isNull(axes.archivedAt), isNull(objectives.archivedAt)))
+		.leftJoin(measures, and(eq(measures.objectiveId, objectives.id), shown(measures.archivedAt)))
+		.where(and(eq(axes.planId, plan.id), shown(axes.archivedAt), shown(objectives.archivedAt)))
 		.groupBy(objectives.id)
 		.orderBy(asc(objectives.sortOrder), asc(objectives.code))
 		.all();

@@ -54,7 +54,8 @@ export function exportData(db: Db): Record<StructureSheet, Record<string, Cell>[
 					(SELECT group_concat(i.code) FROM measure_institutions mi JOIN institutions i ON i.id = mi.institution_id WHERE mi.measure_id = m.id) AS contributors,
 					(SELECT group_concat(r.iso) FROM measure_regions mr JOIN regions r ON r.id = mr.region_id WHERE mr.measure_id = m.id) AS regions,
 					m.start_date AS start, m.deadline, m.weight, m.pillar,
-					(SELECT group_concat(rc.code) FROM recommendation_measures rm JOIN recommendations rc ON rc.id = rm.recommendation_id WHERE rm.measure_id = m.id) AS recommendations
+					(SELECT group_concat(rc.code) FROM recommendation_measures rm JOIN recommendations rc ON rc.id = rm.recommendation_id WHERE rm.measure_id = m.id) AS recommendations,
+					m.sort_order AS "order"
 				FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN institutions l ON l.id = m.lead_institution_id ORDER BY o.code, m.sort_order, m.code`
 			)
 			.map((r) => ({
@@ -69,7 +70,7 @@ export function exportData(db: Db): Record<StructureSheet, Record<string, Cell>[
 				SELECT m.code AS measure, i.code, i.name_fr, i.name_ar, i.name_en, i.kind, i.frequency, i.unit, i.unit_ar, i.unit_en,
 					i.baseline_value AS baseline, i.baseline_year, i.target_value AS target, i.target_year, i.direction,
 					(SELECT group_concat(value) FROM json_each(i.dimensions)) AS dimensions, i.sensitive, i.sdg_target AS sdg
-				FROM indicators i JOIN measures m ON m.id = i.measure_id ORDER BY m.code, i.code`
+				FROM indicators i JOIN measures m ON m.id = i.measure_id ORDER BY m.code, i.sort_order, i.code`
 			)
 			.map((r) => ({ ...r, dimensions: list(r.dimensions as string | null), sensitive: r.sensitive ? 'yes' : 'no' }))
 	};
@@ -104,13 +105,17 @@ export async function template(db: Db): Promise<Buffer> {
 
 const asText = (v: Cell | undefined) => (v == null ? '' : String(v));
 
-/** SQL of the place after the last measure of the objective `objective` (a bound parameter, such as `@objective`). */
-const lastIn = (objective: string) => `(SELECT coalesce(max(sort_order), 0) + 1 FROM measures WHERE objective_id = ${objective})`;
+/** The items placed within their parent (move up / down), each with the column naming that parent. */
+const PLACED = { measures: 'objective_id', indicators: 'measure_id' } as const;
+type Placed = keyof typeof PLACED;
+/** SQL of the place after the last item of `table` under `parent` (a bound parameter, such as `@objective` or `?`). */
+const lastIn = (parent: string, table: Placed = 'measures') => `(SELECT coalesce(max(sort_order), 0) + 1 FROM ${table} WHERE ${PLACED[table]} = ${parent})`;
 /**
- * SQL of a measure's place once it is under the objective `objective`: its own where it already is, last
- * when it comes from another objective (the editor's move and the import place it the same way).
+ * SQL of a measure's (an indicator's) place once it is under the objective (measure) `parent`: its own where
+ * it already is, last when it comes from another (the editor's move and the import place it the same way).
  */
-export const placeIn = (objective: string) => `CASE WHEN objective_id = ${objective} THEN sort_order ELSE ${lastIn(objective)} END`;
+export const placeIn = (parent: string, table: Placed = 'measures') =>
+	`CASE WHEN ${PLACED[table]} = ${parent} THEN sort_order ELSE ${lastIn(parent, table)} END`;
 
 /** Validates every row of every sheet present and says what applying would do. */
 export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer): StructureDryRun {
@@ -124,15 +129,25 @@ export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer)
 	const normal = (s: StructureSheet, r: Record<string, Cell>) => {
 		const p = STRUCTURE_SHEETS[s].schema.safeParse(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, asText(v)])));
 		// A stored row the schema would refuse (older data) compares unequal: the file's row updates it.
-		return p.success ? JSON.stringify(p.data) : '';
+		return p.success ? (p.data as Record<string, unknown>) : null;
 	};
 	const current = Object.fromEntries(SHEETS.map((s) => [s, new Map(stored[s].map((r) => [String(r.code), normal(s, r)]))])) as Record<
 		StructureSheet,
-		Map<string, string>
+		Map<string, Record<string, unknown> | null>
 	>;
+	/** Whether a row says what is stored; an empty (or absent) order column keeps the stored place, so it is no change. */
+	const same = (row: Record<string, unknown>, was: Record<string, unknown> | null) =>
+		was !== null && JSON.stringify(row.order === undefined ? { ...was, order: undefined } : was) === JSON.stringify(row);
 	const plans = new Map(
 		db.all<{ code: string; start: string; end: string }>(sql`SELECT code, start_date AS start, end_date AS "end" FROM plans`).map((p) => [p.code, p])
 	);
+	// What is archived: nothing is added under it (restored first, it takes new items again).
+	const archived = Object.fromEntries(
+		(['plans', 'axes', 'objectives', 'measures'] as const).map((t) => [
+			t,
+			new Set(db.all<{ code: string }>(sql`SELECT code FROM ${sql.raw(t)} WHERE archived_at IS NOT NULL`).map((r) => r.code))
+		])
+	) as Record<'plans' | 'axes' | 'objectives' | 'measures', Set<string>>;
 	const institutions = new Map(db.all<{ code: string; active: number }>(sql`SELECT code, active FROM institutions`).map((i) => [i.code, i.active]));
 	const regions = new Set(db.all<{ iso: string }>(sql`SELECT iso FROM regions`).map((r) => r.iso));
 	const recommendations = new Set(db.all<{ code: string }>(sql`SELECT code FROM recommendations`).map((r) => r.code));
@@ -142,6 +157,21 @@ export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer)
 		objectives: new Map(stored.objectives.map((r) => [String(r.code), String(r.axis)])),
 		measures: new Map(stored.measures.map((r) => [String(r.code), String(r.objective)]))
 	};
+	const storedParent = {
+		axes: new Map(parentOf.axes),
+		objectives: new Map(parentOf.objectives),
+		measures: new Map(parentOf.measures),
+		indicators: new Map(stored.indicators.map((r) => [String(r.code), String(r.measure)]))
+	};
+	/** The first archived item from `code` (of `level`) up to its plan, through the parents stored or given by the file. */
+	const archivedAbove = (level: 'plans' | 'axes' | 'objectives' | 'measures', code: string | undefined): string | null => {
+		if (code === undefined) return null;
+		if (archived[level].has(code)) return code;
+		if (level === 'plans') return null;
+		const up = { axes: 'plans', objectives: 'axes', measures: 'objectives' } as const;
+		return archivedAbove(up[level], parentOf[level].get(code));
+	};
+	const PARENT = { axes: ['plan', 'plans'], objectives: ['axis', 'axes'], measures: ['objective', 'objectives'], indicators: ['measure', 'measures'] } as const;
 
 	const byName = new Map(tables.map((t) => [t.sheet.toLowerCase(), t]));
 	for (const sheet of SHEETS) {
@@ -205,9 +235,16 @@ export function dryRunStructure(db: Db, tables: readonly Table[], bytes: Buffer)
 				const r = d as IndicatorRow;
 				if (!parentOf.measures.has(r.measure)) fail('measure', 'err_import_unknown_parent', { code: r.measure });
 			}
+			// A new item, or one moved, under an archived plan (or axis, objective, measure) would be live under what has left the live plan.
+			const [parentColumn, parentLevel] = PARENT[sheet];
+			const parentCode = (d as Record<string, unknown>)[parentColumn] as string;
+			if (ok && storedParent[sheet].get(d.code) !== parentCode) {
+				const stop = archivedAbove(parentLevel, parentCode);
+				if (stop) fail(parentColumn, 'err_import_parent_archived', { code: stop });
+			}
 			if (!ok) continue;
 			const before = current[sheet].get(d.code);
-			const action = before === undefined ? 'create' : before === JSON.stringify(d) ? 'unchanged' : 'update';
+			const action = before === undefined ? 'create' : same(d, before) ? 'unchanged' : 'update';
 			counts[action]++;
 			rows.push({ sheet, row, action, data: d } as StructureRow);
 		}
@@ -293,18 +330,19 @@ export function applyStructure(
 				lead: instIds.get(r.lead),
 				start: r.start,
 				deadline: r.deadline,
-				pillar: r.pillar ?? null
+				pillar: r.pillar ?? null,
+				order: r.order ?? null
 			};
 			if (action === 'create')
 				c.prepare(
-					// A new measure comes last in its objective (the workbook has no order column for measures).
+					// A new measure takes the row's order, or comes last in its objective.
 					`INSERT INTO measures (objective_id, code, title_fr, title_ar, title_en, lead_institution_id, start_date, deadline, weight, pillar, sort_order)
-					VALUES (@objective, @code, @title_fr, @title_ar, @title_en, @lead, @start, @deadline, @weight, @pillar, ${lastIn('@objective')})`
+					VALUES (@objective, @code, @title_fr, @title_ar, @title_en, @lead, @start, @deadline, @weight, @pillar, coalesce(@order, ${lastIn('@objective')}))`
 				).run({ ...fields, weight: r.weight ?? 1 });
 			else
 				c.prepare(
-					// Moved to another objective, it comes last there (rows in file order, so several moved keep the file's order).
-					`UPDATE measures SET sort_order = ${placeIn('@objective')}, objective_id = @objective, title_fr = @title_fr, title_ar = @title_ar, title_en = @title_en,
+					// The row's order, or its place: kept in its objective, last in another (rows in file order, so several moved keep the file's order).
+					`UPDATE measures SET sort_order = coalesce(@order, ${placeIn('@objective')}), objective_id = @objective, title_fr = @title_fr, title_ar = @title_ar, title_en = @title_en,
 						lead_institution_id = @lead, start_date = @start, deadline = @deadline, weight = coalesce(@weight, weight), pillar = @pillar, version = version + 1, updated_at = @at WHERE code = @code`
 				).run({ ...fields, weight: r.weight ?? null, at });
 			const id = (c.prepare(`SELECT id FROM measures WHERE code = ?`).get(r.code) as { id: number }).id;
@@ -339,14 +377,15 @@ export function applyStructure(
 				r.sensitive ? 1 : 0,
 				r.sdg ?? null
 			];
+			// A new indicator comes last in its measure, and so does one moved to another measure (as measures do).
 			if (action === 'create')
 				c.prepare(
-					`INSERT INTO indicators (measure_id, name_fr, name_ar, name_en, kind, frequency, unit, unit_ar, unit_en, baseline_value, baseline_year, target_value, target_year, direction, dimensions, sensitive, sdg_target, code) VALUES (${v.map(() => '?').join(', ')}, ?)`
-				).run(...v, r.code);
+					`INSERT INTO indicators (measure_id, name_fr, name_ar, name_en, kind, frequency, unit, unit_ar, unit_en, baseline_value, baseline_year, target_value, target_year, direction, dimensions, sensitive, sdg_target, code, sort_order) VALUES (${v.map(() => '?').join(', ')}, ?, ${lastIn('?', 'indicators')})`
+				).run(...v, r.code, v[0]);
 			else
 				c.prepare(
-					`UPDATE indicators SET measure_id = ?, name_fr = ?, name_ar = ?, name_en = ?, kind = ?, frequency = ?, unit = ?, unit_ar = ?, unit_en = ?, baseline_value = ?, baseline_year = ?, target_value = ?, target_year = ?, direction = ?, dimensions = ?, sensitive = ?, sdg_target = ?, version = version + 1, updated_at = ? WHERE code = ?`
-				).run(...v, at, r.code);
+					`UPDATE indicators SET measure_id = ?, name_fr = ?, name_ar = ?, name_en = ?, kind = ?, frequency = ?, unit = ?, unit_ar = ?, unit_en = ?, baseline_value = ?, baseline_year = ?, target_value = ?, target_year = ?, direction = ?, dimensions = ?, sensitive = ?, sdg_target = ?, version = version + 1, updated_at = ?, sort_order = ${placeIn('?', 'indicators')} WHERE code = ?`
+				).run(...v, at, v[0], v[0], r.code);
 		}
 		// One item edited by hand (the plan editor): audited as that item's change, not as an import run.
 		if (meta.edit) {

@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	return forLocale(
 		{
 			plans: f.plans,
+			archivedPlan: f.archivedPlan,
 			periods: f.periods,
 			filters: { plan: f.plan?.code ?? null, period: f.period, asOf: f.asOf, pillar: f.pillar, layer, ind: params.ind ?? null },
 			referenceDay: dashboard.referenceDay(f.opts),

@@ -66,6 +66,11 @@ export interface ResolvedFilters {
 	asOf: string | null;
 	/** the pillar the blocks are narrowed to, null for all */
 	pillar: string | null;
+	/**
+	 * The plan the URL named when it is archived: no dashboard offers it (it has left the live plan), so the
+	 * page shows the default plan and says so, with a link to the archived plan's own page.
+	 */
+	archivedPlan: (Titles & { code: string; archivedAt: string }) | null;
 	opts: SnapshotOptions;
 }
 
@@ -80,5 +85,12 @@ export function resolveFilters(db: Db, params: { plan?: string; period?: string;
 	const period = params.period && periods.includes(params.period) ? params.period : null;
 	const asOf = params.asOf && params.asOf < today ? params.asOf : null;
 	const pillar = params.pillar && (PILLARS as readonly string[]).includes(params.pillar) ? params.pillar : null;
-	return { plans, periods, plan, period, asOf, pillar, opts: { today, asOf, period, pillar } };
+	const archived =
+		params.plan && plan?.code !== params.plan
+			? db.get<Json>(
+					sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt FROM plans WHERE code = ${params.plan} AND archived_at IS NOT NULL`
+				)
+			: undefined;
+	const archivedPlan = archived ? { code: str(archived.code), ...titlesOf(archived), archivedAt: str(archived.archivedAt) } : null;
+	return { plans, periods, plan, period, asOf, pillar, archivedPlan, opts: { today, asOf, period, pillar } };
 }

@@ -79,7 +79,7 @@ export function getMeasure(
 		.orderBy(asc(regions.iso))
 		.all();
 
-	const indicatorRows = db.select().from(indicators).where(eq(indicators.measureId, id)).orderBy(asc(indicators.code)).all();
+	const indicatorRows = db.select().from(indicators).where(eq(indicators.measureId, id)).orderBy(asc(indicators.sortOrder), asc(indicators.code)).all();
 
 	// National current values per indicator and period, for the small tables of the measure page.
 	const values = indicatorRows.length

@@ -38,6 +38,8 @@ export const indicators = sqliteTable(
 		sdgTarget: text('sdg_target'),
 		plausibleMin: real('plausible_min'),
 		plausibleMax: real('plausible_max'),
+		/** the indicator's place within its measure (move up / down in the editor); code breaks ties */
+		sortOrder: integer('sort_order').notNull().default(0),
 		/** set when archived with its measure or alone: its values are kept */
 		archivedAt: text('archived_at'),
 		...sources,
@@ -46,7 +48,7 @@ export const indicators = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('indicators_code_uq').on(t.code),
-		index('indicators_measure_idx').on(t.measureId),
+		index('indicators_measure_idx').on(t.measureId, t.sortOrder),
 		check('indicators_kind_ck', oneOf('kind', INDICATOR_KINDS)),
 		check('indicators_direction_ck', oneOf('direction', DIRECTIONS)),
 		check('indicators_frequency_ck', oneOf('frequency', FREQUENCIES)),

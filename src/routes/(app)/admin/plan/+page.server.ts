@@ -34,7 +34,7 @@ export const actions: Actions = {
 			redirect(303, `/admin/plan/plans/${encodeURIComponent(result.value.code)}?saved=1`);
 		}
 		if (!planAdmin.isLevel(level)) error(400, { message: 'err_invalid' });
-		const result = planAdmin.save(getDb(), user.id, level, fields);
+		const result = planAdmin.save(getDb(), user.id, level, fields, undefined, event.locals.locale);
 		if (!result.ok) return failFor('create', result, fields);
 		redirect(303, `/admin/plan/${level}/${encodeURIComponent(result.value.code)}?saved=1`);
 	},

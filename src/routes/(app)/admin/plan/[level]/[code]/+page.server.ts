@@ -1,11 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { sql } from 'drizzle-orm';
 import { getDb } from '$lib/server/db/client';
 import * as planAdmin from '$lib/server/plan-admin';
 import { authorize } from '$lib/server/auth';
 import { failFor } from '$lib/server/form-result';
 import { formObject } from '$lib/schemas/common';
-import { planItemRefSchema, planMoveSchema, planLinkSchema, planRemoveSchema } from '$lib/schemas/structure';
+import { planIndicatorReorderSchema, planItemRefSchema, planMoveSchema, planLinkSchema, planRemoveSchema } from '$lib/schemas/structure';
 import { fieldErrors } from '$lib/schemas/common';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -22,18 +21,12 @@ export const load: PageServerLoad = (event) => {
 	const level = levelOf(event);
 	const item = planAdmin.get(db, level, event.params.code);
 	if (!item) error(404, { message: 'err_not_found' });
-	const indicators =
-		level === 'measures'
-			? db.all<{ code: string; nameFr: string; nameAr: string | null; nameEn: string | null; archivedAt: string | null }>(
-					sql`SELECT code, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn, archived_at AS archivedAt FROM indicators WHERE measure_id = ${item.id} ORDER BY code`
-				)
-			: [];
 	return {
 		level,
 		item,
 		usage: planAdmin.usage(db, level, event.params.code),
 		formerCodes: level === 'measures' ? planAdmin.formerCodes(db, item.id) : [],
-		indicators,
+		indicators: level === 'measures' ? planAdmin.indicatorsOf(db, item.id) : [],
 		choices: planAdmin.choices(db),
 		saved: event.url.searchParams.has('saved'),
 		removed: event.url.searchParams.has('archived')
@@ -62,6 +55,19 @@ export const actions: Actions = {
 		const result = planAdmin.move(getDb(), user.id, event.params.code, parsed.data);
 		if (!result.ok) return failFor('move', result, raw);
 		redirect(303, here('measures', result.value.code, 'saved'));
+	},
+
+	// Move one of the measure's indicators up / down: a plain form per button (no JavaScript needed), back to the list.
+	reorder: async (event) => {
+		const user = authorize(event, 'plan.manage');
+		if (levelOf(event) !== 'measures') error(404, { message: 'err_not_found' });
+		const raw = formObject(await event.request.formData());
+		const parsed = planIndicatorReorderSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { reorder: { values: raw, errors: { _form: 'err_invalid' } } });
+		const { code, ...input } = parsed.data;
+		const result = planAdmin.reorderIndicator(getDb(), user.id, event.params.code, code, input);
+		if (!result.ok) return failFor('reorder', result, raw);
+		redirect(303, `${here('measures', event.params.code, result.value.moved ? 'reordered' : 'unmoved')}#indicators-${encodeURIComponent(code)}`);
 	},
 
 	link: async (event) => {
