@@ -42,21 +42,26 @@ const list = (v: string | null) => (v ? v.split(',').sort().join('; ') : '');
 export function exportData(db: Db): Record<StructureSheet, Record<string, Cell>[]> {
 	return {
 		axes: db.all<Record<string, Cell>>(
-			sql`SELECT p.code AS plan, a.code, a.title_fr, a.title_ar, a.title_en, a.pillar, a.sort_order AS "order" FROM axes a JOIN plans p ON p.id = a.plan_id ORDER BY p.sort_order, p.code, a.sort_order, a.code`
+			sql`SELECT p.code AS plan, a.code, a.title_fr, a.title_ar, a.title_en, a.pillar, a.sort_order AS "order" FROM axes a
+				JOIN plans p ON p.id = a.plan_id ORDER BY p.sort_order, p.code, a.sort_order, a.code`
 		),
 		objectives: db.all<Record<string, Cell>>(
-			sql`SELECT a.code AS axis, o.code, o.title_fr, o.title_ar, o.title_en, o.sort_order AS "order" FROM objectives o JOIN axes a ON a.id = o.axis_id ORDER BY a.code, o.sort_order, o.code`
+			sql`SELECT a.code AS axis, o.code, o.title_fr, o.title_ar, o.title_en, o.sort_order AS "order" FROM objectives o
+				JOIN axes a ON a.id = o.axis_id ORDER BY a.code, o.sort_order, o.code`
 		),
 		measures: db
 			.all<Record<string, Cell>>(
 				sql`
 				SELECT o.code AS objective, m.code, m.title_fr, m.title_ar, m.title_en, l.code AS lead,
-					(SELECT group_concat(i.code) FROM measure_institutions mi JOIN institutions i ON i.id = mi.institution_id WHERE mi.measure_id = m.id) AS contributors,
+					(SELECT group_concat(i.code) FROM measure_institutions mi JOIN institutions i ON i.id = mi.institution_id
+						WHERE mi.measure_id = m.id) AS contributors,
 					(SELECT group_concat(r.iso) FROM measure_regions mr JOIN regions r ON r.id = mr.region_id WHERE mr.measure_id = m.id) AS regions,
 					m.start_date AS start, m.deadline, m.weight, m.pillar,
-					(SELECT group_concat(rc.code) FROM recommendation_measures rm JOIN recommendations rc ON rc.id = rm.recommendation_id WHERE rm.measure_id = m.id) AS recommendations,
+					(SELECT group_concat(rc.code) FROM recommendation_measures rm JOIN recommendations rc ON rc.id = rm.recommendation_id
+						WHERE rm.measure_id = m.id) AS recommendations,
 					m.sort_order AS "order"
-				FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN institutions l ON l.id = m.lead_institution_id ORDER BY o.code, m.sort_order, m.code`
+				FROM measures m JOIN objectives o ON o.id = m.objective_id JOIN institutions l ON l.id = m.lead_institution_id ORDER BY o.code,
+					m.sort_order, m.code`
 			)
 			.map((r) => ({
 				...r,
@@ -297,7 +302,8 @@ export function applyStructure(
 				);
 			else
 				c.prepare(
-					`UPDATE axes SET plan_id = ?, title_fr = ?, title_ar = ?, title_en = ?, pillar = ?, sort_order = coalesce(?, sort_order), version = version + 1, updated_at = ? WHERE code = ?`
+					`UPDATE axes SET plan_id = ?, title_fr = ?, title_ar = ?, title_en = ?, pillar = ?, sort_order = coalesce(?, sort_order),
+						version = version + 1, updated_at = ? WHERE code = ?`
 				).run(planIds.get(r.plan), r.title_fr, r.title_ar ?? null, r.title_en ?? null, r.pillar ?? null, r.order ?? null, at, r.code);
 		}
 		const axisIds = ids('axes');
@@ -313,7 +319,8 @@ export function applyStructure(
 				);
 			else
 				c.prepare(
-					`UPDATE objectives SET axis_id = ?, title_fr = ?, title_ar = ?, title_en = ?, sort_order = coalesce(?, sort_order), version = version + 1, updated_at = ? WHERE code = ?`
+					`UPDATE objectives SET axis_id = ?, title_fr = ?, title_ar = ?, title_en = ?, sort_order = coalesce(?, sort_order),
+						version = version + 1, updated_at = ? WHERE code = ?`
 				).run(axisIds.get(r.axis), r.title_fr, r.title_ar ?? null, r.title_en ?? null, r.order ?? null, at, r.code);
 		}
 		const objectiveIds = ids('objectives');
@@ -336,14 +343,18 @@ export function applyStructure(
 			if (action === 'create')
 				c.prepare(
 					// A new measure takes the row's order, or comes last in its objective.
-					`INSERT INTO measures (objective_id, code, title_fr, title_ar, title_en, lead_institution_id, start_date, deadline, weight, pillar, sort_order)
-					VALUES (@objective, @code, @title_fr, @title_ar, @title_en, @lead, @start, @deadline, @weight, @pillar, coalesce(@order, ${lastIn('@objective')}))`
+					`INSERT INTO measures (objective_id, code, title_fr, title_ar, title_en, lead_institution_id, start_date, deadline, weight,
+						pillar, sort_order)
+					VALUES (@objective, @code, @title_fr, @title_ar, @title_en, @lead, @start, @deadline, @weight, @pillar, coalesce(@order,
+						${lastIn('@objective')}))`
 				).run({ ...fields, weight: r.weight ?? 1 });
 			else
 				c.prepare(
 					// The row's order, or its place: kept in its objective, last in another (rows in file order, so several moved keep the file's order).
-					`UPDATE measures SET sort_order = coalesce(@order, ${placeIn('@objective')}), objective_id = @objective, title_fr = @title_fr, title_ar = @title_ar, title_en = @title_en,
-						lead_institution_id = @lead, start_date = @start, deadline = @deadline, weight = coalesce(@weight, weight), pillar = @pillar, version = version + 1, updated_at = @at WHERE code = @code`
+					`UPDATE measures SET sort_order = coalesce(@order, ${placeIn('@objective')}), objective_id = @objective, title_fr = @title_fr,
+						title_ar = @title_ar, title_en = @title_en,
+						lead_institution_id = @lead, start_date = @start, deadline = @deadline, weight = coalesce(@weight, weight), pillar = @pillar,
+							version = version + 1, updated_at = @at WHERE code = @code`
 				).run({ ...fields, weight: r.weight ?? null, at });
 			const id = (c.prepare(`SELECT id FROM measures WHERE code = ?`).get(r.code) as { id: number }).id;
 			// The links are the row's lists: replaced as a whole.
@@ -380,11 +391,15 @@ export function applyStructure(
 			// A new indicator comes last in its measure, and so does one moved to another measure (as measures do).
 			if (action === 'create')
 				c.prepare(
-					`INSERT INTO indicators (measure_id, name_fr, name_ar, name_en, kind, frequency, unit, unit_ar, unit_en, baseline_value, baseline_year, target_value, target_year, direction, dimensions, sensitive, sdg_target, code, sort_order) VALUES (${v.map(() => '?').join(', ')}, ?, ${lastIn('?', 'indicators')})`
+					`INSERT INTO indicators (measure_id, name_fr, name_ar, name_en, kind, frequency, unit, unit_ar, unit_en, baseline_value,
+						baseline_year, target_value, target_year, direction, dimensions, sensitive, sdg_target, code,
+						sort_order) VALUES (${v.map(() => '?').join(', ')}, ?, ${lastIn('?', 'indicators')})`
 				).run(...v, r.code, v[0]);
 			else
 				c.prepare(
-					`UPDATE indicators SET measure_id = ?, name_fr = ?, name_ar = ?, name_en = ?, kind = ?, frequency = ?, unit = ?, unit_ar = ?, unit_en = ?, baseline_value = ?, baseline_year = ?, target_value = ?, target_year = ?, direction = ?, dimensions = ?, sensitive = ?, sdg_target = ?, version = version + 1, updated_at = ?, sort_order = ${placeIn('?', 'indicators')} WHERE code = ?`
+					`UPDATE indicators SET measure_id = ?, name_fr = ?, name_ar = ?, name_en = ?, kind = ?, frequency = ?, unit = ?, unit_ar = ?,
+						unit_en = ?, baseline_value = ?, baseline_year = ?, target_value = ?, target_year = ?, direction = ?, dimensions = ?,
+						sensitive = ?, sdg_target = ?, version = version + 1, updated_at = ?, sort_order = ${placeIn('?', 'indicators')} WHERE code = ?`
 				).run(...v, at, v[0], v[0], r.code);
 		}
 		// One item edited by hand (the plan editor): audited as that item's change, not as an import run.

@@ -88,7 +88,8 @@ export function resolveFilters(db: Db, params: { plan?: string; period?: string;
 	const archived =
 		params.plan && plan?.code !== params.plan
 			? db.get<Json>(
-					sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt FROM plans WHERE code = ${params.plan} AND archived_at IS NOT NULL`
+					sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn, archived_at AS archivedAt FROM plans
+						WHERE code = ${params.plan} AND archived_at IS NOT NULL`
 				)
 			: undefined;
 	const archivedPlan = archived ? { code: str(archived.code), ...titlesOf(archived), archivedAt: str(archived.archivedAt) } : null;
