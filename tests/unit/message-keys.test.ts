@@ -10,7 +10,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as enums from '../../src/lib/domain/enums';
 import { m } from '../../src/lib/paraglide/messages';
-import * as labels from '../../src/lib/labels';
+import * as core from '../../src/lib/labels/core';
+import * as indicator from '../../src/lib/labels/indicator';
+import * as entity from '../../src/lib/labels/entity';
+import * as form from '../../src/lib/labels/form';
+import { label } from '../../src/lib/labels/label';
+
+const labels = { ...core, ...indicator, ...entity, ...form, label };
 import * as adminLabels from '../../src/lib/labels-admin';
 import { ERRORS, errorText } from '../../src/lib/error-text';
 import { PROJECT_STATUSES } from '../../src/lib/domain/money';

@@ -7,7 +7,7 @@
  * Relative imports: the builders run under plain node in tests.
  */
 import { m } from '../paraglide/messages';
-import { STAGE } from '../labels';
+import { STAGE } from '../labels/core';
 import { type Locale, type RolloutStage, ROLLOUT_STAGES } from '../domain/enums';
 import { formatDate, formatNumber } from '../domain/format';
 import { MASKED_LABEL } from '../domain/confidentiality';

@@ -7,7 +7,7 @@
  * Relative imports: the builders run under plain node in tests.
  */
 import { m } from '../paraglide/messages';
-import { STATUS } from '../labels';
+import { STATUS } from '../labels/core';
 import { type Locale, type MeasureStatus, MEASURE_STATUSES } from '../domain/enums';
 import { formatNumber } from '../domain/format';
 import { type ChartOption, rtl, compact, pct } from './option';
