@@ -17,14 +17,14 @@
  *
  * The JS weight comes from the last production build (`npx vite build`): the overview's initial JS
  * (the entry, the root layout and the page, as SvelteKit preloads them), and apart the chunks it loads
- * lazily (ECharts when a chart mounts; the regions' GeoJSON when a map does), gzip-compressed.
+ * lazily (ECharts when a chart mounts; the regions' GeoJSON when a map does), gzip-compressed:
+ * bench/js-weight.ts, which also runs alone.
  *
  * Read-only unless --migrate (applies the committed migrations the database lacks, e.g. the dashboard
  * indexes on a database generated before them). Relative imports only (tsx, no `$lib`).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { migrateDatabase, openDatabase, type Db } from '../src/lib/server/db/client';
@@ -34,6 +34,7 @@ import { readCacheStats } from '../src/lib/server/read-cache';
 import { BENCH_TODAY, count, parseArgs, usageError } from './cli';
 import { formatTiming, measure, type Timing } from './stats';
 import { captureQueries, explain } from './capture';
+import { weighJs } from './js-weight';
 
 const USAGE = `Usage: npx tsx bench/dashboard.ts [options]
 
@@ -240,72 +241,9 @@ if (args.explain !== 'none') {
 	}
 }
 
-// ─── The overview's JavaScript ──────────────────────────────────────────────────────────────────
+// ─── The overview's JavaScript (bench/js-weight.ts) ──────────────────────────────────────────────
 
-function clientDir(): string | null {
-	const candidates = args.client ? [args.client] : ['build/client', '.svelte-kit/output/client'];
-	return candidates.map((d) => resolve(d)).find((d) => existsSync(join(d, '_app'))) ?? null;
-}
-
-/** The client files a server node preloads (`export const imports = [...]` of `.svelte-kit/output/server/nodes/N.js`). */
-function nodeImports(serverDir: string, predicate: (source: string) => boolean): string[] {
-	const dir = join(serverDir, 'nodes');
-	for (const f of readdirSync(dir)) {
-		const source = readFileSync(join(dir, f), 'utf8');
-		if (!predicate(source)) continue;
-		const m = /export const imports = (\[[^\]]*\])/.exec(source);
-		return m ? (JSON.parse(m[1]!) as string[]) : [];
-	}
-	return [];
-}
-
-function weighJs(): void {
-	const client = clientDir();
-	const server = resolve('.svelte-kit/output/server');
-	const viteManifest = client ? [join(client, '.vite/manifest.json'), resolve('.svelte-kit/output/client/.vite/manifest.json')].find(existsSync) : undefined;
-	if (!client || !existsSync(join(server, 'manifest.js')) || !viteManifest) {
-		console.log('\noverview JS: no production build found — run `npx vite build` first');
-		return;
-	}
-	const manifest = readFileSync(join(server, 'manifest.js'), 'utf8');
-	const entry = JSON.parse(/imports:(\[[^\]]*\])/.exec(manifest)?.[1] ?? '[]') as string[];
-	const layout = nodeImports(server, (s) => /export const index = 0;/.test(s));
-	const page = nodeImports(server, (s) => s.includes('server_id = "src/routes/(app)/+page.server.ts"'));
-	const initial = new Set([...entry, ...layout, ...page]);
-
-	// What the initial files import lazily, the route nodes aside (those are other pages).
-	const vite = JSON.parse(readFileSync(viteManifest, 'utf8')) as Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
-	const byFile = new Map(Object.values(vite).map((v) => [v.file, v]));
-	const lazy = new Map<string, string>(); // file → what it is
-	const visit = (key: string, label: string) => {
-		const e = vite[key];
-		if (!e || initial.has(e.file) || lazy.has(e.file)) return;
-		lazy.set(e.file, label);
-		for (const i of e.imports ?? []) visit(i, label);
-	};
-	for (const file of initial) {
-		for (const d of byFile.get(file)?.dynamicImports ?? []) {
-			if (d.includes('/nodes/')) continue;
-			visit(d, d.endsWith('.geojson?raw') || d.includes('geojson') ? 'regions GeoJSON (maps only)' : 'ECharts (when a chart mounts)');
-		}
-	}
-	// The GeoJSON is imported by the lazy ECharts module, one level further.
-	for (const file of [...lazy.keys()]) {
-		for (const d of byFile.get(file)?.dynamicImports ?? []) visit(d, 'regions GeoJSON (maps only)');
-	}
-	const gz = (file: string) => gzipSync(readFileSync(join(client, file)), { level: 9 }).length;
-	const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-	const initialGz = [...initial].filter((f) => f.endsWith('.js')).reduce((s, f) => s + gz(f), 0);
-	console.log(`\noverview JS (${client}, gzip -9)`);
-	console.log(`  initial (entry + layout + page, ${initial.size} files): ${kb(initialGz)}  ${initialGz <= 200 * 1024 ? '✓' : '✗'} target ≤ 200 KB`);
-	const groups = new Map<string, number>();
-	for (const [file, label] of lazy) if (file.endsWith('.js')) groups.set(label, (groups.get(label) ?? 0) + gz(file));
-	for (const [label, size] of groups) console.log(`  lazy: ${label}: ${kb(size)}`);
-	const total = initialGz + [...groups.values()].reduce((a, b) => a + b, 0);
-	console.log(`  everything the overview ends up loading: ${kb(total)}`);
-}
-
-weighJs();
+weighJs({ client: args.client });
 
 const slowPages = results.filter((r) => r.group === 'page' && r.slow);
 const slowServed = served.filter((t) => t.p95 > args.threshold);

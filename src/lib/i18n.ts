@@ -1,6 +1,8 @@
 /**
- * Small bridges between paraglide and the rest of the UI: the current locale, translation of a
- * message key that arrives as data (zod errors, enum values), localized plan content.
+ * Small bridges between paraglide and the rest of the UI: the current locale, localized plan
+ * content, plurals, lists. Messages are always named (`m.key()`, or a map that names each one:
+ * $lib/labels, $lib/error-text), never looked up by a computed key, so the bundler keeps in a page
+ * only the messages it uses.
  */
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -12,25 +14,6 @@ export { m };
 
 export function lang(): Locale {
 	return getLocale() as Locale;
-}
-
-const messages = m as unknown as Record<string, ((params?: Record<string, unknown>) => string) | undefined>;
-
-/** The name of every message: a key the code builds (`pillar_${p}` with p a Pillar) is type-checked against it. */
-export type MessageKey = keyof typeof m;
-
-/** A message the code chooses by name; a key outside the catalogue fails the type check. */
-export function t(key: MessageKey, params?: Record<string, unknown>): string {
-	return messages[key]?.(params) ?? key;
-}
-
-/**
- * A message whose key arrives as data: a field error an action returned, an enum value read from a
- * column typed as text. Unknown keys show as themselves rather than breaking the page; the catalogue
- * test (tests/unit/message-keys.test.ts) checks every enum value and every error key the code emits.
- */
-export function tData(key: string, params?: Record<string, unknown>): string {
-	return messages[key]?.(params) ?? key;
 }
 
 /** Text of a per-language field in the current locale, with the French fallback flag. */

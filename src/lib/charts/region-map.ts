@@ -7,6 +7,7 @@
  * Relative imports: the builders run under plain node in tests.
  */
 import { m } from '../paraglide/messages';
+import { STAGE } from '../labels/core';
 import { type Locale, type RolloutStage, ROLLOUT_STAGES } from '../domain/enums';
 import { formatDate, formatNumber } from '../domain/format';
 import { MASKED_LABEL } from '../domain/confidentiality';
@@ -107,7 +108,7 @@ export function stageRegionCells(
 		nameAr: row.nameAr,
 		nameEn: row.nameEn,
 		value: ROLLOUT_STAGES.indexOf(row.stage),
-		display: m[`stage_${row.stage}`]({}, { locale }),
+		display: STAGE[row.stage]({}, { locale }),
 		color: STAGE_COLORS[row.stage],
 		details: row.since ? [[m.col_since({}, { locale }), formatDate(row.since, locale)]] : []
 	}));

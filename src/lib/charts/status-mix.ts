@@ -7,6 +7,7 @@
  * Relative imports: the builders run under plain node in tests.
  */
 import { m } from '../paraglide/messages';
+import { STATUS } from '../labels/core';
 import { type Locale, type MeasureStatus, MEASURE_STATUSES } from '../domain/enums';
 import { formatNumber } from '../domain/format';
 import { type ChartOption, rtl, compact, pct } from './option';
@@ -20,7 +21,7 @@ export function statusMixOption(byStatus: Readonly<Record<MeasureStatus, number>
 	const r = rtl(locale);
 	const narrow = compact(width);
 	const total = MEASURE_STATUSES.reduce((s, st) => s + (byStatus[st] ?? 0), 0);
-	const name = (st: MeasureStatus) => m[`status_${st}`]({}, { locale });
+	const name = (st: MeasureStatus) => STATUS[st]({}, { locale });
 	return {
 		animationDuration: 300,
 		color: MEASURE_STATUSES.map((st) => STATUS_COLORS[st]),
