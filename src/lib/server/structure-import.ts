@@ -5,6 +5,10 @@
  * workbook filled in, and every stored row is read back through the import's own schemas to compare, so
  * export → edit → import round-trips and an untouched export imports as "unchanged" everywhere.
  *
+ * One module past 400 lines on purpose: the apply writes exactly what the dry run decided (create,
+ * update, unchanged per row), sheet by sheet in the same parent-before-child order; apart, the two
+ * halves would have to keep that order and the decided rows' shape in step across files.
+ *
  * Relative imports only: the bench runs these modules under tsx.
  */
 import { createHash } from 'node:crypto';
