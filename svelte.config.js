@@ -9,6 +9,9 @@ const config = {
 		// Absolute asset paths: the app's refusal page is rendered for whatever URL was refused, and a
 		// relative "./_app/…" would resolve against that URL (/admin/_app/… for /admin/audit) and fail.
 		paths: { relative: false },
+		// Small stylesheets go into the page itself: on a slow mobile link each of the overview's fifteen
+		// component stylesheets was a request that held the first paint (Lighthouse, bench/README).
+		inlineStyleThreshold: 4096,
 		// The origin check is ours (handleOrigin in src/hooks.server.ts): every state-changing request,
 		// forms and JSON API alike, refused from a foreign, missing or null origin, and the refusal says
 		// why in the user's language. SvelteKit's own check, forms only, would answer first in bare text.

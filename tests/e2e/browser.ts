@@ -80,7 +80,35 @@ export async function login(page: Page, email: string, password: string): Promis
 	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
 }
 
+/**
+ * Brings each chart of the page into view in turn, as a reader scrolling down would (a chart is built
+ * only near the viewport), and waits until every one is drawn or shows its empty or error state.
+ * Returns how many were drawn, and leaves the page scrolled back to its top.
+ */
+export async function drawCharts(page: Page, timeout = 20_000): Promise<number> {
+	const charts = page.locator('[data-chart-state]');
+	const n = await charts.count();
+	for (let i = 0; i < n; i++) {
+		const chart = charts.nth(i);
+		if (!(await chart.isVisible())) continue;
+		await chart.scrollIntoViewIfNeeded();
+		await page.waitForFunction((el) => el.getAttribute('data-chart-state') !== 'loading', await chart.elementHandle(), { timeout });
+	}
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await page.waitForFunction(
+		() =>
+			[...document.querySelectorAll('[data-chart-state]')]
+				.filter((c) => c.checkVisibility())
+				.every((c) => ['ready', 'empty', 'error'].includes(c.getAttribute('data-chart-state') ?? '')),
+		undefined,
+		{ timeout }
+	);
+	return page.locator('[data-chart-state=ready] svg').count();
+}
+
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
 	mkdirSync(ARTIFACTS, { recursive: true });
+	// a full-page picture shows every chart drawn, not the placeholders of those never scrolled to
+	if (fullPage) await drawCharts(page, 10_000).catch(() => undefined);
 	await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage });
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launch, newPage, login, screenshot } from './browser';
+import { ARTIFACTS, launch, newPage, login, screenshot, drawCharts } from './browser';
 
 const COMMISSION = { email: 'commission@rasd.demo', password: 'Rasd-Commission-2026!' };
 
@@ -12,17 +12,12 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-/** Waits until every chart of the page is drawn (or shows its designed empty state). */
+/** Scrolls to every chart of the page until it is drawn (or shows its designed empty state); how many are drawn. */
 async function chartsReady(page: Page): Promise<number> {
-	await page.waitForFunction(
-		() => {
-			const charts = [...document.querySelectorAll('[data-chart-state]')];
-			return charts.length > 0 && charts.every((c) => ['ready', 'empty'].includes(c.getAttribute('data-chart-state') ?? ''));
-		},
-		undefined,
-		{ timeout: 20_000 }
-	);
-	return page.locator('[data-chart-state=ready] svg').count();
+	expect(await page.locator('[data-chart-state]').count(), 'the page has charts').toBeGreaterThan(0);
+	const drawn = await drawCharts(page);
+	expect(await page.locator('[data-chart-state=error]').count(), 'no chart failed').toBe(0);
+	return drawn;
 }
 
 async function setLanguage(page: Page, lang: 'fr' | 'ar'): Promise<void> {
@@ -107,12 +102,30 @@ describe('overview', () => {
 		await context.close();
 	});
 
+	it('on a phone, builds a chart only when the reader scrolls near it', async () => {
+		const { context, page } = await newPage(browser, { width: 390, height: 844 });
+		await login(page, COMMISSION.email, COMMISSION.password);
+		await page.waitForTimeout(1500);
+		// the overview opens on its key figures: the charts further down are not built yet
+		const states = await page.locator('[data-chart-state]').evaluateAll((els) => els.map((e) => e.getAttribute('data-chart-state')));
+		expect(states.length).toBeGreaterThanOrEqual(5);
+		expect(states.filter((s) => s === 'loading').length).toBeGreaterThanOrEqual(3);
+		const last = page.locator('[data-chart-state]').last();
+		await last.scrollIntoViewIfNeeded();
+		await expect.poll(() => last.getAttribute('data-chart-state'), { timeout: 20_000 }).not.toBe('loading');
+		expect(await chartsReady(page)).toBeGreaterThanOrEqual(5);
+		await context.close();
+	});
+
 	it('opens a region’s scorecard from the map', async () => {
 		const { context, page } = await newPage(browser);
 		await login(page, COMMISSION.email, COMMISSION.password);
 		await chartsReady(page);
 		const map = page.locator('[data-testid=region-map] .host');
 		await map.scrollIntoViewIfNeeded();
+		// the map in place (no scroll or layout still moving it) before its pixels are computed
+		let last = '';
+		await expect.poll(async () => [last, (last = JSON.stringify(await map.boundingBox()))][0] === last, { intervals: [250] }).toBe(true);
 		// A point inside Drâa-Tafilalet (near Tinghir), turned into pixels by the chart itself.
 		const [x, y] = await map.evaluate((el) => {
 			const chart = (el as unknown as { __chart: { convertToPixel: (f: object, v: number[]) => number[] } }).__chart;

@@ -102,6 +102,7 @@ describe('plan browser', () => {
 		expect(await page.locator('[data-testid=indicator]').count()).toBeGreaterThan(0);
 		expect(await page.locator('.demo').count()).toBeGreaterThan(0);
 		// each indicator with values has its chart (line, baseline and target marks) drawn
+		await page.locator('[data-testid=indicator-chart]').first().scrollIntoViewIfNeeded();
 		await page.waitForSelector('[data-testid=indicator-chart][data-chart-state=ready] svg');
 		expect(await page.locator('[data-testid=indicator-chart][data-chart-state=ready] svg').count()).toBeGreaterThan(0);
 		await context.close();

@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newPage, login, ready, screenshot } from './browser';
+import { launch, newPage, login, ready, screenshot, drawCharts } from './browser';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const COMMISSION = { email: 'commission@rasd.demo', password: 'Rasd-Commission-2026!' };
@@ -32,11 +32,7 @@ async function setLanguage(page: Page, lang: 'fr' | 'ar'): Promise<void> {
 async function visit(page: Page, path: string): Promise<void> {
 	await page.goto(path);
 	await ready(page);
-	await page.waitForFunction(
-		() => [...document.querySelectorAll('[data-chart-state]')].every((c) => ['ready', 'empty', 'error'].includes(c.getAttribute('data-chart-state') ?? '')),
-		undefined,
-		{ timeout: 20_000 }
-	);
+	await drawCharts(page);
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
