@@ -125,7 +125,7 @@ describe('overview', () => {
 		await map.scrollIntoViewIfNeeded();
 		// the map in place (no scroll or layout still moving it) before its pixels are computed
 		let last = '';
-		await expect.poll(async () => [last, (last = JSON.stringify(await map.boundingBox()))][0] === last, { intervals: [250] }).toBe(true);
+		await expect.poll(async () => [last, (last = JSON.stringify(await map.boundingBox()))][0] === last, { interval: 250 }).toBe(true);
 		// A point inside Drâa-Tafilalet (near Tinghir), turned into pixels by the chart itself.
 		const [x, y] = await map.evaluate((el) => {
 			const chart = (el as unknown as { __chart: { convertToPixel: (f: object, v: number[]) => number[] } }).__chart;
