@@ -157,7 +157,8 @@ export const ERRORS = {
 	err_year_invalid: m.err_year_invalid,
 	err_import_parent_archived: m.err_import_parent_archived,
 	err_plan_adopted_after_end: m.err_plan_adopted_after_end,
-	err_plan_parent_cycle: m.err_plan_parent_cycle
+	err_plan_parent_cycle: m.err_plan_parent_cycle,
+	err_plan_measure_unknown: m.err_plan_measure_unknown
 } satisfies { [K in ErrorKey]: (typeof m)[K] };
 
 type Render = (params?: Record<string, unknown>) => string;

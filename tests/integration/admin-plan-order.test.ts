@@ -457,7 +457,7 @@ describe('plan editor: removing a plan', () => {
 		expect(planAdmin.getPlan(db, 'PN-PARENT')!.archivedAt).not.toBeNull();
 		expect(planAdmin.getPlan(db, 'PN-CHILD')!.archivedAt).toBeNull();
 		expect(listPlans(db).map((p) => p.plan.code)).not.toContain('PN-PARENT');
-		expect(planAdmin.choices(db).plans.map((p) => p.code)).not.toContain('PN-PARENT');
+		expect(planAdmin.choices(db, 'plans').plans.map((p) => p.code)).not.toContain('PN-PARENT');
 	});
 
 	it('archives a plan holding reported data with its axes, objectives, measures and indicators; out of the lists; restored as it was', async () => {

@@ -1,7 +1,8 @@
 /**
  * The plan editor's tree at national scale: beyond FULL_TREE_MEASURES measures it lists each
  * objective's count and only the opened objective's measures (`?o=`), the new-item form's lists come
- * only with that form, and a measure moved up or down comes back with its objective open.
+ * only with that form and only those its level shows (an indicator's measure typed past
+ * MEASURE_SELECT_MAX), and a measure moved up or down comes back with its objective open.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
@@ -68,6 +69,35 @@ describe('the plan tree', () => {
 		expect((await load('')).choices).toBeNull();
 		const withForm = (await load('?new=indicators')) as { choices: { measures: unknown[] } };
 		expect(withForm.choices.measures.length).toBeGreaterThan(0);
+	});
+
+	it('sends only the lists the level’s form shows, and past MEASURE_SELECT_MAX no measure list at all', async () => {
+		const measures = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM measures WHERE archived_at IS NULL`)!.n;
+		const sizes = (c: ReturnType<typeof planAdmin.choices>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v === null ? null : v.length > 0]));
+		const none = { plans: false, axes: false, objectives: false, measures: false, regions: false, institutions: false, recommendations: false };
+		expect(sizes(planAdmin.choices(db, 'plans'))).toEqual({ ...none, plans: true });
+		expect(sizes(planAdmin.choices(db, 'axes'))).toEqual({ ...none, plans: true });
+		expect(sizes(planAdmin.choices(db, 'objectives'))).toEqual({ ...none, axes: true });
+		expect(sizes(planAdmin.choices(db, 'measures'))).toEqual({ ...none, objectives: true, regions: true, institutions: true, recommendations: true });
+		expect(planAdmin.choices(db, 'indicators').measures).toHaveLength(measures);
+		expect(planAdmin.choices(db, 'indicators', measures - 1).measures).toBeNull();
+		// the new-indicator form, opened from a measure, has its code
+		const x = db.get<{ code: string }>(sql`SELECT code FROM measures WHERE archived_at IS NULL LIMIT 1`)!.code;
+		const withParent = (await page.load(actionEvent({ user: commission, path: `/admin/plan?new=indicators&parent=${x}` }) as never)) as { parent: string };
+		expect(withParent.parent).toBe(x);
+	});
+
+	it('refuses a new indicator under an unknown measure code, saying so in the user’s language', async () => {
+		const fields = { level: 'indicators', measure: 'Z8.8.8', code: 'IND-ZZ', name_fr: 'x', kind: 'count', frequency: 'annual' };
+		const as = async (locale: 'fr' | 'ar') => {
+			const e = actionEvent({ user: commission, path: '/admin/plan?new=indicators', body: formData(fields) });
+			return run(page.actions.create as never, { ...e, locals: { ...e.locals, locale } } as never);
+		};
+		const fr = await as('fr');
+		expect(fr.status).toBe(400);
+		expect(fr.data.create.errors.measure).toBe("Aucune mesure n'a le code Z8.8.8 : saisissez le code exact d'une mesure existante (ex. A1.1.1).");
+		expect((await as('ar')).data.create.errors.measure).toContain('لا يوجد تدبير بالرمز Z8.8.8');
+		expect(db.get(sql`SELECT 1 FROM indicators WHERE code = 'IND-ZZ'`)).toBeUndefined();
 	});
 
 	it('brings a moved measure back with its objective open', async () => {

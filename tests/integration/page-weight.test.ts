@@ -1,8 +1,8 @@
 /**
  * What keeps the heavy pages light (issue 16; the bytes themselves are bench/page-weight.ts's): on
  * the demonstration database, the overview's and a scorecard's server data carry the viewer's
- * language and French only, long lists come as their first rows with the full count, and an axis's
- * objectives a page at a time.
+ * language and French only, long lists come as their first rows with the full count, an axis's
+ * objectives a page at a time, and its by-institution block the most involved institutions.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -12,7 +12,7 @@ import { setDb, type Db } from '../../src/lib/server/db/client';
 import { seedDatabase } from '../../src/lib/server/seed/index';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Locale } from '../../src/lib/domain/enums';
-import { INDICATORS_PER_PAGE, OBJECTIVES_PER_PAGE, OVERVIEW_ROWS, PREVIEW_ROWS } from '../../src/lib/server/page-lists';
+import { INDICATORS_PER_PAGE, INSTITUTION_ROWS, OBJECTIVES_PER_PAGE, OVERVIEW_ROWS, PREVIEW_ROWS, mostInvolved } from '../../src/lib/server/page-lists';
 import { getMeasure } from '../../src/lib/server/measures';
 import { load as overviewLoad } from '../../src/routes/(app)/+page.server';
 import { load as axisLoad } from '../../src/routes/(app)/axes/[code]/+page.server';
@@ -81,6 +81,33 @@ describe('page weight', () => {
 		expect(last.objectivePage.page).toBe(last.objectivePage.pages);
 		const ids = new Set(last.objectives.map((o) => o.id));
 		expect(last.measures.every((x) => ids.has(x.objectiveId))).toBe(true);
+	});
+
+	it("shows an axis's most involved institutions, the least advanced among them kept, all of them with ?inst=all", async () => {
+		type Row = { code: string; lead: { measures: number; progress: number | null }; contributes: { measures: number } };
+		// 19 institutions, in the block's order (by progress); the 15 with most measures are kept in that order
+		const rows: Row[] = Array.from({ length: 19 }, (_, i) => ({
+			code: `I${String(i).padStart(2, '0')}`,
+			lead: { measures: i % 4 === 0 ? 1 : 10 + i, progress: 100 - i },
+			contributes: { measures: i === 0 ? 50 : 0 }
+		}));
+		const kept = mostInvolved(rows, INSTITUTION_ROWS);
+		expect(kept).toHaveLength(INSTITUTION_ROWS);
+		expect(kept.map((r) => r.code)).toEqual(rows.filter((r, i) => i === 0 || i % 4 !== 0).map((r) => r.code));
+		expect(kept.at(-1)!.code).toBe('I18'); // the least advanced, most involved, stays
+		expect(mostInvolved(rows.slice(0, 3), INSTITUTION_ROWS)).toEqual(rows.slice(0, 3));
+
+		const axis = db.get<{ code: string }>(sql`SELECT code FROM axes ORDER BY code LIMIT 1`)!.code;
+		type AxisData = { scorecard: { byInstitution: { code: string }[] }; institutionCount: number };
+		const some = (await axisLoad(event(`/axes/${axis}`, 'fr', { code: axis }))) as AxisData;
+		const all = (await axisLoad(event(`/axes/${axis}?inst=all`, 'fr', { code: axis }))) as AxisData;
+		expect(some.institutionCount).toBeGreaterThan(0);
+		expect(all.scorecard.byInstitution).toHaveLength(all.institutionCount);
+		expect(some.scorecard.byInstitution.length).toBe(Math.min(INSTITUTION_ROWS, some.institutionCount));
+		// the same as the server's pick on the whole block
+		expect(some.scorecard.byInstitution.map((i) => i.code)).toEqual(
+			mostInvolved(all.scorecard.byInstitution as unknown as Row[], INSTITUTION_ROWS).map((i) => i.code)
+		);
 	});
 
 	it("pages a measure's indicators, each page with its own values, masked as on the whole measure, ?ind= opening the page that holds it", async () => {

@@ -27,6 +27,25 @@ export const INDICATORS_PER_PAGE = 6;
 /** Measures a region page's roll-out table shows at a time (`?rp=`). */
 export const ROLLOUT_PER_PAGE = 15;
 
+/** Institutions an axis page's by-institution block shows before "show all" (`?inst=all`): a national axis involves 40. */
+export const INSTITUTION_ROWS = 15;
+
+/**
+ * The `n` rows with the most measures led and contributed to (ties by code), in their own order (the
+ * block's, by progress): the institutions most involved, the least advanced among them kept.
+ */
+export function mostInvolved<T extends { code: string; lead: { measures: number }; contributes: { measures: number } }>(rows: readonly T[], n: number): T[] {
+	if (rows.length <= n) return [...rows];
+	const weight = (r: T) => r.lead.measures + r.contributes.measures;
+	const kept = new Set(
+		[...rows]
+			.sort((a, b) => weight(b) - weight(a) || a.code.localeCompare(b.code))
+			.slice(0, n)
+			.map((r) => r.code)
+	);
+	return rows.filter((r) => kept.has(r.code));
+}
+
 /** Objectives an axis page shows at a time, each with its first measures. */
 export const OBJECTIVES_PER_PAGE = 3;
 

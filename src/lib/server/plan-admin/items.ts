@@ -46,6 +46,9 @@ export function save(
 		if (existing.version !== version) return conflict(existing);
 	}
 	const cells = Object.fromEntries(columns.map((c) => [c, (fields[c] ?? '').trim()]));
+	// at national scale an indicator's measure is typed, not picked: an unknown code is said as such, in the user's language
+	if (level === 'indicators' && cells.measure && !db.get(sql`SELECT 1 FROM measures WHERE code = ${cells.measure}`))
+		return invalid({ measure: m.err_plan_measure_unknown({ code: cells.measure }, { locale }) });
 	if (level === 'indicators' && existing) {
 		const locked = lockedChanges(db, code.data, existing.values, cells, locale);
 		if (locked) return invalid(locked);

@@ -96,29 +96,41 @@ export function formerCodes(db: Db, measureId: number) {
 }
 
 type Titled = { code: string; titleFr: string; titleAr: string | null; titleEn: string | null };
+type Named = { code: string; nameFr: string; nameAr: string | null; nameEn: string | null };
 
-/** What the editor's selects offer. */
-export function choices(db: Db) {
+/** Up to this many measures, an indicator's measure is a select; beyond, a text input for its code (5,000 options were 800 KB of HTML). */
+export const MEASURE_SELECT_MAX = FULL_TREE_MEASURES;
+
+/**
+ * What the selects of `level`'s form offer, and only those (the other lists empty): a plan's form its
+ * plans, an axis's the plans, an objective's the axes, a measure's the objectives, institutions, regions
+ * and recommendations, an indicator's the measures — unless there are more than `measureSelectMax`,
+ * when `measures` is null and the form asks for the measure's code.
+ */
+export function choices(db: Db, level: Level | 'plans', measureSelectMax = MEASURE_SELECT_MAX) {
+	const want = (...levels: (Level | 'plans')[]) => levels.includes(level);
+	const titled = (table: 'plans' | 'axes' | 'objectives' | 'measures', order: string) =>
+		db.all<Titled>(
+			sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM ${sql.raw(table)} WHERE archived_at IS NULL ORDER BY ${sql.raw(order)}`
+		);
+	const measureCount = want('indicators') ? db.get<{ n: number }>(sql`SELECT count(*) AS n FROM measures WHERE archived_at IS NULL`)!.n : 0;
 	return {
-		// every label in the three languages: the editor reads in the user's
-		plans: db.all<Titled>(
-			sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM plans WHERE archived_at IS NULL ORDER BY sort_order, code`
-		),
-		axes: db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM axes WHERE archived_at IS NULL ORDER BY code`),
-		objectives: db.all<Titled>(
-			sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM objectives WHERE archived_at IS NULL ORDER BY code`
-		),
-		measures: db.all<Titled>(
-			sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM measures WHERE archived_at IS NULL ORDER BY code`
-		),
-		regions: db.all<{ iso: string; nameFr: string; nameAr: string | null; nameEn: string | null }>(
-			sql`SELECT iso, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM regions ORDER BY iso`
-		),
-		institutions: db.all<{ code: string; nameFr: string; nameAr: string | null; nameEn: string | null }>(
-			sql`SELECT code, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM institutions WHERE active = 1 ORDER BY code`
-		),
-		recommendations: db.all<{ code: string; titleFr: string; titleAr: string | null; titleEn: string | null }>(
-			sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM recommendations ORDER BY rank, code`
-		)
+		// every label in the three languages: the pages project them to the viewer's
+		plans: want('plans', 'axes') ? titled('plans', 'sort_order, code') : [],
+		axes: want('objectives') ? titled('axes', 'code') : [],
+		objectives: want('measures') ? titled('objectives', 'code') : [],
+		/** null: too many for a select, the form takes the measure's code */
+		measures: !want('indicators') ? [] : measureCount > measureSelectMax ? null : titled('measures', 'code'),
+		regions: want('measures')
+			? db.all<{ iso: string; nameFr: string; nameAr: string | null; nameEn: string | null }>(
+					sql`SELECT iso, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM regions ORDER BY iso`
+				)
+			: [],
+		institutions: want('measures')
+			? db.all<Named>(sql`SELECT code, name_fr AS nameFr, name_ar AS nameAr, name_en AS nameEn FROM institutions WHERE active = 1 ORDER BY code`)
+			: [],
+		recommendations: want('measures')
+			? db.all<Titled>(sql`SELECT code, title_fr AS titleFr, title_ar AS titleAr, title_en AS titleEn FROM recommendations ORDER BY rank, code`)
+			: []
 	};
 }

@@ -16,8 +16,9 @@ export const load: PageServerLoad = (event) => {
 	return {
 		// the tree and the form's lists read in the viewer's language only (no field here edits three)
 		tree: forLocale(planAdmin.tree(db, event.url.searchParams.get('o')), event.locals.locale),
-		// the lists of the new-item form only with that form (every measure, at national scale, is 1 MB of options)
-		choices: newLevel ? forLocale(planAdmin.choices(db), event.locals.locale) : null,
+		// the lists of the new-item form only with that form, and only those its level shows (every measure,
+		// at national scale, is 1 MB of options: past MEASURE_SELECT_MAX an indicator's measure is a code input)
+		choices: newLevel ? forLocale(planAdmin.choices(db, newLevel), event.locals.locale) : null,
 		newLevel,
 		parent: event.url.searchParams.get('parent') ?? ''
 	};

@@ -2,9 +2,11 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/client';
 import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
+import { institutionLabel } from '$lib/domain/institution-label';
+import { localized } from '$lib/domain/localize';
 import type { PageServerLoad } from './$types';
 import { forLocale } from '$lib/server/locale-projection';
-import { OBJECTIVES_PER_PAGE, pageOf, preview } from '$lib/server/page-lists';
+import { INSTITUTION_ROWS, OBJECTIVES_PER_PAGE, mostInvolved, pageOf, preview } from '$lib/server/page-lists';
 
 export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const { today } = await parent();
@@ -16,6 +18,16 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	const objectives = pageOf(found.objectives, Number(url.searchParams.get('op') ?? 1), OBJECTIVES_PER_PAGE);
 	const shown = new Set(objectives.items.map((o) => o.id));
 	const scorecard = dashboard.axisScorecardFor(db, locals.user, params.code, f.opts)!;
+	// the by-institution block: the most involved institutions, all of them with `?inst=all` (40 names, twice, were 25 KB)
+	const allInstitutions = url.searchParams.get('inst') === 'all';
+	// each named once, in the viewer's language (its acronyms and short names were the rest of the row)
+	const byInstitution = (allInstitutions ? scorecard.byInstitution : mostInvolved(scorecard.byInstitution, INSTITUTION_ROWS)).map((i) => ({
+		code: i.code,
+		label: institutionLabel(i, locals.locale),
+		name: localized(i, 'name', locals.locale).text,
+		lead: i.lead,
+		contributes: { measures: i.contributes.measures, progress: i.contributes.progress }
+	}));
 	return forLocale(
 		{
 			...found,
@@ -27,7 +39,8 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 			filters: { period: f.period, asOf: f.asOf, pillar: f.pillar },
 			referenceDay: dashboard.referenceDay(f.opts),
 			// the first indicators; the table says how many there are and links to the explorer
-			scorecard: { ...scorecard, indicators: { ...scorecard.indicators, rows: preview(scorecard.indicators.rows) } }
+			scorecard: { ...scorecard, byInstitution, indicators: { ...scorecard.indicators, rows: preview(scorecard.indicators.rows) } },
+			institutionCount: scorecard.byInstitution.length
 		},
 		locals.locale
 	);

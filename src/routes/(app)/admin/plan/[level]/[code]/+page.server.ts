@@ -6,6 +6,7 @@ import { failFor } from '$lib/server/form-result';
 import { formObject } from '$lib/schemas/common';
 import { planIndicatorReorderSchema, planItemRefSchema, planMoveSchema, planLinkSchema, planRemoveSchema } from '$lib/schemas/structure';
 import { fieldErrors } from '$lib/schemas/common';
+import { forLocale } from '$lib/server/locale-projection';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function levelOf(event: Pick<RequestEvent, 'params'>) {
@@ -27,7 +28,8 @@ export const load: PageServerLoad = (event) => {
 		usage: planAdmin.usage(db, level, event.params.code),
 		formerCodes: level === 'measures' ? planAdmin.formerCodes(db, item.id) : [],
 		indicators: level === 'measures' ? planAdmin.indicatorsOf(db, item.id) : [],
-		choices: planAdmin.choices(db),
+		// the lists this level's form shows, in the viewer's language only (an indicator's 5,000 measures: a code input)
+		choices: forLocale(planAdmin.choices(db, level), event.locals.locale),
 		saved: event.url.searchParams.has('saved'),
 		removed: event.url.searchParams.has('archived')
 	};

@@ -5,6 +5,7 @@ import { authorize } from '$lib/server/auth';
 import { failFor } from '$lib/server/form-result';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { planItemRefSchema, planRemoveSchema } from '$lib/schemas/structure';
+import { forLocale } from '$lib/server/locale-projection';
 import type { Actions, PageServerLoad } from './$types';
 
 const here = (code: string, flag: string) => `/admin/plan/plans/${encodeURIComponent(code)}?${flag}=1`;
@@ -17,7 +18,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		plan,
 		usage: planAdmin.usage(db, 'plans', event.params.code),
-		choices: planAdmin.choices(db),
+		// the form's select in the viewer's language only
+		choices: forLocale(planAdmin.choices(db, 'plans'), event.locals.locale),
 		saved: event.url.searchParams.has('saved')
 	};
 };
