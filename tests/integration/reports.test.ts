@@ -141,7 +141,7 @@ describe('published reports', () => {
 		);
 		if (!result.ok) throw new Error(result.kind);
 		const frozen = db.select().from(s.reports).where(eq(s.reports.id, result.value.id)).get()!;
-		const snap = JSON.parse(frozen.frozenData!) as reports.ReportView['snapshot'];
+		const snap = frozen.frozenData!;
 		const cell = snap.indicators.rows.find((r) => r.code === ind.code)!;
 		expect(cell).toMatchObject({ masked: true, value: null, sensitive: true });
 		expect(snap.confidentiality.maskedCells).toBeGreaterThan(0);
@@ -232,7 +232,7 @@ describe('published reports', () => {
 	it('never shows a draft report, whatever URL a partner types', async () => {
 		const draft = db
 			.insert(s.reports)
-			.values({ titleFr: 'Brouillon', period: '2026-S1', state: 'draft', frozenData: '{}' })
+			.values({ titleFr: 'Brouillon', period: '2026-S1', state: 'draft', frozenData: {} as reports.ReportView['snapshot'] })
 			.returning({ id: s.reports.id })
 			.get();
 		expect(reports.get(db, users.partner!, draft.id)).toBeNull();
