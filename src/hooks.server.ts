@@ -133,6 +133,9 @@ export const handle = sequence(handleHeaders, handleLocale, handleOrigin, handle
  */
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status === 413) return { message: 'err_upload_too_large', params: { limit: bodySizeLimitMb(process.env.BODY_SIZE_LIMIT) } };
+	// No route matched (an unknown path, or a parameter its matcher of src/params refused): a 404 like a
+	// load's, which is not logged either.
+	if (status === 404) return { message };
 	console.error(error);
 	return { message };
 };

@@ -18,7 +18,7 @@ export interface RouteDir {
 	/** the route id as SvelteKit writes it: '/(app)/measures/[code]' */
 	id: string;
 	/** URL segments: static text, or a parameter */
-	segments: ({ kind: 'static'; text: string } | { kind: 'param'; name: string; optional: boolean; rest: boolean })[];
+	segments: ({ kind: 'static'; text: string } | { kind: 'param'; name: string; optional: boolean; rest: boolean; matcher?: string })[];
 	page: boolean;
 	pageServer: boolean;
 	endpoint: boolean;
@@ -38,8 +38,10 @@ export function listRoutes(root = ROUTES_DIR): RouteDir[] {
 				.split('/')
 				.filter((s) => s && !/^\(.*\)$/.test(s))
 				.map((s) => {
-					const p = /^\[(\[)?(\.\.\.)?(\w+)(?:=\w+)?\]?\]$/.exec(s);
-					return p ? ({ kind: 'param', name: p[3]!, optional: !!p[1], rest: !!p[2] } as const) : ({ kind: 'static', text: s } as const);
+					const p = /^\[(\[)?(\.\.\.)?(\w+)(?:=(\w+))?\]?\]$/.exec(s);
+					return p
+						? ({ kind: 'param', name: p[3]!, optional: !!p[1], rest: !!p[2], ...(p[4] ? { matcher: p[4] } : {}) } as const)
+						: ({ kind: 'static', text: s } as const);
 				});
 			return {
 				dir,
@@ -97,6 +99,18 @@ function thrown(e: unknown): Outcome {
 
 const importRoute = (file: string) => import(/* @vite-ignore */ `../../${ROUTES_DIR}/${file}`);
 
+/** Whether every `[name=matcher]` parameter passes its matcher of src/params, as SvelteKit checks before any load. */
+async function paramsMatch(route: RouteDir, params: Record<string, string>): Promise<boolean> {
+	for (const seg of route.segments) {
+		if (seg.kind !== 'param' || !seg.matcher) continue;
+		const value = params[seg.name];
+		if (value === undefined || value === '') continue;
+		const { match } = (await import(/* @vite-ignore */ `../../src/params/${seg.matcher}.ts`)) as { match: (p: string) => boolean };
+		if (!match(value)) return false;
+	}
+	return true;
+}
+
 /**
  * What a GET of `path` gives `user`: for a page, the JSON of every server load's data (layouts
  * then page, as `__data.json` carries them); for an endpoint, its body. The hook's route guard
@@ -113,6 +127,8 @@ export async function get(
 	const access = routeAccess(url.pathname, user);
 	if (access === 'login') return { kind: 'refused', status: 303, location: '/login' };
 	if (access === 'forbidden') return { kind: 'refused', status: 403 };
+	// No route matches (SvelteKit's 404) when a parameter fails its matcher.
+	if (!(await paramsMatch(route, params))) return { kind: 'refused', status: 404 };
 	if (kind === 'endpoint') {
 		const mod = await importRoute(`${route.dir ? route.dir + '/' : ''}+server.ts`);
 		if (typeof mod.GET !== 'function') return { kind: 'refused', status: 405 };

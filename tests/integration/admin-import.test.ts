@@ -11,7 +11,7 @@ import * as imports from '../../src/lib/server/imports';
 import * as structure from '../../src/lib/server/structure-import';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { actions } from '../../src/routes/(app)/admin/import/+page.server';
-import { GET as template } from '../../src/routes/(app)/admin/import/template/[kind]/+server';
+import { GET as template } from '../../src/routes/(app)/admin/import/template/[kind=kind]/+server';
 
 let db: Db;
 let cleanup: () => void;

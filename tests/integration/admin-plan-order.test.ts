@@ -20,7 +20,7 @@ import * as planAdmin from '../../src/lib/server/plan-admin';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as tree from '../../src/routes/(app)/admin/plan/+page.server';
 import * as planPage from '../../src/routes/(app)/admin/plan/plans/[code]/+page.server';
-import * as itemPage from '../../src/routes/(app)/admin/plan/[level]/[code]/+page.server';
+import * as itemPage from '../../src/routes/(app)/admin/plan/[level=level]/[code]/+page.server';
 import { getMeasure } from '../../src/lib/server/measures';
 
 let db: Db;

@@ -15,7 +15,7 @@ import * as planAdmin from '../../src/lib/server/plan-admin';
 import { measureFiltersSchema } from '../../src/lib/schemas/measure';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as tree from '../../src/routes/(app)/admin/plan/+page.server';
-import * as item from '../../src/routes/(app)/admin/plan/[level]/[code]/+page.server';
+import * as item from '../../src/routes/(app)/admin/plan/[level=level]/[code]/+page.server';
 import * as measurePage from '../../src/routes/(app)/measures/[code]/+page.server';
 
 let db: Db;

@@ -9,7 +9,7 @@ import { seedDatabase } from '../../src/lib/server/seed/index';
 import { createSession, validateSession, SESSION_COOKIE, type SessionUser } from '../../src/lib/server/auth/session';
 import * as usersRepo from '../../src/lib/server/users';
 import { actions as listActions, load as listLoad } from '../../src/routes/(app)/admin/users/+page.server';
-import { actions as userActions } from '../../src/routes/(app)/admin/users/[id]/+page.server';
+import { actions as userActions } from '../../src/routes/(app)/admin/users/[id=id]/+page.server';
 import { actions as setPasswordActions, load as setPasswordLoad } from '../../src/routes/set-password/[token]/+page.server';
 import { actions as profileActions } from '../../src/routes/(app)/profile/+page.server';
 

@@ -30,10 +30,10 @@ const REPORTERS: Who[] = ['admin', 'focal_point'];
 /** Who may use each action (signed-out visitors never, except the public ones below). */
 const MATRIX: Record<string, Who[]> = {
 	'(app)/admin/users/+page.server.ts#invite': ADMIN,
-	'(app)/admin/users/[id]/+page.server.ts#update': ADMIN,
-	'(app)/admin/users/[id]/+page.server.ts#deactivate': ADMIN,
-	'(app)/admin/users/[id]/+page.server.ts#reactivate': ADMIN,
-	'(app)/admin/users/[id]/+page.server.ts#reset': ADMIN,
+	'(app)/admin/users/[id=id]/+page.server.ts#update': ADMIN,
+	'(app)/admin/users/[id=id]/+page.server.ts#deactivate': ADMIN,
+	'(app)/admin/users/[id=id]/+page.server.ts#reactivate': ADMIN,
+	'(app)/admin/users/[id=id]/+page.server.ts#reset': ADMIN,
 	'(app)/admin/institutions/+page.server.ts#create': ADMIN,
 	'(app)/admin/institutions/[code]/+page.server.ts#update': ADMIN,
 	'(app)/admin/institutions/[code]/+page.server.ts#merge': ADMIN,
@@ -54,16 +54,16 @@ const MATRIX: Record<string, Who[]> = {
 	'(app)/admin/plan/plans/[code]/+page.server.ts#save': COMMISSION,
 	'(app)/admin/plan/plans/[code]/+page.server.ts#remove': COMMISSION,
 	'(app)/admin/plan/plans/[code]/+page.server.ts#restore': COMMISSION,
-	'(app)/admin/plan/[level]/[code]/+page.server.ts#save': COMMISSION,
-	'(app)/admin/plan/[level]/[code]/+page.server.ts#move': COMMISSION,
-	'(app)/admin/plan/[level]/[code]/+page.server.ts#reorder': COMMISSION,
-	'(app)/admin/plan/[level]/[code]/+page.server.ts#link': COMMISSION,
-	'(app)/admin/plan/[level]/[code]/+page.server.ts#remove': COMMISSION,
-	'(app)/admin/plan/[level]/[code]/+page.server.ts#restore': COMMISSION,
+	'(app)/admin/plan/[level=level]/[code]/+page.server.ts#save': COMMISSION,
+	'(app)/admin/plan/[level=level]/[code]/+page.server.ts#move': COMMISSION,
+	'(app)/admin/plan/[level=level]/[code]/+page.server.ts#reorder': COMMISSION,
+	'(app)/admin/plan/[level=level]/[code]/+page.server.ts#link': COMMISSION,
+	'(app)/admin/plan/[level=level]/[code]/+page.server.ts#remove': COMMISSION,
+	'(app)/admin/plan/[level=level]/[code]/+page.server.ts#restore': COMMISSION,
 	'(app)/reports/new/+page.server.ts#publish': COMMISSION,
-	'(app)/reports/[id]/+page.server.ts#withdraw': COMMISSION,
-	'(app)/reports/[id]/+page.server.ts#share': COMMISSION,
-	'(app)/reports/[id]/+page.server.ts#unshare': COMMISSION,
+	'(app)/reports/[id=id]/+page.server.ts#withdraw': COMMISSION,
+	'(app)/reports/[id=id]/+page.server.ts#share': COMMISSION,
+	'(app)/reports/[id=id]/+page.server.ts#unshare': COMMISSION,
 	'(app)/profile/+page.server.ts#password': EVERYONE,
 	'(app)/profile/+page.server.ts#locale': EVERYONE,
 	'(app)/profile/+page.server.ts#endSession': EVERYONE,
@@ -189,11 +189,11 @@ function freshDb(): Db {
 
 function params(file: string): Record<string, string> {
 	if (file.includes('[code]') && file.includes('institutions')) return { code: target.institution };
-	if (file.includes('plan/[level]')) return { level: 'measures', code: target.measure };
+	if (file.includes('plan/[level=level]')) return { level: 'measures', code: target.measure };
 	if (file.includes('plan/plans/[code]')) return { code: target.plan };
 	if (file.includes('[code]')) return { code: target.measure };
-	if (file.includes('users/[id]')) return { id: String(target.userId) };
-	if (file.includes('reports/[id]')) return { id: String(target.reportId) };
+	if (file.includes('users/[id=id]')) return { id: String(target.userId) };
+	if (file.includes('reports/[id=id]')) return { id: String(target.reportId) };
 	return {};
 }
 

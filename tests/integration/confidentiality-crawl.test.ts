@@ -195,7 +195,7 @@ const SAMPLE = 3;
 
 /**
  * The values of a route parameter, from the database: the table is named by the segment before
- * it (`/measures/[code]` → measures.code, `/evidence/[id]` → evidence.id). A parameter no table
+ * it (`/measures/[code]` → measures.code, `/evidence/[id=id]` → evidence.id). A parameter no table
  * answers is tried with a value that exists nowhere (the route must then refuse or show nothing).
  */
 /** A segment whose table has another name (`/partners/projects/[code]` → partner_projects.code, `/review/discipline/[code]` → institutions.code). */

@@ -16,7 +16,7 @@ import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase } from '../../src/lib/server/seed/index';
 import { actions as measureActions } from '../../src/routes/(app)/measures/[code]/+page.server';
 import { actions as reviewActions } from '../../src/routes/(app)/review/+page.server';
-import { GET as downloadEvidence } from '../../src/routes/(app)/evidence/[id]/+server';
+import { GET as downloadEvidence } from '../../src/routes/(app)/evidence/[id=id]/+server';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
 let db: Db;

@@ -14,9 +14,9 @@ import { setDb, type Db } from '../../src/lib/server/db/client';
 import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase, DEMO_TODAY } from '../../src/lib/server/seed/index';
 import * as reports from '../../src/lib/server/reports';
-import { load as reportLoad } from '../../src/routes/(app)/reports/[id]/+page.server';
-import { GET as xlsxGet } from '../../src/routes/(app)/reports/[id]/export.xlsx/+server';
-import { GET as csvGet } from '../../src/routes/(app)/reports/[id]/export.csv/+server';
+import { load as reportLoad } from '../../src/routes/(app)/reports/[id=id]/+page.server';
+import { GET as xlsxGet } from '../../src/routes/(app)/reports/[id=id]/export.xlsx/+server';
+import { GET as csvGet } from '../../src/routes/(app)/reports/[id=id]/export.csv/+server';
 import type { IndicatorBreakdowns } from '../../src/lib/domain/breakdown';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 

@@ -13,8 +13,8 @@ import { setDb, type Db } from '../../src/lib/server/db/client';
 import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase, DEMO_TODAY } from '../../src/lib/server/seed/index';
 import * as reports from '../../src/lib/server/reports';
-import { GET as xlsxGet } from '../../src/routes/(app)/reports/[id]/export.xlsx/+server';
-import { GET as csvGet } from '../../src/routes/(app)/reports/[id]/export.csv/+server';
+import { GET as xlsxGet } from '../../src/routes/(app)/reports/[id=id]/export.xlsx/+server';
+import { GET as csvGet } from '../../src/routes/(app)/reports/[id=id]/export.csv/+server';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
 let db: Db;

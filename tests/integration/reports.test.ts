@@ -11,9 +11,9 @@ import * as s from '../../src/lib/server/db/schema';
 import { seedDatabase, DEMO_TODAY } from '../../src/lib/server/seed/index';
 import * as reports from '../../src/lib/server/reports';
 import { actions as newActions, load as newLoad } from '../../src/routes/(app)/reports/new/+page.server';
-import { actions as reportActions, load as reportLoad } from '../../src/routes/(app)/reports/[id]/+page.server';
+import { actions as reportActions, load as reportLoad } from '../../src/routes/(app)/reports/[id=id]/+page.server';
 import { load as publicLoad } from '../../src/routes/p/[token]/+page.server';
-import { GET as pdfGet } from '../../src/routes/(app)/reports/[id]/report.pdf/+server';
+import { GET as pdfGet } from '../../src/routes/(app)/reports/[id=id]/report.pdf/+server';
 import { renderReportPdfs } from '../../src/lib/server/report-pdf';
 import { actions as reviewActions } from '../../src/routes/(app)/review/+page.server';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -141,7 +141,7 @@ describe('published reports', () => {
 		);
 		if (!result.ok) throw new Error(result.kind);
 		const frozen = db.select().from(s.reports).where(eq(s.reports.id, result.value.id)).get()!;
-		const snap = JSON.parse(frozen.frozenData!) as reports.ReportView['snapshot'];
+		const snap = frozen.frozenData!;
 		const cell = snap.indicators.rows.find((r) => r.code === ind.code)!;
 		expect(cell).toMatchObject({ masked: true, value: null, sensitive: true });
 		expect(snap.confidentiality.maskedCells).toBeGreaterThan(0);
@@ -232,7 +232,7 @@ describe('published reports', () => {
 	it('never shows a draft report, whatever URL a partner types', async () => {
 		const draft = db
 			.insert(s.reports)
-			.values({ titleFr: 'Brouillon', period: '2026-S1', state: 'draft', frozenData: '{}' })
+			.values({ titleFr: 'Brouillon', period: '2026-S1', state: 'draft', frozenData: {} as reports.ReportView['snapshot'] })
 			.returning({ id: s.reports.id })
 			.get();
 		expect(reports.get(db, users.partner!, draft.id)).toBeNull();

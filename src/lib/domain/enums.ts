@@ -51,3 +51,11 @@ export type RolloutStage = (typeof ROLLOUT_STAGES)[number];
 export const TEXT_STATUSES = ['verbatim_complete', 'verbatim_truncated', 'not_retrieved'] as const;
 
 export const VISIBILITIES = ['public', 'restricted'] as const;
+
+/** The levels of the plan's structure the editor edits one item of (`/admin/plan/[level]/[code]`). */
+export const PLAN_LEVELS = ['axes', 'objectives', 'measures', 'indicators'] as const;
+export type PlanLevel = (typeof PLAN_LEVELS)[number];
+
+/** What a spreadsheet import brings in: indicator values, or the plan's structure. */
+export const IMPORT_KINDS = ['values', 'structure'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];

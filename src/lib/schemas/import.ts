@@ -1,9 +1,9 @@
 /** The spreadsheet import forms: which kind of file, and the dry run an administrator confirms. */
 import { z } from 'zod';
 import { fileNameSchema } from './common';
+import { IMPORT_KINDS } from '../domain/enums';
 
-export const IMPORT_KINDS = ['values', 'structure'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { IMPORT_KINDS, type ImportKind } from '../domain/enums';
 
 export const importKind = z.enum(IMPORT_KINDS, { error: 'err_import_kind_unknown' });
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());

@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { transaction } from './db/client';
 import * as audit from './audit';
-import { importRuns } from './db/schema';
+import { importRuns, users } from './db/schema';
 import { indicatorValueSchema } from '../schemas/reporting';
 import { checkPlausible } from '../domain/indicator';
 import { matchesFrequency, parsePeriod } from '../domain/period';
@@ -242,7 +242,7 @@ export function applyValues(
 		}
 		const run = tx
 			.insert(importRuns)
-			.values({ kind: 'values', fileName: meta.fileName, fileHash: plan.hash, userId: actorId, counts: JSON.stringify(plan.counts) })
+			.values({ kind: 'values', fileName: meta.fileName, fileHash: plan.hash, userId: actorId, counts: plan.counts })
 			.returning({ id: importRuns.id })
 			.get();
 		audit.record(tx, {
@@ -300,13 +300,22 @@ export function dropPending(hash: string): void {
 
 /** The recorded imports, newest first, with who ran them. */
 export function listRuns(db: Db, limit = 20) {
+	// `counts` is a JSON column: drizzle parses it.
 	return db
-		.all<{ id: number; kind: 'values' | 'structure'; fileName: string; fileHash: string; counts: string; createdAt: string; userName: string | null }>(
-			sql`
-		SELECT r.id, r.kind, r.file_name AS fileName, r.file_hash AS fileHash, r.counts, r.created_at AS createdAt, u.name AS userName
-		FROM import_runs r LEFT JOIN users u ON u.id = r.user_id ORDER BY r.id DESC LIMIT ${limit}`
-		)
-		.map((r) => ({ ...r, counts: JSON.parse(r.counts) as DryRun['counts'] }));
+		.select({
+			id: importRuns.id,
+			kind: importRuns.kind,
+			fileName: importRuns.fileName,
+			fileHash: importRuns.fileHash,
+			counts: importRuns.counts,
+			createdAt: importRuns.createdAt,
+			userName: users.name
+		})
+		.from(importRuns)
+		.leftJoin(users, eq(users.id, importRuns.userId))
+		.orderBy(desc(importRuns.id))
+		.limit(limit)
+		.all();
 }
 
 // ---- one entry for the page: check a file of either kind, apply it ----

@@ -5,6 +5,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { transaction } from './db/client';
+import { sqlJson, sqlJsonOrNull } from './db/json';
 import { institutions, measures, partnerProjectMeasures, partnerProjectRegions, partnerProjects, regions } from './db/schema';
 import * as audit from './audit';
 import { can, type Actor } from './auth/permissions';
@@ -61,10 +62,10 @@ export function list(db: Db, filter: { partnerId?: number; measureId?: number; c
 	return rows.map((r) => ({
 		...(r as unknown as PartnerProject),
 		isDemo: !!r.isDemo,
-		partner: JSON.parse(r.partner as string) as Names,
-		donor: r.donor ? (JSON.parse(r.donor as string) as Names) : null,
-		measureCodes: JSON.parse(r.measureCodes as string) as string[],
-		regionCodes: JSON.parse(r.regionCodes as string) as string[]
+		partner: sqlJson<Names>(r.partner),
+		donor: sqlJsonOrNull<Names>(r.donor),
+		measureCodes: sqlJson<string[]>(r.measureCodes),
+		regionCodes: sqlJson<string[]>(r.regionCodes)
 	}));
 }
 

@@ -9,8 +9,8 @@ import type { Locale } from '../domain/enums';
 /** The report of `/reports/[id]/…` as the signed-in reader may export it: 410 withdrawn, 404 unknown or draft. */
 export function exportableReport(event: RequestEvent): reports.ReportView {
 	const user = authorize(event, 'report.export');
-	const id = Number(event.params.id);
-	const r = Number.isInteger(id) && id > 0 ? reports.get(getDb(), user, id) : null;
+	// `[id=id]`: the route's matcher (src/params/id.ts) let only a positive integer through.
+	const r = reports.get(getDb(), user, Number(event.params.id));
 	if (r === 'gone') error(410, { message: 'err_report_withdrawn' });
 	if (!r) error(404, { message: 'err_not_found' });
 	return r;

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { transaction, type Db } from './db/client';
 import * as s from './db/schema';
+import { sqlJson } from './db/json';
 import { record } from './audit';
 import { can, type Actor } from './auth/permissions';
 import { invalid, notFound, conflict, wrongState, nowIso, type WriteResult } from './write-result';
@@ -48,7 +49,7 @@ export function publish(
 		if (input.replaces != null) {
 			const old = tx.select().from(s.reports).where(eq(s.reports.id, input.replaces)).get();
 			if (!old || old.state === 'draft') return notFound();
-			const oldSnap = JSON.parse(old.frozenData ?? '{}') as ReportSnapshot;
+			const oldSnap: Partial<ReportSnapshot> = old.frozenData ?? {};
 			if (
 				oldSnap.plan?.code !== input.planCode ||
 				old.period !== input.period ||
@@ -78,7 +79,7 @@ export function publish(
 				narrativeFr: summary?.fr ?? null,
 				narrativeAr: summary?.ar ?? null,
 				narrativeEn: summary?.en ?? null,
-				frozenData: JSON.stringify(snapshot),
+				frozenData: snapshot,
 				state: 'published',
 				replacesId: input.replaces ?? null,
 				reportVersion,
@@ -261,7 +262,7 @@ function viewOf(r: Json): ReportView {
 		withdrawnReason: strOrNull(r.withdrawnReason),
 		publishedByName: strOrNull(r.publishedByName),
 		hasPublicLink: !!r.hasPublicLink,
-		snapshot: JSON.parse(String(r.frozenData)) as ReportSnapshot
+		snapshot: sqlJson<ReportSnapshot>(r.frozenData)
 	};
 }
 

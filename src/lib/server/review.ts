@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from './db/client';
+import { sqlJson, sqlJsonOrNull } from './db/json';
 import * as updates from './progress-updates';
 import * as values from './indicator-values';
 import * as rollout from './rollout';
@@ -179,7 +180,12 @@ function cards(db: Db, keys: readonly Key[]): QueueItem[] {
 	`);
 	const at = new Map(keys.map((k, i) => [`${k.kind}-${k.id}`, i]));
 	rows.sort((a, b) => at.get(`${a.kind}-${a.id}`)! - at.get(`${b.kind}-${b.id}`)!);
-	return rows.map((r) => ({ ...r, isDemo: !!r.isDemo, proposed: JSON.parse(r.proposed), current: r.current ? JSON.parse(r.current) : null }));
+	return rows.map((r) => ({
+		...r,
+		isDemo: !!r.isDemo,
+		proposed: sqlJson<QueueItem['proposed']>(r.proposed),
+		current: sqlJsonOrNull<Record<string, unknown>>(r.current)
+	}));
 }
 
 export function count(db: Db): number {

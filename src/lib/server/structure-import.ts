@@ -417,7 +417,7 @@ export function applyStructure(
 		}
 		const run = tx
 			.insert(importRuns)
-			.values({ kind: 'structure', fileName: meta.fileName, fileHash: plan.hash, userId: actorId, counts: JSON.stringify(plan.counts) })
+			.values({ kind: 'structure', fileName: meta.fileName, fileHash: plan.hash, userId: actorId, counts: plan.counts })
 			.returning({ id: importRuns.id })
 			.get();
 		const bySheet = Object.fromEntries(

@@ -7,6 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { type Scope, type SnapshotOptions, snapshotCte } from './snapshot';
 import { weightedProgressSql } from '../progress-sql';
+import { sqlJson } from '../db/json';
 
 // ─── Reading JSON rows ──────────────────────────────────────────────────────────────────────────
 
@@ -26,9 +27,8 @@ export function jsonRow(inner: SQL, columns: readonly string[]): SQL {
 	const pairs = sql.raw(columns.map((c) => `'${c}', "${c}"`).join(', '));
 	return sql`(SELECT json_object(${pairs}) FROM (${inner}))`;
 }
-export function parseJson(v: unknown): unknown {
-	return typeof v === 'string' ? JSON.parse(v) : v;
-}
+/** A block's JSON value (`sqlJson`, the one reader of JSON that SQL built). */
+export const parseJson = (v: unknown): unknown => sqlJson<unknown>(v);
 export function rows(v: unknown): Json[] {
 	const parsed = parseJson(v);
 	return Array.isArray(parsed) ? (parsed as Json[]) : [];

@@ -9,6 +9,7 @@ import { suppressSmallCells } from '../../domain/confidentiality';
 import { indicatorBreakdowns, type IndicatorBreakdowns } from '../breakdowns';
 import { ratePer100k, type Source } from '../../domain/breakdown';
 import { type Json, num, numOrNull, str, strOrNull, type Titles, type Names, namesOf } from './blocks';
+import { parseDimensions, parseSources } from '../../schemas/json-columns';
 
 export interface ValuePoint {
 	period: string;
@@ -108,13 +109,7 @@ export function indicatorExplorer(
 	if (!i) return null;
 	const id = num(i.id);
 	const includeSubmitted = !!opts.includeSubmitted;
-	let dimensions: string[];
-	try {
-		const parsed = JSON.parse(str(i.dimensions) || '[]');
-		dimensions = Array.isArray(parsed) ? parsed.map(String) : [];
-	} catch {
-		dimensions = [];
-	}
+	const dimensions = parseDimensions(strOrNull(i.dimensions));
 	const indicator: IndicatorDetail = {
 		id,
 		code: str(i.code),
@@ -214,14 +209,8 @@ export function censusPopulation(db: Db): Census {
 		SELECT iso, population, sources, sum(population) OVER () AS national FROM regions ORDER BY iso`);
 	const seen = new Map<string, Source>();
 	for (const r of rows) {
-		try {
-			// A region's sources are the ISO code list, the 2015 decree and the census releases (November 2024): the rate cites the last.
-			for (const x of JSON.parse(r.sources) as Source[])
-				if (x?.title && String(x.date ?? '').startsWith('2024'))
-					seen.set(`${x.title}|${x.url ?? ''}`, { title: x.title, url: x.url ?? null, date: x.date ?? null });
-		} catch {
-			/* no source */
-		}
+		// A region's sources are the ISO code list, the 2015 decree and the census releases (November 2024): the rate cites the last.
+		for (const x of parseSources(r.sources)) if (x.date?.startsWith('2024')) seen.set(`${x.title}|${x.url ?? ''}`, x);
 	}
 	return { national: rows[0]?.national ?? null, byIso: Object.fromEntries(rows.map((r) => [r.iso, r.population])), sources: [...seen.values()] };
 }

@@ -1,5 +1,6 @@
 /** The levels of the plan editor: what it edits, removes and reorders, and the tables they live in. */
 import { type StructureSheet } from '../../schemas/structure';
+import { PLAN_LEVELS } from '../../domain/enums';
 
 export type Level = StructureSheet;
 /** What the editor removes and restores: a plan or an item of its structure. */
@@ -12,5 +13,5 @@ export const ORDERED = { plans: null, axes: 'plan_id', objectives: 'axis_id', me
 export type OrderedLevel = keyof typeof ORDERED;
 export const isOrderedLevel = (v: string): v is OrderedLevel => v in ORDERED;
 
-export const LEVELS = ['axes', 'objectives', 'measures', 'indicators'] as const satisfies readonly Level[];
+export const LEVELS = PLAN_LEVELS satisfies readonly Level[];
 export const isLevel = (v: string): v is Level => (LEVELS as readonly string[]).includes(v);

@@ -179,7 +179,7 @@ export function insertPublic(db: Db, files: SeedFiles, log: (line: string) => vo
 				officialTextStatus: r.officialTextStatus,
 				note: r.note ?? null,
 				officialUrl: r.officialUrl,
-				sdgTargets: JSON.stringify(r.sdgTargets),
+				sdgTargets: r.sdgTargets,
 				sources: sourcesJson(r.sources),
 				isDemo: r.isDemo
 			})

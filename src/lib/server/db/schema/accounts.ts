@@ -5,6 +5,9 @@ import { ROLES, LOCALES } from '../../../domain/enums';
 import { institutions } from './reference';
 import { now, oneOf, timestamps, version } from './columns';
 
+/** What an applied import did, row by row (`import_runs.counts`). */
+export type ImportCounts = { create: number; update: number; unchanged: number };
+
 export const users = sqliteTable(
 	'users',
 	{
@@ -233,8 +236,11 @@ export const importRuns = sqliteTable(
 		fileName: text('file_name').notNull(),
 		fileHash: text('file_hash').notNull(),
 		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
-		/** JSON `{ create, update, unchanged }` */
-		counts: text('counts').notNull().default('{}'),
+		/** JSON `{ create, update, unchanged }`; every insert names them (the database's default stays `{}`) */
+		counts: text('counts', { mode: 'json' })
+			.$type<ImportCounts>()
+			.notNull()
+			.default({} as ImportCounts),
 		createdAt: text('created_at').notNull().default(now)
 	},
 	(t) => [index('import_runs_hash_idx').on(t.fileHash), check('import_runs_kind_ck', sql`${t.kind} IN ('structure','values')`)]

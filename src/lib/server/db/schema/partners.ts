@@ -6,6 +6,7 @@ import { plans, measures, axes } from './plan';
 import { institutions, regions } from './reference';
 import { now, oneOf, timestamps, sources, version } from './columns';
 import { PROJECT_STATUSES } from '../../../domain/money';
+import type { ReportSnapshot } from '../../../domain/report';
 
 export const partnerProjects = sqliteTable(
 	'partner_projects',
@@ -106,7 +107,7 @@ export const reports = sqliteTable(
 		narrativeAr: text('narrative_ar'),
 		narrativeEn: text('narrative_en'),
 		/** the figures as they stood at publication (JSON), so a published report never changes */
-		frozenData: text('frozen_data'),
+		frozenData: text('frozen_data', { mode: 'json' }).$type<ReportSnapshot>(),
 		state: text('state', { enum: ['draft', 'published', 'withdrawn'] })
 			.notNull()
 			.default('draft'),

@@ -32,7 +32,7 @@ export const recommendations = sqliteTable(
 		officialTextStatus: text('official_text_status', { enum: TEXT_STATUSES }).notNull().default('not_retrieved'),
 		officialUrl: text('official_url'),
 		/** JSON array of SDG targets, e.g. ["16.2.2","8.7.1"] */
-		sdgTargets: text('sdg_targets').notNull().default('[]'),
+		sdgTargets: text('sdg_targets', { mode: 'json' }).$type<string[]>().notNull().default([]),
 		...sources,
 		...version,
 		...timestamps

@@ -12,7 +12,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ params, url }) => {
 	const db = getDb();
 	const id = Number(params.id);
-	if (!Number.isInteger(id) || id <= 0 || !checkPrintKey(db, id, url.searchParams.get('key'))) error(404, { message: 'err_not_found' });
+	if (!checkPrintKey(db, id, url.searchParams.get('key'))) error(404, { message: 'err_not_found' });
 	const report = reports.get(db, reports.REPORT_VIEWER, id);
 	if (report === 'gone') error(410, { message: 'err_report_withdrawn' });
 	if (!report) error(404, { message: 'err_not_found' });

@@ -9,11 +9,8 @@ import { sql } from 'drizzle-orm';
 import { pdfAvailable, renderReportPdfs } from '$lib/server/report-pdf';
 import type { Actions, PageServerLoad } from './$types';
 
-function reportId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isInteger(id) || id <= 0) error(404, { message: 'err_not_found' });
-	return id;
-}
+/** The route's matcher (src/params/id.ts) lets only a positive integer through. */
+const reportId = (raw: string): number => Number(raw);
 
 export const load: PageServerLoad = (event) => {
 	const user = authorize(event, 'report.read_published');

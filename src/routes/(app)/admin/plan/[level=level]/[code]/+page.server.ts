@@ -9,11 +9,8 @@ import { fieldErrors } from '$lib/schemas/common';
 import { forLocale } from '$lib/server/locale-projection';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-function levelOf(event: Pick<RequestEvent, 'params'>) {
-	const level = event.params.level;
-	if (!planAdmin.isLevel(level)) error(404, { message: 'err_not_found' });
-	return level;
-}
+/** `[level=level]`: the route's matcher (src/params/level.ts) lets only a level of the structure through. */
+const levelOf = (event: Pick<RequestEvent, 'params'>) => event.params.level;
 const here = (level: string, code: string, flag: string) => `/admin/plan/${level}/${encodeURIComponent(code)}?${flag}=1`;
 
 export const load: PageServerLoad = (event) => {

@@ -12,8 +12,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = (event) => {
 	authorize(event, 'plan.read');
 	const db = getDb();
+	// A positive integer: the route's matcher (src/params/id.ts) let nothing else through.
 	const id = Number(event.params.id);
-	if (!Number.isInteger(id) || id <= 0) error(404, { message: 'err_not_found' });
 	const row = evidence.getWithOwner(db, id);
 	const measure = row?.measureId != null ? updates.measureTarget(db, row.measureId) : null;
 	if (!row || !measure || row.e.kind !== 'file' || !row.e.storedName) error(404, { message: 'err_not_found' });
