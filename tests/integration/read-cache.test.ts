@@ -249,7 +249,10 @@ describe('read-model cache', () => {
 		it('counts a change to any column of a measure: its update trigger names every column (a new column must join it)', () => {
 			const body = db.get<{ sql: string }>(sql`SELECT sql FROM sqlite_master WHERE name = 'data_generation_measures_upd'`)!.sql;
 			const columns = db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('measures')`).map((c) => c.name);
-			expect(columns.filter((c) => !['version', 'updated_at'].includes(c) && !body.includes(`OLD.\`${c}\` IS NOT NEW.\`${c}\``))).toEqual([]);
+			// stale_from and behind_from (migration 0029) are kept by triggers from start_date, deadline,
+			// progress and last_validated_at, in the statement that changes those, which moves the domains.
+			const derived = ['version', 'updated_at', 'stale_from', 'behind_from'];
+			expect(columns.filter((c) => !derived.includes(c) && !body.includes(`OLD.\`${c}\` IS NOT NEW.\`${c}\``))).toEqual([]);
 		});
 
 		it('declares, for every memoized model, each domain whose tables its SQL reads', () => {

@@ -12,16 +12,17 @@
  * Every block is grouped SQL over a *snapshot* of the measures in scope, and the blocks of one page
  * share one statement:
  *
- *   WITH snap AS (… each measure in scope: status, progress, last validated update, derived flags …),
- *        cube AS (… snap summed per objective × lead × status …)
+ *   WITH snap AS (… each measure in scope: status, progress, last validated update, derived flags …)
  *   SELECT (… block 1 as JSON …) AS kpis, (… block 2 …) AS byAxis, …
  *
  * The snapshot is the measures table itself by default (it carries the latest validated update; a
  * covering index keeps the scan narrow), or, "as of" a date or a reporting period, the latest
  * validated `progress_update` reviewed by then (one search of the covering
- * `(measure_id, state, reviewed_at, period, status, progress)` index per measure): no hand-kept
- * snapshots. Each block comes back as a JSON value and is read into typed rows here. The derived
- * flags come from `flagSql`, the SQL mirror of `$lib/domain/status` (same thresholds). Nothing
+ * `(measure_id, state, reviewed_at, period, status, progress)` index per measure; at a semester or
+ * a year, `measure_semester_states`, kept by triggers). Each block comes back as a JSON value and is
+ * read into typed rows here. The derived flags come from `flagSql`, the SQL mirror of
+ * `$lib/domain/status` (same thresholds), or now from the day thresholds the measures keep
+ * (`stale_from`, `behind_from`, migration 0029: `storedFlagSql`). Nothing
  * loops over measures in JavaScript and nothing queries once per row.
  *
  * This index only gathers the modules' public read models for the callers that take them as one

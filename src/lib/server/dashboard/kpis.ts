@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { MEASURE_STATUSES, type MeasureStatus } from '../../domain/enums';
 import { type Scope, type SnapshotOptions, inScope } from './snapshot';
+import { weightedProgressSql } from '../progress-sql';
 import { type Json, num, numOrNull, jsonRow, parseJson, type Block, runBlocks, type Rollup, ROLLUP_COLUMNS, rollupOf } from './blocks';
 
 export interface Kpis extends Rollup {
@@ -25,19 +26,20 @@ export interface Kpis extends Rollup {
 
 export function kpisBlock(): Block<Kpis> {
 	const statusCols = MEASURE_STATUSES.map((st) => `st_${st}`);
-	const inner = sql`SELECT coalesce(sum(c.n), 0) AS measures, coalesce(sum(CASE WHEN c.status = 'completed' THEN c.n END), 0) AS completed,
-		round(sum(c.pw) / nullif(sum(c.w), 0), 1) AS progress, coalesce(sum(c.demo), 0) AS demo,
+	// One pass over the snapshot (no grouping); the recommendations through their links' measure index.
+	const inner = sql`SELECT count(*) AS measures, count(CASE WHEN s.status = 'completed' THEN 1 END) AS completed,
+		${weightedProgressSql('s')} AS progress, coalesce(sum(s.is_demo), 0) AS demo,
 		${sql.join(
-			MEASURE_STATUSES.map((st) => sql`coalesce(sum(CASE WHEN c.status = ${st} THEN c.n END), 0) AS ${sql.identifier(`st_${st}`)}`),
+			MEASURE_STATUSES.map((st) => sql`count(CASE WHEN s.status = ${st} THEN 1 END) AS ${sql.identifier(`st_${st}`)}`),
 			sql`, `
 		)},
-		round(100.0 * sum(CASE WHEN c.status = 'completed' THEN c.n ELSE 0 END) / nullif(sum(CASE WHEN c.status <> 'cancelled' THEN c.n END), 0), 1) AS completion,
-		sum(c.overdue) AS overdue, sum(c.at_risk) AS at_risk, sum(c.stale) AS stale, sum(c.due_soon) AS due_soon,
+		round(100.0 * count(CASE WHEN s.status = 'completed' THEN 1 END) / nullif(count(CASE WHEN s.status <> 'cancelled' THEN 1 END), 0), 1) AS completion,
+		coalesce(sum(s.overdue), 0) AS overdue, coalesce(sum(s.at_risk), 0) AS at_risk, coalesce(sum(s.stale), 0) AS stale,
+		coalesce(sum(s.due_soon), 0) AS due_soon,
 		r.in_progress AS recs_in_progress, r.linked AS recs_linked
-		FROM cube c,
-		-- One pass from the few recommendation links, each looked up in the snapshot (not a probe per measure).
+		FROM snap s,
 		(SELECT count(DISTINCT CASE WHEN x.status = 'in_progress' THEN rm.recommendation_id END) AS in_progress, count(DISTINCT rm.recommendation_id) AS linked
-			FROM recommendation_measures rm CROSS JOIN snap x ON x.id = rm.measure_id) r`;
+			FROM snap x JOIN recommendation_measures rm ON rm.measure_id = x.id) r`;
 	return {
 		sql: jsonRow(inner, [...ROLLUP_COLUMNS, ...statusCols, 'completion', 'at_risk', 'stale', 'due_soon', 'recs_in_progress', 'recs_linked']),
 		read: (v) => {

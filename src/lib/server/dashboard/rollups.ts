@@ -32,10 +32,11 @@ export interface GroupRollup extends Rollup, Titles {
 	reconstructed?: boolean;
 }
 
-/** Sums per objective, from the cube, which the axis and objective roll-ups re-add. */
-const PER_OBJECTIVE = sql.raw(`SELECT c.objective_id, sum(c.n) AS measures, sum(CASE WHEN c.status = 'completed' THEN c.n END) AS completed,
-	sum(c.pw) AS pw, sum(c.w) AS w, sum(c.demo) AS demo, sum(c.overdue) AS overdue
-	FROM cube c GROUP BY c.objective_id`);
+/** Sums per objective, from the snapshot, which the axis and objective roll-ups re-add. */
+const PER_OBJECTIVE = sql.raw(`SELECT s.objective_id, count(*) AS measures, count(CASE WHEN s.status = 'completed' THEN 1 END) AS completed,
+	sum(CASE WHEN s.status <> 'cancelled' THEN s.progress * s.weight END) AS pw, sum(CASE WHEN s.status <> 'cancelled' THEN s.weight END) AS w,
+	sum(s.is_demo) AS demo, sum(s.overdue) AS overdue
+	FROM snap s GROUP BY s.objective_id`);
 const REGROUPED = sql.raw(`sum(g.measures) AS measures, coalesce(sum(g.completed), 0) AS completed, round(sum(g.pw) / nullif(sum(g.w), 0), 1) AS progress,
 	sum(g.demo) AS demo, sum(g.overdue) AS overdue`);
 
@@ -93,9 +94,7 @@ export function byInstitutionBlock(): Block<InstitutionRollup[]> {
 				coalesce(c.overdue, 0) AS contrib_overdue, coalesce(c.demo, 0) AS contrib_demo
 		FROM institutions i
 		LEFT JOIN (
-			SELECT c.lead_institution_id AS institution_id, sum(c.n) AS measures, coalesce(sum(CASE WHEN c.status = 'completed' THEN c.n END), 0) AS completed,
-				round(sum(c.pw) / nullif(sum(c.w), 0), 1) AS progress, sum(c.demo) AS demo, sum(c.overdue) AS overdue
-			FROM cube c GROUP BY c.lead_institution_id
+			SELECT s.lead_institution_id AS institution_id, ${group} FROM snap s GROUP BY s.lead_institution_id
 		) l ON l.institution_id = i.id
 		LEFT JOIN (SELECT mi.institution_id, ${group}
 			FROM snap s CROSS JOIN measure_institutions mi ON mi.measure_id = s.id
@@ -161,15 +160,15 @@ export interface PillarRollup extends Rollup {
 
 /** The 3P+P order, governance last; what SQL sorts the pillars by. */
 const PILLAR_ORDER = sql.raw(
-	`CASE m.pillar WHEN 'prevention' THEN 1 WHEN 'protection' THEN 2 WHEN 'prosecution' THEN 3 WHEN 'partnership' THEN 4 WHEN 'governance' THEN 5 ELSE 6 END`
+	`CASE s.pillar WHEN 'prevention' THEN 1 WHEN 'protection' THEN 2 WHEN 'prosecution' THEN 3 WHEN 'partnership' THEN 4 WHEN 'governance' THEN 5 ELSE 6 END`
 );
 
 /** Measures in scope grouped by their pillar (3P+P), in the pillars' order. */
 export function byPillarBlock(): Block<PillarRollup[]> {
 	const a = agg();
-	const inner = sql`SELECT m.pillar, ${a.count} AS measures, ${a.completed} AS completed, ${a.progress} AS progress, ${a.demo} AS demo, sum(s.overdue) AS overdue
-		FROM snap s JOIN measures m ON m.id = s.id
-		GROUP BY m.pillar ORDER BY ${PILLAR_ORDER}`;
+	const inner = sql`SELECT s.pillar, ${a.count} AS measures, ${a.completed} AS completed, ${a.progress} AS progress, ${a.demo} AS demo, sum(s.overdue) AS overdue
+		FROM snap s
+		GROUP BY s.pillar ORDER BY ${PILLAR_ORDER}`;
 	return {
 		sql: jsonRows(inner, ['pillar', ...ROLLUP_COLUMNS]),
 		read: (v) => rows(v).map((r) => ({ pillar: strOrNull(r.pillar), ...rollupOf(r) }))

@@ -4,8 +4,7 @@
  * Relative imports only: the bench scripts run this module under tsx, outside Vite.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { flagSql } from '../flags-sql';
-import { progressSumsSql } from '../progress-sql';
+import { flagSql, storedFlagSql } from '../flags-sql';
 import { parsePeriod, periodsBetween } from '../../domain/period';
 import { DUE_SOON_DAYS } from '../../domain/status';
 
@@ -149,33 +148,41 @@ export const cols = (alias: string, list = SNAP_COLUMNS) => sql.raw(list.replace
  * The CTEs every block reads (without WITH):
  *
  * - `snap`: one row per measure in scope with id, objective_id, lead_institution_id, weight,
- *   start_date, deadline, is_demo, status, progress, last_validated_at, and the derived flags on
+ *   start_date, deadline, is_demo, pillar, status, progress, last_validated_at, and the derived flags on
  *   the reference day as 0/1 columns: overdue, at_risk, stale (`flagSql`, the SQL mirror of
- *   `$lib/domain/status`) and due_soon. The current snapshot is a scan of the covering dashboard
- *   index, inlined where it is read (a column not read is not computed); a historical one resolves
- *   each measure's latest update once, materialized.
- * - `cube`: `snap` summed per objective × lead institution × status (counts, weighted sums, flags),
- *   a few hundred rows from which the key figures and the roll-ups by axis, objective and lead
- *   institution are added up, so the costly flags are computed once per measure.
+ *   `$lib/domain/status`; now, from the day thresholds kept with each measure, `storedFlagSql`) and
+ *   due_soon. The current snapshot is a scan of the measures, inlined where it is read (a column not
+ *   read is not computed; its flags are text comparisons); a historical one resolves each measure's
+ *   latest update once, materialized (materializing the current one too cost a block alone ~5 ms
+ *   and gave the overview nothing).
+ *
+ * Each block groups `snap` by what it shows (per objective, per lead institution, one pass for the
+ * key figures). An earlier `cube` grouped it per objective × lead institution × status for all of
+ * them, but at national scale that is ~3,400 groups out of 5,000 measures: a sort for nothing.
  */
 export function snapshotCte(scope: Scope, opts: SnapshotOptions): SQL {
 	const day = referenceDay(opts);
-	const f = flagSql(day, 'u');
 	const historical = isHistorical(opts);
+	// Now, the day thresholds kept with each measure (migration 0029) make the flags text comparisons.
+	const f = historical ? flagSql(day, 'u') : storedFlagSql(day, 'u');
 	const where = opts.pillar ? sql`${inScope(scope)} AND m.archived_at IS NULL AND m.pillar = ${opts.pillar}` : sql`${inScope(scope)} AND m.archived_at IS NULL`;
 	const base = historical
 		? // A subquery in FROM would be flattened and the search repeated for each use of \`packed\`.
-			sql`snap_raw AS MATERIALIZED (SELECT ${cols('m')}, ${latestUpdatePackedSql(opts)} AS packed FROM measures m WHERE ${where}),
-			snap_u AS NOT MATERIALIZED (SELECT ${cols('r')}, ${unpacked} FROM snap_raw r)`
-		: sql`snap_u AS NOT MATERIALIZED (SELECT ${cols('m')}, m.status, m.progress, m.last_validated_at FROM measures m WHERE ${where})`;
+			sql`snap_raw AS MATERIALIZED (SELECT ${cols('m')}, m.pillar, ${latestUpdatePackedSql(opts)} AS packed FROM measures m WHERE ${where}),
+			snap_u AS NOT MATERIALIZED (SELECT ${cols('r')}, r.pillar, ${unpacked} FROM snap_raw r)`
+		: sql`snap_u AS NOT MATERIALIZED (SELECT ${cols('m')}, m.pillar, m.status, m.progress, m.last_validated_at, m.stale_from, m.behind_from FROM measures m WHERE ${where})`;
+	// The due-soon bound is a constant: computed here, not by date() on every row.
+	const dueBy = addDaysIso(day, DUE_SOON_DAYS);
 	return sql`${base},
 		snap AS ${sql.raw(historical ? 'MATERIALIZED' : 'NOT MATERIALIZED')} (
 			SELECT u.*, ${f.overdue} AS overdue, ${f.atRisk} AS at_risk, ${f.stale} AS stale,
-				(u.status NOT IN ('completed', 'cancelled') AND u.deadline >= ${day} AND u.deadline <= date(${day}, ${`+${DUE_SOON_DAYS} days`})) AS due_soon
-			FROM snap_u u),
-		cube AS MATERIALIZED (
-			SELECT s.objective_id, s.lead_institution_id, s.status, count(*) AS n,
-				${progressSumsSql('s').pw} AS pw, ${progressSumsSql('s').w} AS w,
-				sum(s.overdue) AS overdue, sum(s.at_risk) AS at_risk, sum(s.stale) AS stale, sum(s.due_soon) AS due_soon, sum(s.is_demo) AS demo
-			FROM snap s GROUP BY s.objective_id, s.lead_institution_id, s.status)`;
+				(u.status NOT IN ('completed', 'cancelled') AND u.deadline >= ${day} AND u.deadline <= ${dueBy}) AS due_soon
+			FROM snap_u u)`;
+}
+
+/** 'YYYY-MM-DD' plus `days`. */
+function addDaysIso(day: string, days: number): string {
+	const d = new Date(`${day}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
 }

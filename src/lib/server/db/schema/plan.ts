@@ -114,6 +114,14 @@ export const measures = sqliteTable(
 		sortOrder: integer('sort_order').notNull().default(0),
 		/** the moment of the last validated progress update; drives the "stale" flag */
 		lastValidatedAt: text('last_validated_at'),
+		/**
+		 * Kept by triggers from the columns above (migration 0029), never written by the app: the first day
+		 * the measure is stale if still open, and the first day it is behind (no update for too long, or its
+		 * progress lagging its schedule), so the dashboard compares a stored date to the day instead of
+		 * redoing the date arithmetic of `flagSql` on every measure. `flags-sql.ts` says how.
+		 */
+		staleFrom: text('stale_from'),
+		behindFrom: text('behind_from'),
 		/** set when archived: kept with its history, left out of the live plan and its dashboards */
 		archivedAt: text('archived_at'),
 		...sources,
