@@ -164,12 +164,12 @@ export function review(db: Db, reviewerId: number, input: ReviewInput): WriteRes
 			.returning()
 			.get();
 		const before = tx.select().from(measures).where(eq(measures.id, u.measureId)).get()!;
-		const measureAfter = tx
-			.update(measures)
+		tx.update(measures)
 			.set({ status: u.status, progress: u.progress, lastValidatedAt: at, version: before.version + 1, updatedAt: at })
 			.where(eq(measures.id, u.measureId))
-			.returning()
-			.get();
+			.run();
+		// read back, not RETURNING: the row as stored includes what the triggers then set (stale_from, behind_from)
+		const measureAfter = tx.select().from(measures).where(eq(measures.id, u.measureId)).get()!;
 		audit.record(tx, { userId: reviewerId, action: 'validate', entity: 'progress_update', entityId: u.id, before: u, after });
 		audit.record(tx, { userId: reviewerId, action: 'apply_update', entity: 'measure', entityId: u.measureId, before, after: measureAfter });
 		notify(tx, u, 'validate', input.comment ?? null);
