@@ -246,3 +246,19 @@ describe('properties of the strict primitives (fast-check)', () => {
 		);
 	});
 });
+
+describe('blank values read as absent', () => {
+	it('blankToUndefined drops empty and all-space strings and keeps null and every other value', () => {
+		for (const v of ['', ' ', '\t \n']) expect(common.blankToUndefined(v)).toBeUndefined();
+		for (const v of [null, 0, false, 'a', ' a ', [], {}]) expect(common.blankToUndefined(v)).toBe(v);
+		expect(common.blankToUndefined(undefined)).toBeUndefined();
+	});
+
+	it('blankOrNullToUndefined is the same, except that null (an empty workbook cell) is absent too', () => {
+		fc.assert(
+			fc.property(fc.oneof(fc.string(), fc.constantFrom(' ', '', null, undefined), fc.integer(), fc.boolean()), (v) => {
+				expect(common.blankOrNullToUndefined(v)).toBe(v === null ? undefined : common.blankToUndefined(v));
+			})
+		);
+	});
+});

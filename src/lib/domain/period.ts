@@ -118,10 +118,24 @@ export function parsePeriod(code: string): Period | null {
 	return makePeriod(kind, year, index);
 }
 
-/** Whether `code` is a valid period code. */
+/**
+ * Whether `code` is a valid period code. The one definition of a period code: zod schemas refine
+ * with it (`z.string().refine(isPeriodCode)`) rather than repeating the pattern.
+ */
 export function isPeriodCode(code: string): boolean {
 	return parsePeriod(code) !== null;
 }
+
+/**
+ * The same forms as SQLite GLOB patterns, for the `indicator_values` check constraint (SQL has no
+ * regular expressions). GLOB cannot bound the year; `parsePeriod` does, on every write's input.
+ */
+export const PERIOD_CODE_GLOBS: readonly string[] = [
+	'[0-9][0-9][0-9][0-9]',
+	'[0-9][0-9][0-9][0-9]-S[12]',
+	'[0-9][0-9][0-9][0-9]-Q[1-4]',
+	'TIP[0-9][0-9][0-9][0-9]'
+];
 
 /**
  * Orders periods for display and sorting. Rule: earlier start first; on the same start, the

@@ -60,8 +60,18 @@ export function formObject(data: FormData): Record<string, string> {
 
 // ---- strict primitives: every schema builds its numbers, dates and names from these ----
 
-/** Blank (empty or only spaces, as an untouched form field or `?status=`) reads as absent. */
+/**
+ * Blank (empty or only spaces, as an untouched form field or `?status=`) reads as absent.
+ * `null` is kept: forms and query strings never send it, so in a JSON body it is a value the
+ * schema refuses (`.optional()` takes undefined, not null) rather than a field left out.
+ */
 export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/**
+ * The same, and `null` reads as absent too: a workbook's empty cell arrives as null
+ * (`CellValue` in server/table-files.ts), so the structure rows treat it as a blank cell.
+ */
+export const blankOrNullToUndefined = (v: unknown) => (v == null ? undefined : blankToUndefined(v));
 
 /** A region by its ISO 3166-2:MA code (MA-01 … MA-12); anything else is refused as an unknown region. */
 export const regionCode = z.string().regex(REGION_CODE_RE, 'err_region_unknown');

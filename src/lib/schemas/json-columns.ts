@@ -30,22 +30,33 @@ export function hasDimension(json: string | null | undefined, dimension: Dimensi
 	return parseDimensions(json).includes(dimension);
 }
 
-/** One public source of a row: a title, and where known its address and date. */
+/** One public source of a row: a title, and where known its address, date and a note on it. */
 export const sourceSchema = z.object({
 	title: z.string().min(1),
 	url: z.string().nullish().catch(null),
-	date: z.string().nullish().catch(null)
+	date: z.string().nullish().catch(null),
+	note: z.string().nullish().catch(null)
 });
 
-/** The `sources` column (measures, indicators, values, partners): the entries without a title are left out. */
-export function parseSources(json: string | null | undefined): Required<Source>[] {
-	const list = parseJson(json, z.array(z.unknown()), []);
-	const out: Required<Source>[] = [];
-	for (const x of list) {
+/** A source as a page cites it (`Sources.svelte`): the note is shown under the title. */
+export type CitedSource = Required<Source> & { note: string | null };
+
+/**
+ * The `sources` column (measures, indicators, values, partners, reference rows) as a page cites it,
+ * with each entry's note: the entries without a title are left out.
+ */
+export function citedSources(json: string | null | undefined): CitedSource[] {
+	const out: CitedSource[] = [];
+	for (const x of parseJson(json, z.array(z.unknown()), [])) {
 		const r = sourceSchema.safeParse(x);
-		if (r.success) out.push({ title: r.data.title, url: r.data.url ?? null, date: r.data.date ?? null });
+		if (r.success) out.push({ title: r.data.title, url: r.data.url ?? null, date: r.data.date ?? null, note: r.data.note ?? null });
 	}
 	return out;
+}
+
+/** The same as `{ title, url, date }`, as the exports and breakdowns take them. */
+export function parseSources(json: string | null | undefined): Required<Source>[] {
+	return citedSources(json).map(({ title, url, date }) => ({ title, url, date }));
 }
 
 const objectSchema = z.record(z.string(), z.unknown());

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEASURE_STATUSES, ROLLOUT_STAGES, VISIBILITIES } from '../domain/enums';
-import { parsePeriod } from '../domain/period';
+import { isPeriodCode, parsePeriod } from '../domain/period';
 import { blankToUndefined, decimal, idNumber, nameText, optionalId, planDate, regionCode, wholeNumber } from './common';
 
 const optionalInt = optionalId;
@@ -82,12 +82,7 @@ export const reviewFiltersSchema = z.object({
 		.max(40)
 		.optional()
 		.catch(undefined),
-	period: z
-		.string()
-		.trim()
-		.regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/)
-		.optional()
-		.catch(undefined),
+	period: z.string().trim().refine(isPeriodCode).optional().catch(undefined),
 	order: z
 		.enum(['oldest', 'newest'])
 		.optional()

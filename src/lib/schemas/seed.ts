@@ -7,7 +7,7 @@
  * Relative imports only: the seed CLI runs under tsx, outside Vite's `$lib` alias.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../domain/period';
+import { isIsoDate, isPeriodCode } from '../domain/period';
 import { REGION_CODE_RE } from '../domain/region';
 import { PROJECT_STATUSES } from '../domain/money';
 import {
@@ -30,7 +30,7 @@ import {
 export const isoDateSchema = z.string().refine(isIsoDate, 'Expected a real date YYYY-MM-DD');
 
 /** `2025`, `2025-S1`, `2025-Q3` or `TIP2025`, as in `indicator_values.period`. */
-export const periodCodeSchema = z.string().regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/, 'Expected a period code such as 2025, 2025-S1, 2025-Q3 or TIP2025');
+export const periodCodeSchema = z.string().refine(isPeriodCode, 'Expected a period code such as 2025, 2025-S1, 2025-Q3 or TIP2025');
 
 export const sdgTargetSchema = z.string().regex(/^\d{1,2}\.[0-9a-z]+(\.[0-9a-z]+)?$/, 'Expected an SDG target such as 16.2.2');
 

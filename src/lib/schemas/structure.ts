@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import { DIMENSIONS, DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PILLARS, PLAN_KINDS } from '../domain/enums';
-import { cleanName, decimal, planDate, regionCode, wholeNumber } from './common';
+import { blankOrNullToUndefined, cleanName, decimal, planDate, regionCode, wholeNumber } from './common';
 
-const blank = (v: unknown) => (v == null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
-const optional = <T extends z.ZodType>(s: T) => z.preprocess(blank, s.optional());
+// A blank or empty (null) cell is a value left out.
+const optional = <T extends z.ZodType>(s: T) => z.preprocess(blankOrNullToUndefined, s.optional());
 
 /** Codes of plan items: A1, A1.2, A1.2.3, IND-12 — letters, digits, dots, hyphens. */
 export const planCode = z
@@ -131,7 +131,7 @@ export const indicatorRowSchema = z.object({
 	baseline_year: optional(wholeNumber(1990, 2100)),
 	target: optional(decimal()),
 	target_year: optional(wholeNumber(1990, 2100)),
-	direction: z.preprocess((v) => blank(v) ?? 'up', z.enum(DIRECTIONS, { error: 'err_import_choice' })),
+	direction: z.preprocess((v) => blankOrNullToUndefined(v) ?? 'up', z.enum(DIRECTIONS, { error: 'err_import_choice' })),
 	dimensions: codeList(z.enum(DIMENSIONS, { error: 'err_import_choice' })),
 	sensitive: yesNo,
 	sdg: optional(

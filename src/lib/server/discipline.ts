@@ -15,7 +15,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from './db/client';
-import { parsePeriod, type PeriodKind } from '../domain/period';
+import { isPeriodCode, parsePeriod, type PeriodKind } from '../domain/period';
 import type { Frequency } from '../domain/enums';
 import { addDays, startOfDayUtc } from '../domain/calendar';
 import type { InstitutionNames } from '../domain/institution-label';
@@ -46,12 +46,7 @@ export function periodsOf(db: Db, today: string, limit = 6): PeriodInfo[] {
 		.map((p) => ({ ...p, open: p.closedAt == null }));
 }
 
-const periodParam = z
-	.string()
-	.trim()
-	.regex(/^(\d{4}(-S[12]|-Q[1-4])?|TIP\d{4})$/)
-	.optional()
-	.catch(undefined);
+const periodParam = z.string().trim().refine(isPeriodCode).optional().catch(undefined);
 
 /** The period a page's `?period=` names among the listed ones, else the latest (null when none has opened). */
 export function choosePeriod(periods: PeriodInfo[], query: URLSearchParams): PeriodInfo | null {

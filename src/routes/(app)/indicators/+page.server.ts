@@ -3,6 +3,7 @@ import * as dashboard from '$lib/server/read-models';
 import { can } from '$lib/server/auth';
 import { parseExplorerParams } from '$lib/schemas/dashboard';
 import * as reference from '$lib/server/reference';
+import { withSources } from '$lib/server/cited-sources';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
@@ -39,7 +40,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		offset: (page - 1) * size,
 		code: p.i ?? null,
 		search,
-		explorer,
+		explorer: explorer && { ...explorer, series: explorer.series.map(withSources) },
 		canSeeSubmitted,
 		regions: explorer?.breakdowns ? reference.regionNames(db) : [],
 		includeSubmitted,

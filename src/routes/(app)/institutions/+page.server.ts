@@ -1,6 +1,8 @@
 import { getDb } from '$lib/server/db/client';
 import * as reference from '$lib/server/reference';
 import { forLocale } from '$lib/server/locale-projection';
+import { withSources } from '$lib/server/cited-sources';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => forLocale({ institutions: reference.listInstitutions(getDb()) }, locals.locale);
+export const load: PageServerLoad = ({ locals }) =>
+	forLocale({ institutions: reference.listInstitutions(getDb()).map((r) => ({ ...r, institution: withSources(r.institution) })) }, locals.locale);

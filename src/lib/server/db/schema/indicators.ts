@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, real, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
 import { WORKFLOW_STATES, INDICATOR_KINDS, DIRECTIONS, FREQUENCIES, SEXES, AGE_GROUPS, EXPLOITATION_FORMS } from '../../../domain/enums';
+import { PERIOD_CODE_GLOBS } from '../../../domain/period';
 import { users } from './accounts';
 import { measures } from './plan';
 import { regions } from './reference';
@@ -56,9 +57,6 @@ export const indicators = sqliteTable(
 		check('indicators_sdg_ck', sql`${t.sdgTarget} IS NULL OR ${t.sdgTarget} GLOB '[0-9]*.[0-9a-z]*'`)
 	]
 );
-
-// The period forms a value may have: a year, a semester, a quarter, a TIP report's year.
-const PERIOD_GLOBS = ['[0-9][0-9][0-9][0-9]', '[0-9][0-9][0-9][0-9]-S[12]', '[0-9][0-9][0-9][0-9]-Q[1-4]', 'TIP[0-9][0-9][0-9][0-9]'];
 
 export const indicatorValues = sqliteTable(
 	'indicator_values',
@@ -124,7 +122,7 @@ export const indicatorValues = sqliteTable(
 		check(
 			'indicator_values_period_ck',
 			sql.join(
-				PERIOD_GLOBS.map((g) => sql`${t.period} GLOB ${sql.raw(`'${g}'`)}`),
+				PERIOD_CODE_GLOBS.map((g) => sql`${t.period} GLOB ${sql.raw(`'${g}'`)}`),
 				sql` OR `
 			)
 		),

@@ -4,7 +4,7 @@ import { sqliteTable, integer, text, blob, index, uniqueIndex, primaryKey, check
 import { users } from './accounts';
 import { plans, measures, axes } from './plan';
 import { institutions, regions } from './reference';
-import { now, oneOf, timestamps, sources, version } from './columns';
+import { linkTable, now, oneOf, timestamps, sources, version } from './columns';
 import { PROJECT_STATUSES } from '../../../domain/money';
 import type { ReportSnapshot } from '../../../domain/report';
 
@@ -46,31 +46,19 @@ export const partnerProjects = sqliteTable(
 	]
 );
 
-export const partnerProjectMeasures = sqliteTable(
+export const partnerProjectMeasures = linkTable(
 	'partner_project_measures',
-	{
-		projectId: integer('project_id')
-			.notNull()
-			.references(() => partnerProjects.id, { onDelete: 'cascade' }),
-		measureId: integer('measure_id')
-			.notNull()
-			.references(() => measures.id, { onDelete: 'cascade' })
-	},
-	(t) => [primaryKey({ columns: [t.projectId, t.measureId] }), index('partner_project_measures_measure_idx').on(t.measureId, t.projectId)]
+	{ key: 'projectId', column: 'project_id', references: () => partnerProjects.id, onDelete: 'cascade' },
+	{ key: 'measureId', column: 'measure_id', references: () => measures.id, onDelete: 'cascade' },
+	{ name: 'partner_project_measures_measure_idx' }
 );
 
 /** The regions a project works in (none: national). */
-export const partnerProjectRegions = sqliteTable(
+export const partnerProjectRegions = linkTable(
 	'partner_project_regions',
-	{
-		projectId: integer('project_id')
-			.notNull()
-			.references(() => partnerProjects.id, { onDelete: 'cascade' }),
-		regionId: integer('region_id')
-			.notNull()
-			.references(() => regions.id, { onDelete: 'cascade' })
-	},
-	(t) => [primaryKey({ columns: [t.projectId, t.regionId] }), index('partner_project_regions_region_idx').on(t.regionId)]
+	{ key: 'projectId', column: 'project_id', references: () => partnerProjects.id, onDelete: 'cascade' },
+	{ key: 'regionId', column: 'region_id', references: () => regions.id, onDelete: 'cascade' },
+	{ name: 'partner_project_regions_region_idx', rightOnly: true }
 );
 
 /**

@@ -1,9 +1,9 @@
 /** The plan structure: plans, axes, objectives, measures and their owners and regions. */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, real, index, uniqueIndex, primaryKey, check, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, real, index, uniqueIndex, check, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { MEASURE_STATUSES, PILLARS, PLAN_KINDS } from '../../../domain/enums';
 import { regions, institutions } from './reference';
-import { oneOf, nullOrOneOf, isoDate, timestamps, sources, version } from './columns';
+import { linkTable, oneOf, nullOrOneOf, isoDate, timestamps, sources, version } from './columns';
 
 export const plans = sqliteTable(
 	'plans',
@@ -160,31 +160,19 @@ export const measures = sqliteTable(
 );
 
 /** Contributing institutions of a measure (the lead is on the measure itself). */
-export const measureInstitutions = sqliteTable(
+export const measureInstitutions = linkTable(
 	'measure_institutions',
-	{
-		measureId: integer('measure_id')
-			.notNull()
-			.references(() => measures.id, { onDelete: 'cascade' }),
-		institutionId: integer('institution_id')
-			.notNull()
-			.references(() => institutions.id, { onDelete: 'restrict' })
-	},
-	(t) => [primaryKey({ columns: [t.measureId, t.institutionId] }), index('measure_institutions_inst_idx').on(t.institutionId, t.measureId)]
+	{ key: 'measureId', column: 'measure_id', references: () => measures.id, onDelete: 'cascade' },
+	{ key: 'institutionId', column: 'institution_id', references: () => institutions.id, onDelete: 'restrict' },
+	{ name: 'measure_institutions_inst_idx' }
 );
 
 /** Regions a measure concerns; a measure with no row here is national. */
-export const measureRegions = sqliteTable(
+export const measureRegions = linkTable(
 	'measure_regions',
-	{
-		measureId: integer('measure_id')
-			.notNull()
-			.references(() => measures.id, { onDelete: 'cascade' }),
-		regionId: integer('region_id')
-			.notNull()
-			.references(() => regions.id, { onDelete: 'restrict' })
-	},
-	(t) => [primaryKey({ columns: [t.measureId, t.regionId] }), index('measure_regions_region_idx').on(t.regionId, t.measureId)]
+	{ key: 'measureId', column: 'measure_id', references: () => measures.id, onDelete: 'cascade' },
+	{ key: 'regionId', column: 'region_id', references: () => regions.id, onDelete: 'restrict' },
+	{ name: 'measure_regions_region_idx' }
 );
 
 /** The codes a measure had before it moved to another objective: old links and searches still find it. */

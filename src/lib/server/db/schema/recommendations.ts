@@ -1,9 +1,9 @@
 /** The priority recommendations and the measures that answer them. */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, index, uniqueIndex, primaryKey, check } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
 import { PILLARS, TEXT_STATUSES } from '../../../domain/enums';
 import { plans, measures } from './plan';
-import { oneOf, nullOrOneOf, timestamps, sources, version } from './columns';
+import { linkTable, oneOf, nullOrOneOf, timestamps, sources, version } from './columns';
 
 export const recommendations = sqliteTable(
 	'recommendations',
@@ -46,15 +46,9 @@ export const recommendations = sqliteTable(
 	]
 );
 
-export const recommendationMeasures = sqliteTable(
+export const recommendationMeasures = linkTable(
 	'recommendation_measures',
-	{
-		recommendationId: integer('recommendation_id')
-			.notNull()
-			.references(() => recommendations.id, { onDelete: 'cascade' }),
-		measureId: integer('measure_id')
-			.notNull()
-			.references(() => measures.id, { onDelete: 'cascade' })
-	},
-	(t) => [primaryKey({ columns: [t.recommendationId, t.measureId] }), index('recommendation_measures_measure_idx').on(t.measureId, t.recommendationId)]
+	{ key: 'recommendationId', column: 'recommendation_id', references: () => recommendations.id, onDelete: 'cascade' },
+	{ key: 'measureId', column: 'measure_id', references: () => measures.id, onDelete: 'cascade' },
+	{ name: 'recommendation_measures_measure_idx' }
 );

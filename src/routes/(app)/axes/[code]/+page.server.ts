@@ -4,6 +4,7 @@ import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
 import { institutionLabel } from '$lib/domain/institution-label';
 import { localized } from '$lib/domain/localize';
+import { withSources } from '$lib/server/cited-sources';
 import type { PageServerLoad } from './$types';
 import { forLocale } from '$lib/server/locale-projection';
 import { INSTITUTION_ROWS, OBJECTIVES_PER_PAGE, mostInvolved, pageOf, preview } from '$lib/server/page-lists';
@@ -31,6 +32,7 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	return forLocale(
 		{
 			...found,
+			axis: withSources(found.axis),
 			plan: { code: found.plan.code }, // the breadcrumb's; the plan's texts are the plan page's
 			objectives: objectives.items,
 			objectivePage: { page: objectives.page, pages: objectives.pages, total: objectives.total, from: (objectives.page - 1) * OBJECTIVES_PER_PAGE + 1 },

@@ -4,6 +4,7 @@ import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams, parseExplorerParams } from '$lib/schemas/dashboard';
 import * as reference from '$lib/server/reference';
 import * as partnerProjects from '$lib/server/partner-projects';
+import { withSources } from '$lib/server/cited-sources';
 import type { PageServerLoad } from './$types';
 import { forLocale } from '$lib/server/locale-projection';
 import { preview } from '$lib/server/page-lists';
@@ -20,10 +21,11 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	return forLocale(
 		{
 			...scorecard,
+			institution: withSources(scorecard.institution),
 			// The first measures of each list; the page links to the full list.
 			lead: { ...scorecard.lead, measures: preview(scorecard.lead.measures) },
 			contributes: { ...scorecard.contributes, measures: preview(scorecard.contributes.measures) },
-			projects,
+			projects: projects.map(withSources),
 			regionNames: scorecard.lead.breakdowns.length ? reference.regionNames(db) : [],
 			periods: f.periods,
 			filters: { period: f.period, asOf: f.asOf, pillar: f.pillar }

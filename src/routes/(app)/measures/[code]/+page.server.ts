@@ -17,6 +17,7 @@ import { evidenceRemoveSchema, indicatorValueSchema, progressUpdateSchema, stage
 import { isPeriodCode } from '$lib/domain/period';
 import { isRegionCode } from '$lib/domain/region';
 import { INDICATORS_PER_PAGE, pageOf } from '$lib/server/page-lists';
+import { withSources } from '$lib/server/cited-sources';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Everything on the page is read as the signed-in viewer: the rules of `permissions.ts` decide what they get. */
@@ -61,7 +62,9 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 	const codes = new Set(shown.map((i) => i.code));
 	return {
 		...found,
-		indicators: shown,
+		measure: withSources(found.measure),
+		indicators: shown.map(withSources),
+		projects: found.projects.map(withSources),
 		indicatorPage,
 		values: found.values.filter((v) => ids.has(v.indicatorId)),
 		regionValues: found.regionValues.filter((v) => ids.has(v.indicatorId)),

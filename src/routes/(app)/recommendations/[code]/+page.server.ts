@@ -5,6 +5,7 @@ import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams } from '$lib/schemas/dashboard';
 import { forLocale } from '$lib/server/locale-projection';
 import { preview } from '$lib/server/page-lists';
+import { withSources } from '$lib/server/cited-sources';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	return forLocale(
 		{
 			...found,
+			recommendation: withSources(found.recommendation),
 			periods: f.periods,
 			filters: { period: f.period, asOf: f.asOf, pillar: f.pillar },
 			scorecard: { ...scorecard, measures: preview(scorecard.measures) }

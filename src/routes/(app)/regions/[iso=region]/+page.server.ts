@@ -4,6 +4,7 @@ import * as dashboard from '$lib/server/read-models';
 import { parseDashboardParams, parseExplorerParams } from '$lib/schemas/dashboard';
 import { forLocale } from '$lib/server/locale-projection';
 import { pageOf, preview, ROLLOUT_PER_PAGE } from '$lib/server/page-lists';
+import { withSources } from '$lib/server/cited-sources';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ params, url, parent, locals }) => {
 	return forLocale(
 		{
 			...scorecard,
+			region: withSources(scorecard.region),
 			measures: preview(scorecard.measures),
 			rollout: rollout.items,
 			rolloutPage: { page: rollout.page, pages: rollout.pages, total: rollout.total },
