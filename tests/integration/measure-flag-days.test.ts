@@ -8,6 +8,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../helpers/db';
+import { submittedUpdate, commissionId } from '../helpers/updates';
 import * as s from '../../src/lib/server/db/schema';
 import * as dashboard from '../../src/lib/server/dashboard';
 import { review } from '../../src/lib/server/progress-updates';
@@ -61,24 +62,9 @@ function expectCurrentEqualsRebuilt() {
 	}
 }
 
-function submitted(measureId: number, period: string, status: 'in_progress' | 'completed' | 'cancelled', progress: number) {
-	const author = demo.db.select().from(s.users).where(eq(s.users.role, 'focal_point')).get()!;
-	return demo.db
-		.insert(s.progressUpdates)
-		.values({
-			measureId,
-			period,
-			status,
-			progress,
-			state: 'submitted',
-			authorId: author.id,
-			institutionId: author.institutionId,
-			submittedAt: '2026-07-19T09:00:00.000Z'
-		})
-		.returning()
-		.get();
-}
-const reviewer = () => demo.db.select().from(s.users).where(eq(s.users.role, 'commission')).get()!.id;
+const submitted = (measureId: number, period: string, status: 'in_progress' | 'completed' | 'cancelled', progress: number) =>
+	submittedUpdate(demo.db, measureId, period, status, progress);
+const reviewer = () => commissionId(demo.db);
 const measureRow = (id: number) => demo.db.select().from(s.measures).where(eq(s.measures.id, id)).get()!;
 
 describe('the day thresholds kept with each measure (migration 0029)', () => {
